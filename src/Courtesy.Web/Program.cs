@@ -1,0 +1,6 @@
+using Courtesy.Web;
+
+var app = WebApp.Build(args);
+await app.RunAsync();
+
+public partial class Program;
