@@ -1,13 +1,12 @@
 namespace Courtesy;
 
-/// <summary>The time seam: workflow rules (deadlines, overdue, reminders) are tested at fixed instants.</summary>
+/// <summary>The clock seam: deadlines, reminders and audit times must be testable.</summary>
 public interface IClock
 {
-    DateTimeOffset UtcNow { get; }
+    DateTime UtcNow { get; }
 }
 
 public sealed class SystemClock : IClock
 {
-    public static readonly SystemClock Instance = new();
-    public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
+    public DateTime UtcNow => DateTime.UtcNow;
 }
