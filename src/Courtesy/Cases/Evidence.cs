@@ -13,8 +13,8 @@ public sealed record Evidence(
     string ContentType,
     long Size,
     string Sha256,
-    DateTimeOffset CapturedAt,
-    DateTimeOffset StoredAt,
+    DateTime CapturedAt,
+    DateTime StoredAt,
     string StoredBy);
 
 /// <summary>An evidence file that passed <see cref="EvidenceFiles.Inspect"/>: ready to store.</summary>
