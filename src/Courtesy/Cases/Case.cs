@@ -79,8 +79,8 @@ public sealed class CaseNote
     public long Id { get; init; }
     public long SchoolId { get; init; }
     public long CaseId { get; init; }
-    public DateTime At { get; init; }
-    public string By { get; init; } = "";
+    public DateTime WrittenAt { get; init; }
+    public string WrittenBy { get; init; } = "";
     public string Text { get; init; } = "";
     public bool SharedWithReporter { get; init; }
 }

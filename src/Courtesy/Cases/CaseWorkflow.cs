@@ -155,7 +155,7 @@ public sealed class CaseWorkflow(IReadOnlyList<LadderStep> ladder, IClock clock)
     public CaseNote Note(Case c, string text, bool sharedWithReporter, string by)
     {
         var t = Clean(text) ?? throw new CaseRuleException("note: write something");
-        return new CaseNote { SchoolId = c.SchoolId, CaseId = c.Id, At = clock.UtcNow, By = by, Text = t, SharedWithReporter = sharedWithReporter };
+        return new CaseNote { SchoolId = c.SchoolId, CaseId = c.Id, WrittenAt = clock.UtcNow, WrittenBy = by, Text = t, SharedWithReporter = sharedWithReporter };
     }
 
     /// <summary>A step's follow-up date has passed and no result is recorded.</summary>

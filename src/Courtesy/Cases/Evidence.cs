@@ -4,18 +4,20 @@ namespace Courtesy.Cases;
 
 /// <summary>A stored evidence file: its bytes never change after it is written (see the evidence store's
 /// write-once rule), and its SHA-256 is what a court or the police can check the copy against.</summary>
-public sealed record Evidence(
-    long Id,
-    long SchoolId,
-    long? ConcernId,
-    long? CaseId,
-    string FileName,
-    string ContentType,
-    long Size,
-    string Sha256,
-    DateTime CapturedAt,
-    DateTime StoredAt,
-    string StoredBy);
+public sealed class Evidence
+{
+    public long Id { get; init; }
+    public long SchoolId { get; init; }
+    public long? ConcernId { get; init; }
+    public long? CaseId { get; init; }
+    public string FileName { get; init; } = "";
+    public string ContentType { get; init; } = "";
+    public long Size { get; init; }
+    public string Sha256 { get; init; } = "";
+    public DateTime CapturedAt { get; init; }
+    public DateTime StoredAt { get; init; }
+    public string StoredBy { get; init; } = "";
+}
 
 /// <summary>An evidence file that passed <see cref="EvidenceFiles.Inspect"/>: ready to store.</summary>
 public sealed record AcceptedEvidence(string FileName, string ContentType, byte[] Content, string Sha256);
