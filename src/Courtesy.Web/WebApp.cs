@@ -47,7 +47,7 @@ public static class WebApp
                 o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
             });
-        services.AddAuthorization(Policies.Configure);
+        services.AddAuthorization(AuthPolicies.Configure);
         services.AddAntiforgery(o => { o.Cookie.Name = "courtesy.csrf"; o.HeaderName = "X-CSRF-TOKEN"; });
         services.AddOpenApi();
         services.AddProblemDetails();

@@ -1,6 +1,7 @@
 using Courtesy.Accounts;
 using Courtesy.Audit;
 using Courtesy.Data;
+using Courtesy.Policies;
 using Courtesy.Schools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public static class CourtesyServices
     {
         services.TryAddSingleton(_ => CreateDb(config));
         services.TryAddSingleton<IClock, SystemClock>();
+        services.TryAddSingleton(_ => new PolicyLibrary(config["Courtesy:Policies:Directory"] is { Length: > 0 } d ? d : null));
         services.AddSingleton<AuditLog>();
         services.AddSingleton<SchoolStore>();
         services.AddSingleton<RosterStore>();

@@ -5,7 +5,7 @@ namespace Courtesy.Web.Auth;
 
 /// <summary>Authorisation by role. Every route needs a signed-in user unless it opts out with AllowAnonymous;
 /// school scoping is done by <see cref="CurrentSchool"/> on top of these.</summary>
-public static class Policies
+public static class AuthPolicies
 {
     /// <summary>Anyone working in a school: reports concerns. Governors are not staff here: they see aggregates only.</summary>
     public const string Staff = "staff";
