@@ -13,5 +13,6 @@ internal static class CliCommands
         yield return SchoolCommands.User();
         yield return RosterCommands.Build();
         yield return DbCommands.Build();
+        yield return PolicyCommands.Build();
     }
 }

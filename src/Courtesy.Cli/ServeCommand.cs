@@ -6,6 +6,7 @@ using Courtesy.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Courtesy.Cli;
 
@@ -38,7 +39,8 @@ internal static class ServeCommand
                 Console.WriteLine($"  password: {signIn.Password}   (one-time: a new one is set each time --demo runs)");
                 Console.WriteLine();
             }
-            await app.RunAsync(ct);
+            await app.StartAsync(ct);
+            await app.WaitForShutdownAsync(ct);
             return 0;
         }));
         return serve;
