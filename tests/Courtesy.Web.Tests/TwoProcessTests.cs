@@ -50,8 +50,8 @@ public class TwoProcessTests
             var signOut = await toTwo.PostAsync("/Account/SignOut", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
             Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
 
-            await using var c = await db.OpenAsync();
-            Assert.True(await Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT COUNT(*) FROM data_protection_keys") >= 1);
+            await using var conn = await db.OpenAsync();
+            Assert.True(await Dapper.SqlMapper.ExecuteScalarAsync<long>(conn, "SELECT COUNT(*) FROM data_protection_keys") >= 1);
         }
         finally
         {
