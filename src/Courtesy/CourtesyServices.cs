@@ -1,6 +1,8 @@
 using Courtesy.Accounts;
 using Courtesy.Audit;
 using Courtesy.Data;
+using Courtesy.Jobs;
+using Courtesy.Policies;
 using Courtesy.Schools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +45,9 @@ public static class CourtesyServices
     {
         services.TryAddSingleton(_ => CreateDb(config));
         services.TryAddSingleton<IClock, SystemClock>();
+        services.TryAddSingleton(_ => new PolicyLibrary(config["Courtesy:Policies:Directory"] is { Length: > 0 } d ? d : null));
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<Leases>();
         services.AddSingleton<SchoolStore>();
         services.AddSingleton<RosterStore>();
         services.AddSingleton<UserStore>();
