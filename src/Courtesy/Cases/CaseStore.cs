@@ -119,6 +119,22 @@ public sealed class CaseStore(Db db, AuditLog audit, IClock clock)
         return await c.QueryFirstOrDefaultAsync<Case>($"SELECT {Columns} FROM cases WHERE school_id = @schoolId AND id = @id", new { schoolId, id });
     }
 
+    public async Task<Case?> FindAsync(long schoolId, string reference)
+    {
+        await using var c = await db.OpenAsync();
+        return await c.QueryFirstOrDefaultAsync<Case>($"SELECT {Columns} FROM cases WHERE school_id = @schoolId AND reference = @reference",
+            new { schoolId, reference = reference.Trim().ToUpperInvariant() });
+    }
+
+    /// <summary>Signed-in colleagues at the school who can hold a case, for assignment and notifications.</summary>
+    public async Task<IReadOnlyList<(string Email, string DisplayName, string Role)>> ColleaguesAsync(long schoolId)
+    {
+        await using var c = await db.OpenAsync();
+        return (await c.QueryAsync<(string, string, string)>(
+            "SELECT email, display_name, role FROM users WHERE school_id = @schoolId AND disabled_at IS NULL AND role IN ('head', 'dsl') ORDER BY display_name",
+            new { schoolId })).ToList();
+    }
+
     /// <summary>A person opening the case page: the view itself is an audit event.</summary>
     public async Task<Case?> ViewAsync(long schoolId, long id, string actor)
     {
