@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Courtesy.Policies;
@@ -72,15 +73,22 @@ public static partial class PolicyPackLoader
         public PolicyPack Read(string yaml)
         {
             var stream = new YamlStream();
+            var parser = new TrackingParser(new Parser(new StringReader(yaml)));
             try
             {
-                stream.Load(new StringReader(yaml));
+                stream.Load(parser);
             }
             catch (YamlException e)
             {
-                var inner = e.InnerException as YamlException;
-                var at = inner ?? e;
+                var at = e.InnerException as YamlException ?? e;
                 Error(at.Start, "YAML syntax: " + YamlMessagePrefix().Replace(at.Message, ""));
+                throw Failed();
+            }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet's scanner fails this way, without a position, on an unclosed flow list or
+                // mapping ("[a, b" at the end of a line); the last event it read is where that value began.
+                Error(parser.LastStart, "YAML syntax: unclosed '[' or '{', or a value that cannot be read, starting here");
                 throw Failed();
             }
             if (stream.Documents.Count == 0)
@@ -396,6 +404,22 @@ public static partial class PolicyPackLoader
             if (after is not null && !earlierSteps.ContainsKey(after))
                 Error(map["after"]!, $"'after: {after}' must name an earlier step; earlier steps: {(earlierSteps.Count == 0 ? "(none)" : string.Join(", ", earlierSteps.Keys))}");
             return new StepGuard(categories, map.Bool("or_recorded_reason"), map.Bool("only_on_school_site"), after);
+        }
+    }
+
+    /// <summary>Remembers where the last parsing event started, for errors the parser reports without one.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastStart { get; private set; } = Mark.Empty;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current is { } current)
+                LastStart = current.Start;
+            return moved;
         }
     }
 
