@@ -139,6 +139,15 @@ public class LoaderErrorTests
     }
 
     [Fact]
+    public void Duplicate_key_is_reported_at_the_second_key()
+    {
+        var error = Single(Edit("version: 1\n", "version: 1\nname: Other School\n"));
+
+        Assert.Equal((5, 1), (error.Line, error.Column));
+        Assert.Equal("YAML syntax: Duplicate key name", error.Message);
+    }
+
+    [Fact]
     public void Unknown_section_kind_is_reported_at_the_kind()
     {
         var error = Single(Edit("  - kind: inappropriate-uses", "  - kind: inappropriate-usage"));
