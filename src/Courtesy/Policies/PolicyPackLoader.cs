@@ -168,17 +168,16 @@ public static partial class PolicyPackLoader
             YamlNode? firstProcedure = null;
             foreach (var child in sequence)
             {
-                var section = Section(child);
-                if (section is null)
-                    continue;
-                if (section is ProcedureSection)
+                // counted by its kind, not by a clean parse, so a broken procedure is not also reported missing
+                if (KindNode(child) is { Value: "procedure" })
                 {
                     if (firstProcedure is null)
                         firstProcedure = child;
                     else
                         Error(child, $"a pack has one procedure section; the first is at line {firstProcedure.Start.Line}");
                 }
-                result.Add(section);
+                if (Section(child) is { } section)
+                    result.Add(section);
             }
             if (firstProcedure is null && sequence.Children.Count > 0)
                 Error(node, "missing required section of kind 'procedure' (the first step and the escalation ladder)");
@@ -187,6 +186,11 @@ public static partial class PolicyPackLoader
             return result;
         }
 
+        private static YamlScalarNode? KindNode(YamlNode node) =>
+            node is YamlMappingNode mapping
+                ? mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "kind" }).Value as YamlScalarNode
+                : null;
+
         private PolicySection? Section(YamlNode node)
         {
             if (node is not YamlMappingNode mapping)
@@ -194,8 +198,8 @@ public static partial class PolicyPackLoader
                 Error(node, "a section must be a mapping with a 'kind'");
                 return null;
             }
-            var kindNode = mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "kind" }).Value;
-            if (kindNode is not YamlScalarNode { Value: { } kindText })
+            var kindNode = KindNode(mapping);
+            if (kindNode is not { Value: { } kindText })
             {
                 Error(node, $"missing required field 'kind' in section; expected one of: {string.Join(", ", SectionKinds.Keys)}");
                 return null;
@@ -470,6 +474,11 @@ public static partial class PolicyPackLoader
             if (node is not YamlScalarNode scalar)
             {
                 _reader.Error(node, $"'{key}' in {_what} must be text, not a list or mapping");
+                return null;
+            }
+            if (required && string.IsNullOrWhiteSpace(scalar.Value))
+            {
+                _reader.Error(node, $"'{key}' in {_what} is empty");
                 return null;
             }
             return scalar.Value;

@@ -215,6 +215,30 @@ public class LoaderErrorTests
     }
 
     [Fact]
+    public void A_procedure_without_a_first_step_is_reported_once()
+    {
+        var error = Single(Edit("""
+                first_step:
+                  id: discuss
+                  wording: discuss the matter with the parent
+                  kind: discuss-and-request-removal
+
+            """.Replace("\r", ""), ""));
+
+        Assert.Equal((7, 5), (error.Line, error.Column));
+        Assert.Equal("missing required field 'first_step' in the procedure section", error.Message);
+    }
+
+    [Fact]
+    public void An_empty_required_text_is_reported()
+    {
+        var error = Single(Edit("name: Test School", "name: \"  \""));
+
+        Assert.Equal((2, 7), (error.Line, error.Column));
+        Assert.Equal("'name' in the pack is empty", error.Message);
+    }
+
+    [Fact]
     public void A_pack_without_a_procedure_section_is_refused()
     {
         var start = Valid.IndexOf("  - kind: procedure", StringComparison.Ordinal);
