@@ -46,7 +46,7 @@ internal static class CliHost
         }
         catch (Exception ex) when (ex is InputException or PolicyPackException or PolicyNotFoundException or SchoolStoreException
                                        or Accounts.AccountException or FileNotFoundException or DirectoryNotFoundException
-                                       or InvalidOperationException or System.Data.Common.DbException)
+                                       or InvalidOperationException or System.Data.Common.DbException or Data.BackupException)
         {
             foreach (var line in ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries))
                 AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {line.TrimEnd()}");

@@ -3,7 +3,10 @@ using Courtesy.Data;
 using Courtesy.Web.Api;
 using Courtesy.Web.Auth;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Courtesy.Web;
 
@@ -49,6 +52,11 @@ public static class WebApp
             });
         services.AddAuthorization(AuthPolicies.Configure);
         services.AddAntiforgery(o => { o.Cookie.Name = "courtesy.csrf"; o.HeaderName = "X-CSRF-TOKEN"; });
+        // keys in the database: several web processes share sign-in cookies and antiforgery tokens
+        services.AddDataProtection().SetApplicationName("Courtesy");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DbXmlRepository>()));
+        services.AddSingleton<DbXmlRepository>();
         services.AddOpenApi();
         services.AddProblemDetails();
         services.AddRateLimiter(o =>

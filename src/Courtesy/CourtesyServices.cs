@@ -1,6 +1,7 @@
 using Courtesy.Accounts;
 using Courtesy.Audit;
 using Courtesy.Data;
+using Courtesy.Jobs;
 using Courtesy.Policies;
 using Courtesy.Schools;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +47,7 @@ public static class CourtesyServices
         services.TryAddSingleton<IClock, SystemClock>();
         services.TryAddSingleton(_ => new PolicyLibrary(config["Courtesy:Policies:Directory"] is { Length: > 0 } d ? d : null));
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<Leases>();
         services.AddSingleton<SchoolStore>();
         services.AddSingleton<RosterStore>();
         services.AddSingleton<UserStore>();
