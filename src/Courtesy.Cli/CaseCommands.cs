@@ -21,7 +21,7 @@ internal static class CaseCommands
         var school = new Option<string?>("--school") { Description = "Verify only this school's chain (school id)" };
         var db = CliHost.DbOption();
         var verify = new Command("verify", "Walk the audit hash chains and report the first broken link (exit 2 if one is broken)") { school, db };
-        verify.SetAction((r, ct) => CliHost.Run(async () =>
+        verify.SetAction((r, ct) => CliHost.Run(r, async console =>
         {
             await using var sp = await CliHost.MigratedServicesAsync(r.GetValue(db));
             long? schoolId = null;
@@ -30,10 +30,10 @@ internal static class CaseCommands
             var result = await sp.GetRequiredService<AuditLog>().VerifyAsync(schoolId);
             if (result.Ok)
             {
-                AnsiConsole.MarkupLineInterpolated($"[green]ok[/]: {result.Checked} events, every link verified");
+                console.Out.MarkupLineInterpolated($"[green]ok[/]: {result.Checked} events, every link verified");
                 return 0;
             }
-            AnsiConsole.MarkupLineInterpolated($"[red]broken[/]: {result}");
+            console.Out.MarkupLineInterpolated($"[red]broken[/]: {result}");
             return 2;
         }));
         return new Command("audit", "The append-only audit log") { verify };
@@ -45,7 +45,7 @@ internal static class CaseCommands
         var closed = new Option<bool>("--closed") { Description = "List closed cases instead of open ones" };
         var db = CliHost.DbOption();
         var list = new Command("list", "List a school's open (or closed) cases") { school, closed, db };
-        list.SetAction((r, ct) => CliHost.Run(async () =>
+        list.SetAction((r, ct) => CliHost.Run(r, async console =>
         {
             await using var sp = await CliHost.MigratedServicesAsync(r.GetValue(db));
             var s = await FindSchoolAsync(sp, r.GetValue(school)!);
@@ -57,7 +57,7 @@ internal static class CaseCommands
                 table.AddRow(Markup.Escape(c.Reference), London.Time(c.OpenedAt), Markup.Escape(c.PostUrl ?? c.Platform ?? "-"), steps.Count.ToString(),
                     Markup.Escape(c.IsClosed ? $"closed: {CaseWorkflow.Describe(c.OutcomeValue!.Value)}" : steps.LastOrDefault()?.StepId ?? "opened"));
             }
-            AnsiConsole.Write(table);
+            console.Write(table);
             return 0;
         }));
 
@@ -66,7 +66,7 @@ internal static class CaseCommands
         var output = new Option<string?>("--output", "-o") { Description = "ZIP file to write (default: <reference>.zip)" };
         var exDb = CliHost.DbOption();
         var export = new Command("export", "Export a case's evidence pack (chronology, findings, evidence with hashes, letters, manifest) as a ZIP") { exSchool, reference, output, exDb };
-        export.SetAction((r, ct) => CliHost.Run(async () =>
+        export.SetAction((r, ct) => CliHost.Run(r, async console =>
         {
             await using var sp = await CliHost.MigratedServicesAsync(r.GetValue(exDb));
             var s = await FindSchoolAsync(sp, r.GetValue(exSchool)!);
@@ -75,7 +75,7 @@ internal static class CaseCommands
             var pack = await sp.GetRequiredService<EvidencePack>().BuildAsync(s.Id, kase.Id, "cli");
             var path = r.GetValue(output) ?? pack.FileName;
             await File.WriteAllBytesAsync(path, pack.Zip, ct);
-            AnsiConsole.MarkupLineInterpolated($"[green]wrote[/] {path} ({pack.Zip.Length:N0} bytes, SHA-256 {pack.Sha256})");
+            console.Out.MarkupLineInterpolated($"[green]wrote[/] {path} ({pack.Zip.Length:N0} bytes, SHA-256 {pack.Sha256})");
             return 0;
         }));
         return new Command("case", "Cases about parents' posts") { list, export };
