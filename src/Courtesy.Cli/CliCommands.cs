@@ -16,5 +16,6 @@ internal static class CliCommands
         yield return DbCommands.BackupCommand();
         yield return DbCommands.RestoreCommand();
         yield return PolicyCommands.Build();
+        foreach (var c in CaseCommands.All()) yield return c;
     }
 }
