@@ -160,6 +160,24 @@ public sealed class Casework(CaseStore cases, ConcernStore concerns, EvidenceSto
         };
     }
 
+    /// <summary>Tells the people who reported the case's concerns (those who gave an e-mail address) about a
+    /// shared note: the school chooses which updates go out, and each one is logged on the case.</summary>
+    public async Task<IReadOnlyList<SentMessage>> EmailReportersAsync(long schoolId, long caseId, CaseNote note, string actor, CancellationToken ct = default)
+    {
+        if (!note.SharedWithReporter)
+            throw new CaseRuleException("only a note shared with the reporter can be e-mailed to them");
+        var (kase, _, _) = await ReadAsync(schoolId, caseId);
+        var school = await schools.GetAsync(schoolId);
+        var sent = new List<SentMessage>();
+        foreach (var c in (await concerns.ForCaseAsync(schoolId, caseId)).Where(c => c.ReporterEmail is not null))
+        {
+            var mail = new OutgoingMail(c.ReporterEmail!, $"Update on your concern {c.Reference} – {school?.Name}",
+                $"{note.Text}\n\nYou can follow your concern at the school's Courtesy status page with your reference {c.Reference} and the secret you were given.\n");
+            sent.Add(await outbox.SendAsync(new MessageContext(schoolId, "reporter-update", caseId, c.Id, null, "case", kase.Reference), mail, actor, ct));
+        }
+        return sent;
+    }
+
     /// <summary>Sends a stored letter (Word document attached, printable text in the body) and logs it on the case.</summary>
     public async Task<SentMessage> SendLetterAsync(long schoolId, long caseId, long letterId, string to, string actor, CancellationToken ct = default)
     {

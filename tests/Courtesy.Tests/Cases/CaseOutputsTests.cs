@@ -53,6 +53,27 @@ public class CaseOutputsTests
     }
 
     [Fact]
+    public async Task A_shared_note_is_mailed_to_reporters_who_gave_an_address_and_an_internal_one_never()
+    {
+        using var sink = new SmtpSink();
+        await using var k = await CaseKit.CreateAsync(DbProvider.Sqlite, sender: new SmtpMailSender(new SmtpOptions("127.0.0.1", sink.Port, "office@flitwick.example")));
+        var withEmail = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post() with { ReporterEmail = "worried.parent@example.com" }, [], null);
+        var kase = await k.Cases.OpenFromConcernAsync(k.School.Id, withEmail.Concern.Id, "flitwick-lower", new CaseOpening([Categories.AllegationAboutStaff], false, false), "head");
+        var anonymous = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post(), [], null);
+        await k.Cases.AddConcernAsync(k.School.Id, kase.Id, anonymous.Concern.Id, "head");
+        var internalNote = await k.Work.AddNoteAsync(k.School.Id, kase.Id, "Parent is known to us.", false, "head");
+        await Assert.ThrowsAsync<CaseRuleException>(() => k.Work.EmailReportersAsync(k.School.Id, kase.Id, internalNote, "head"));
+        var shared = await k.Work.AddNoteAsync(k.School.Id, kase.Id, "We have asked for the post to be removed.", true, "head");
+        var sent = Assert.Single(await k.Work.EmailReportersAsync(k.School.Id, kase.Id, shared, "head"));
+        Assert.NotNull(sent.SentAt);
+        var got = Assert.Single(sink.Decoded());
+        Assert.Equal(["worried.parent@example.com"], got.RcptTos);
+        Assert.Equal("Update on your concern C-2026-0001 – Flitwick Lower School", got.Subject);
+        Assert.StartsWith("We have asked for the post to be removed.", got.Text);
+        Assert.DoesNotContain("known to us", got.Text);
+    }
+
+    [Fact]
     public async Task A_letter_needing_a_value_the_case_lacks_says_which()
     {
         await using var k = await CaseKit.CreateAsync(DbProvider.Sqlite);

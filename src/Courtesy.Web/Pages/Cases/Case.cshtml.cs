@@ -32,6 +32,7 @@ public sealed class CaseModel(CurrentSchool current, Casework work, CaseStore ca
     [BindProperty] public string? To { get; set; }
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public bool Shared { get; set; }
+    [BindProperty] public bool EmailReporter { get; set; }
     [BindProperty] public string? Outcome { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
 
@@ -82,8 +83,13 @@ public sealed class CaseModel(CurrentSchool current, Casework work, CaseStore ca
 
     public Task<IActionResult> OnPostNoteAsync(long id) => Change(id, async s =>
     {
-        await work.AddNoteAsync(s, id, Text ?? "", Shared, User.Actor());
-        return Shared ? "Note shared with the person who reported the concern." : "Internal note added.";
+        var note = await work.AddNoteAsync(s, id, Text ?? "", Shared, User.Actor());
+        if (!Shared)
+            return "Internal note added.";
+        if (!EmailReporter)
+            return "Note shared with the person who reported the concern.";
+        var sent = await work.EmailReportersAsync(s, id, note, User.Actor(), HttpContext.RequestAborted);
+        return $"Note shared; e-mailed to {sent.Count(m => m.SentAt is not null)} of {sent.Count} reporter(s) who gave an address.";
     });
 
     public Task<IActionResult> OnPostAssignAsync(long id) => Change(id, async s =>
