@@ -7,6 +7,12 @@ internal static class CliCommands
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return ServeCommand.Build();
+        yield return SchoolCommands.School();
+        yield return SchoolCommands.Trust();
+        yield return SchoolCommands.User();
+        yield return RosterCommands.Build();
+        yield return DbCommands.Build();
+        yield return PolicyCommands.Build();
     }
 }

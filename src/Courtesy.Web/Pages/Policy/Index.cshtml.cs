@@ -1,0 +1,31 @@
+using Courtesy.Policies;
+using Courtesy.Schools;
+using Courtesy.Web.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Courtesy.Web.Pages.Policy;
+
+public sealed class IndexModel(CurrentSchool current, SchoolStore schools, IClock clock) : PageModel
+{
+    public PolicyPack? Pack { get; private set; }
+    /// <summary>Markdig output with raw HTML disabled: every piece of pack text arrives escaped.</summary>
+    public string Html { get; private set; } = "";
+    public DateTime InForceFrom { get; private set; }
+    public bool ReviewOverdue { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var school = await current.GetAsync();
+        if (school is null) return NotFound();
+        var policy = await schools.CurrentPolicyAsync(school.Id);
+        if (policy is null) return Page();
+        Pack = PolicyPackLoader.LoadText(policy.PackYaml, policy.PackId);
+        Html = PolicyRenderer.ToHtmlFragment(Pack);
+        InForceFrom = TimeZoneInfo.ConvertTimeFromUtc(policy.InForceFrom, London);
+        ReviewOverdue = Pack.IsReviewOverdue(DateOnly.FromDateTime(clock.UtcNow));
+        return Page();
+    }
+
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+}

@@ -1,1 +1,0 @@
-namespace Courtesy.Tests; public class Smoke { [Fact] public void Categories_are_unique() => Assert.Equal(global::Courtesy.Policies.Categories.All.Count, global::Courtesy.Policies.Categories.All.Select(c => c.Id).Distinct().Count()); }
