@@ -14,5 +14,6 @@ internal static class CliCommands
         yield return RosterCommands.Build();
         yield return DbCommands.Build();
         yield return PolicyCommands.Build();
+        foreach (var command in ScreeningCommands.All()) yield return command;
     }
 }

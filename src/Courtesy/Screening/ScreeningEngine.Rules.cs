@@ -347,7 +347,7 @@ public sealed partial class ScreeningEngine
                 case Cue.Whereabouts when PersonTarget(s, h.Sentence) || Named(s) >= 0:
                     c.Hit(cat, h, "where someone lives, parks or can be found", "lexicon.whereabouts");
                     break;
-                case Cue.Workplace when Named(s, h.Sentence) >= 0 || First(s, Cue.Pronoun, h.Sentence) >= 0:
+                case Cue.Workplace when SubjectIsPerson(s, h):
                     c.Hit(cat, h, "where someone works outside school", "lexicon.workplace");
                     break;
                 case Cue.Birthday when HasDigitAfter(n, h.End, 24):
@@ -359,6 +359,17 @@ public sealed partial class ScreeningEngine
             }
         }
         Postcodes(s, c);
+    }
+
+    /// <summary>"Ms Dunn works Saturdays in...", "she works at...": the words right before the cue name
+    /// the person, so "my friend works at the council" (a source, not a target) is left alone.</summary>
+    private static bool SubjectIsPerson(Scratch s, in Hit h)
+    {
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].End + 1 == h.Start && s.Mentions[m].Kind != MentionKind.OwnPupil) return true;
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == Cue.Pronoun && s.Hits[i].End + 1 == h.Start) return true;
+        return false;
     }
 
     private static readonly System.Buffers.SearchValues<char> PiiStart = System.Buffers.SearchValues.Create("@0+");
@@ -530,7 +541,8 @@ public sealed partial class ScreeningEngine
         if (!s.Has(Cue.Misconduct) && !s.Has(Cue.ProfessionalDisparage) && !s.Has(Cue.SexualClaim)) return false;
         if (aboutOtherSchool) return false;
         var adult = Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || s.Has(Cue.AdultNoun) || s.Has(Cue.SchoolRef);
-        var identifiable = Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || AliasMentioned(s);
+        // The school's name counts as the target only when no unnamed adult ("the dad who...") is the subject.
+        var identifiable = Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || AliasMentioned(s) && !s.Has(Cue.AdultNoun);
         var hedged = s.Has(Cue.Hedge);
         var found = false;
         for (var i = 0; i < s.HitCount; i++)
@@ -583,7 +595,7 @@ public sealed partial class ScreeningEngine
             return;
         }
         if (s.Has(Cue.Civil) || s.Has(Cue.HowToRaise)) return;
-        if (allegation && s.Has(Cue.OwnChild))
+        if (allegation && s.Has(Cue.OwnChild) && (s.Has(Cue.SchoolRef) || s.Has(Cue.Grievance) || s.Has(Cue.ProfessionalDisparage)))
         {
             var a = First(s, Cue.Misconduct);
             c.Hit(cat, s.Hits[a], "a grievance about how the author's own child was treated, made in public", "rule.own-child-grievance");
@@ -606,7 +618,7 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             switch (h.Cue)
             {
-                case Cue.Insult when PersonTarget(s, h.Sentence):
+                case Cue.Insult when PersonTarget(s, h.Sentence) || h.Sentence > 0 && (Named(s, h.Sentence - 1) >= 0 || First(s, Cue.Role, h.Sentence - 1) >= 0):
                     c.Hit(cat, h, "an insulting or derogatory remark about a person", "lexicon.insult");
                     break;
                 case Cue.ProfessionalDisparage when PersonTarget(s, h.Sentence):
@@ -657,10 +669,9 @@ public sealed partial class ScreeningEngine
                     break;
             }
         }
-        if (c.Has(Categories.PhotoOfOthers) && (s.Has(Cue.EmojiLaugh) || s.Has(Cue.Humiliation) || s.Has(Cue.Insult)))
+        if (c.Has(Categories.PhotoOfOthers) && (s.Has(Cue.Humiliation) || s.Has(Cue.Insult)))
         {
-            var h = First(s, Cue.EmojiLaugh);
-            if (h < 0) h = First(s, Cue.Humiliation);
+            var h = First(s, Cue.Humiliation);
             if (h < 0) h = First(s, Cue.Insult);
             c.Hit(cat, s.Hits[h], "a photo of someone posted without permission to laugh at them", "rule.mocking-photo");
         }

@@ -55,7 +55,7 @@ public sealed partial class ScreeningEngine : IScreener
         var builder = new PatternBuilder();
         foreach (var (cue, phrase) in lex.Cues) builder.Add(phrase, new Entry(cue, -1, default, false, phrase));
         foreach (var word in lex.Profanity) builder.Add(word, new Entry(Cue.Profanity, -1, default, false, word));
-        foreach (var alias in school.Aliases.Append(school.Name))
+        foreach (var alias in school.Aliases.Append(school.Name).Concat(ShortNames(school.Name)))
         {
             builder.Add(alias, new Entry(Cue.SchoolRef, SchoolAlias, default, false, alias));
             var folded = Fold(alias);
@@ -112,6 +112,25 @@ public sealed partial class ScreeningEngine : IScreener
             .ToArray();
         _maskWords = ordered.Select(m => m.Word).ToArray();
         _maskCues = ordered.Select(m => m.Cue).ToArray();
+    }
+
+    private static readonly HashSet<string> SchoolWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ce", "c of e", "cofe", "church", "of", "england", "rc", "catholic", "roman", "primary", "school", "academy", "infant", "infants",
+        "junior", "juniors", "community", "lower", "middle", "upper", "first", "free", "trust", "voluntary", "aided", "controlled", "and", "nursery", "methodist",
+    };
+
+    /// <summary>What parents call a school when they drop the type words: "St Aidan's CE Primary School" is "St Aidan's".</summary>
+    internal static IEnumerable<string> ShortNames(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var keep = new List<string>();
+        foreach (var w in words)
+        {
+            if (SchoolWords.Contains(w)) break;
+            keep.Add(w);
+        }
+        if (keep.Count > 0 && keep.Count < words.Length && !(keep.Count == 1 && keep[0].Length <= 3)) yield return string.Join(' ', keep);
     }
 
     private static readonly string[] Titles = ["mr", "mrs", "miss", "ms", "mx", "dr", "rev", "sir"];

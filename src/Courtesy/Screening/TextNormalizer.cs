@@ -81,7 +81,7 @@ public sealed class NormalizedText
         // Full-width forms ("ｋｉｌｌ").
         for (var c = 0xFF01; c <= 0xFF5E; c++) t[c] = t[c - 0xFEE0];
         // Cyrillic and Greek letters that look like Latin ones.
-        const string look = "аaеeоoрpсcуyхxіiјjѕsкkмmнhтtвbАaВbЕeКkМmНhОoРpСcТtХxІiЈjЅsУyαaοoρpνvικkτtεeυuχxΑaΒbΕeΖzΗhΙiΚkΜmΝnΟoΡpΤtΥyΧxԁdһhӏlɡgⅰiⅼlℓl";
+        const string look = "аaеeоoрpсcуyхxіiјjѕsкkмmнhтtвbАaВbЕeКkМmНhОoРpСcТtХxІiЈjЅsУyαaοoρpνvιiκkτtεeυuχxΑaΒbΕeΖzΗhΙiΚkΜmΝnΟoΡpΤtΥyΧxԁdһhӏlɡgⅰiⅼlℓl";
         for (var i = 0; i < look.Length; i += 2) t[look[i]] = look[i + 1];
         // Other letters (Polish, Chinese, ...) stay themselves: they are words, not separators.
         for (var c = 0x0250; c < 0x10000; c++)
@@ -131,6 +131,10 @@ public sealed class NormalizedText
                     continue;
                 case ' ':
                     Emit(' ', start, i);
+                    continue;
+                case '\'':
+                    // A quote mark opening a word ("'Brandon'") is punctuation, not part of the word.
+                    Emit(Length > 0 && Chars[Length - 1] == ' ' ? ' ' : '\'', start, i);
                     continue;
                 case '*':
                     MaskCount++;
