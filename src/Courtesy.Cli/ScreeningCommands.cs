@@ -193,8 +193,11 @@ public static class ScreeningCommands
         var limit = new Option<int>("--limit") { Description = "Use only the first N rows (0 = all)", DefaultValueFactory = _ => 0 };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => new TrainingOptions().BucketBits };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training split", DefaultValueFactory = _ => new TrainingOptions().Epochs };
+        var rate = new Option<float>("--rate") { Description = "Adagrad learning rate", DefaultValueFactory = _ => new TrainingOptions().LearningRate };
+        var l2 = new Option<float>("--l2") { Description = "L2 penalty per update", DefaultValueFactory = _ => new TrainingOptions().L2 };
+        var power = new Option<float>("--class-weight-power") { Description = "0 ignores class imbalance, 1 balances the classes fully", DefaultValueFactory = _ => new TrainingOptions().ClassWeightPower };
         var cmd = new Command("train", "Train the offensive/hate language model (logistic regression on hashed word and character n-grams) with a fixed seed and split");
-        foreach (var o in new Option[] { data, output, seed, limit, bits, epochs }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { data, output, seed, limit, bits, epochs, rate, l2, power }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var console = parse.InvocationConfiguration.Output;
@@ -204,7 +207,7 @@ public static class ScreeningCommands
                 var path = parse.GetValue(data)?.FullName ?? FindAbove(Path.Combine("shared", "eval", "external", "davidson", "labeled_data.csv"))
                     ?? throw new FileNotFoundException("labeled_data.csv not found; pass --data");
                 var outPath = parse.GetValue(output)?.FullName ?? Path.Combine(Path.GetDirectoryName(FindAbove(Path.Combine("data", "lexicons", "cues.tsv")) is { } c ? Path.GetDirectoryName(c)! : "data")!, "models", "offensive.bin");
-                var options = new TrainingOptions { Seed = parse.GetValue(seed), Limit = parse.GetValue(limit), BucketBits = parse.GetValue(bits), Epochs = parse.GetValue(epochs) };
+                var options = new TrainingOptions { Seed = parse.GetValue(seed), Limit = parse.GetValue(limit), BucketBits = parse.GetValue(bits), Epochs = parse.GetValue(epochs), LearningRate = parse.GetValue(rate), L2 = parse.GetValue(l2), ClassWeightPower = parse.GetValue(power) };
                 var rows = Trainer.ReadDavidson(path, options.Limit);
                 console.WriteLine($"training on {path}: {rows.Count} rows, seed {options.Seed}, 2^{options.BucketBits} buckets, {options.Epochs} epochs");
                 var (model, report) = Trainer.Train(rows, options, console);

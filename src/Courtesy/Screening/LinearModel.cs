@@ -23,8 +23,10 @@ public sealed class LinearModel
     internal int Mask => (1 << BucketBits) - 1;
     /// <summary>p(hate) at or above this counts as hate speech (tuned on a validation split at training time).</summary>
     public float HateThreshold { get; internal set; } = 0.5f;
-    /// <summary>p(hate) + p(offensive) at or above this counts as offensive in the engine.</summary>
-    public float OffensiveThreshold { get; internal set; } = 0.8f;
+    /// <summary>p(hate) + p(offensive) at or above this counts as offensive in the engine. High on purpose:
+    /// the model learnt from tweets, and on parents' posts it scores ordinary chat at 0.6-0.9, so it
+    /// only backs up the rules when it is nearly certain.</summary>
+    public float OffensiveThreshold { get; internal set; } = 0.95f;
 
     public LinearModel(int bucketBits)
     {
@@ -74,12 +76,17 @@ public sealed class LinearModel
     private struct ScoreSink(float[] weights) : IFeatureSink
     {
         public float S0, S1, S2;
+        public int N;
         public void Add(int bucket)
         {
             var b = bucket * Classes;
             S0 += weights[b]; S1 += weights[b + 1]; S2 += weights[b + 2];
+            N++;
         }
     }
+
+    /// <summary>Every feature of a text weighs 1/sqrt(n), so long and short texts score on one scale.</summary>
+    internal static float FeatureValue(int count) => count == 0 ? 0 : 1f / MathF.Sqrt(count);
 
     /// <summary>Class probabilities for folded text (see <see cref="NormalizedText"/>).</summary>
     public (float Hate, float Offensive) Predict(ReadOnlySpan<char> folded)
@@ -91,9 +98,10 @@ public sealed class LinearModel
 
     public void Probabilities(ReadOnlySpan<char> folded, Span<float> p)
     {
-        var sink = new ScoreSink(Weights) { S0 = Bias[0], S1 = Bias[1], S2 = Bias[2] };
+        var sink = new ScoreSink(Weights);
         Features(folded, Mask, ref sink);
-        p[0] = sink.S0; p[1] = sink.S1; p[2] = sink.S2;
+        var v = FeatureValue(sink.N);
+        p[0] = Bias[0] + v * sink.S0; p[1] = Bias[1] + v * sink.S1; p[2] = Bias[2] + v * sink.S2;
         Softmax(p);
     }
 

@@ -15,8 +15,8 @@ public sealed class TrainingOptions
 {
     public int Seed { get; init; } = 20171;
     public int BucketBits { get; init; } = 18;
-    public int Epochs { get; init; } = 6;
-    public float LearningRate { get; init; } = 0.25f;
+    public int Epochs { get; init; } = 8;
+    public float LearningRate { get; init; } = 0.05f;
     public float L2 { get; init; } = 1e-6f;
     /// <summary>Fraction held out for the reported test figures; never trained on or tuned on.</summary>
     public double TestFraction { get; init; } = 0.10;
@@ -24,6 +24,8 @@ public sealed class TrainingOptions
     public double ValidationFraction { get; init; } = 0.10;
     /// <summary>Read only the first N rows (0 = all): for quick reproducibility checks.</summary>
     public int Limit { get; init; }
+    /// <summary>Class weight = (n / (classes * n_class))^power: 0 ignores imbalance, 1 balances fully.</summary>
+    public float ClassWeightPower { get; init; } = 0f;
 }
 
 /// <summary>Trains <see cref="LinearModel"/> with Adagrad on a fixed, seeded split. Everything is
@@ -109,7 +111,7 @@ public static class Trainer
         var counts = new int[LinearModel.Classes];
         foreach (var i in train) counts[data[i].Label]++;
         var classWeight = new float[LinearModel.Classes];
-        for (var k = 0; k < classWeight.Length; k++) classWeight[k] = counts[k] == 0 ? 0 : MathF.Sqrt(train.Length / (float)(LinearModel.Classes * counts[k]));
+        for (var k = 0; k < classWeight.Length; k++) classWeight[k] = counts[k] == 0 ? 0 : MathF.Pow(train.Length / (float)(LinearModel.Classes * counts[k]), o.ClassWeightPower);
 
         var g2 = new float[model.Weights.Length];
         var b2 = new float[LinearModel.Classes];
@@ -123,9 +125,11 @@ public static class Trainer
             foreach (var i in order)
             {
                 var f = features[i];
-                for (var k = 0; k < LinearModel.Classes; k++) p[k] = model.Bias[k];
+                var v = LinearModel.FeatureValue(f.Length);
+                for (var k = 0; k < LinearModel.Classes; k++) p[k] = 0;
                 foreach (var b in f)
                     for (var k = 0; k < LinearModel.Classes; k++) p[k] += model.Weights[b * LinearModel.Classes + k];
+                for (var k = 0; k < LinearModel.Classes; k++) p[k] = model.Bias[k] + v * p[k];
                 LinearModel.Softmax(p);
                 var y = data[i].Label;
                 var w = classWeight[y];
@@ -139,7 +143,7 @@ public static class Trainer
                     foreach (var b in f)
                     {
                         var idx = b * LinearModel.Classes + k;
-                        var gw = g + o.L2 * model.Weights[idx];
+                        var gw = g * v + o.L2 * model.Weights[idx];
                         g2[idx] += gw * gw;
                         model.Weights[idx] -= o.LearningRate * gw / (MathF.Sqrt(g2[idx]) + 1e-6f);
                     }
