@@ -15,7 +15,8 @@ public sealed class ScreeningResult
     public bool Police { get; init; }
     /// <summary>A child may be at risk: goes to the Designated Safeguarding Lead at once, never to the parent ladder.</summary>
     public bool Safeguarding { get; init; }
-    /// <summary>True when the text was longer than the engine reads and only its beginning was screened.</summary>
+    /// <summary>True when the text was longer than the engine reads (1 MiB, or more matches than it compares)
+    /// and only its beginning was screened.</summary>
     public bool Truncated { get; init; }
 
     public bool IsBreach => Categories.Count > 0;

@@ -101,7 +101,7 @@ public sealed partial class ScreeningEngine
             Categories = categories,
             Police = police,
             Safeguarding = categories.Contains(Categories.SafeguardingConcern),
-            Truncated = n.Truncated,
+            Truncated = n.Truncated || s.Full,
         };
     }
 
@@ -274,7 +274,7 @@ public sealed partial class ScreeningEngine
                     {
                         // "I'll go back to the office" is not "they can go back home".
                         var prev = PrevWord(n, h.Start);
-                        if (!(WordIs(n, prev, "should") || WordIs(n, prev, "can") || WordIs(n, prev, "could") || WordIs(n, prev, "must") || WordIs(n, prev, "just")
+                        if (!(prev.Start < 0 || IsSentenceInitial(n, h.Start) || WordIs(n, prev, "should") || WordIs(n, prev, "can") || WordIs(n, prev, "could") || WordIs(n, prev, "must") || WordIs(n, prev, "just")
                               || WordIs(n, prev, "to") || WordIs(n, prev, "them") || WordIs(n, prev, "off") || WordIs(n, prev, "and") || WordIs(n, prev, "they"))) break;
                     }
                     c.Hit(cat, h, "hostility because of race, nationality or ethnic origin", "pattern.racist-phrase");
@@ -523,6 +523,8 @@ public sealed partial class ScreeningEngine
         {
             ref var h = ref s.Hits[i];
             if (h.Cue is not (Cue.SelfHarm or Cue.AbuseDisclosure or Cue.ChildAtRisk)) continue;
+            // A topic ("a talk about self-harm") is not a child at risk: someone must be in the sentence.
+            if (!PersonTarget(s, h.Sentence) && First(s, Cue.OwnChild, h.Sentence) < 0) continue;
             // "I'll kill myself laughing" is a figure of speech.
             var next = NextWord(n, h.End);
             if (WordIs(n, next, "laughing") || WordIs(n, next, "lol") || First(s, Cue.EmojiLaugh, h.Sentence) >= 0 && h.Cue == Cue.SelfHarm) continue;

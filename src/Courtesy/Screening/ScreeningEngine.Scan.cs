@@ -49,8 +49,11 @@ public sealed partial class ScreeningEngine
             if ((int)c < 64) CuesLo |= 1UL << (int)c; else CuesHi |= 1UL << ((int)c - 64);
         }
 
+        public bool Full;
+
         public void AddHit(in Hit h)
         {
+            if (HitCount >= MaxHits) { Full = true; return; }
             if (HitCount == Hits.Length) Array.Resize(ref Hits, HitCount * 2);
             Hits[HitCount++] = h;
             Mark(h.Cue);
@@ -65,12 +68,19 @@ public sealed partial class ScreeningEngine
 
     [ThreadStatic] private static Scratch? _scratch;
 
+    /// <summary>Detectors compare hits with each other, so their number is capped to keep one post's
+    /// cost bounded; a real post has tens. Past the cap the rest of the text is still folded but not read.</summary>
+    internal const int MaxHits = 2048;
+    internal const int MaxNames = 512;
+    /// <summary>Masked words resolved per post; each costs a pass over the offensive word list.</summary>
+    private const int MaxMaskedWords = 64;
+
     /// <summary>Folds, resolves masks, runs the automaton and turns matches into cue hits and roster mentions.</summary>
     private Scratch Scan(Post post)
     {
         var s = _scratch ??= new Scratch();
         s.Text = post.Text ?? "";
-        s.HitCount = 0; s.MentionCount = 0; s.NameCount = 0; s.CuesLo = 0; s.CuesHi = 0;
+        s.HitCount = 0; s.MentionCount = 0; s.NameCount = 0; s.CuesLo = 0; s.CuesHi = 0; s.Full = false;
         var n = s.Norm;
         n.Normalize(s.Text);
         if (n.MaskCount > 0) Unmask(n);
@@ -85,6 +95,7 @@ public sealed partial class ScreeningEngine
                 var e = _entries[id];
                 if (e.Cue == Cue.Name)
                 {
+                    if (s.NameCount >= MaxNames) { s.Full = true; continue; }
                     if (s.NameCount == s.Names.Length) Array.Resize(ref s.Names, s.NameCount * 2);
                     s.Names[s.NameCount++] = new PhraseMatcher.Match(id, m.Start, m.End, m.Suffixed);
                 }
@@ -120,7 +131,8 @@ public sealed partial class ScreeningEngine
     {
         var c = n.Chars;
         var i = 1;
-        while (i < n.Length)
+        var resolved = 0;
+        while (i < n.Length && resolved < MaxMaskedWords)
         {
             while (i < n.Length && c[i] == ' ') i++;
             var ws = i;
@@ -131,7 +143,8 @@ public sealed partial class ScreeningEngine
                 if (c[i] == '*') masks++; else if (char.IsAsciiLetterLower(c[i])) letters++;
                 i++;
             }
-            if (masks == 0 || letters == 0 || c[ws] == '*' && letters < 2) continue;
+            if (masks == 0 || letters == 0 || c[ws] == '*' && letters < 2 || i - ws > 24) continue;
+            resolved++;
             var token = c.AsSpan(ws, i - ws);
             for (var w = 0; w < _maskWords.Length; w++)
             {
@@ -310,7 +323,7 @@ public sealed partial class ScreeningEngine
                 var determiner = WordIs(n, prev, "the") || WordIs(n, prev, "that");
                 if (isPupil)
                 {
-                    if (!determiner) return null;
+                    if (!determiner || e.Ordinary && !IsCapitalized(s, start)) return null;
                     if (suffixed || HitAt(s, Cue.PupilNoun, next)) return own || FamilyIsOwn(post, person) ? MentionKind.OwnPupil : MentionKind.PupilFamily;
                     return null;
                 }
