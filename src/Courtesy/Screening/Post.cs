@@ -15,6 +15,7 @@ public sealed record PostReplyTo(string Kind, string Name);
 public sealed record Post
 {
     public string? Id { get; init; }
+    [JsonRequired]
     public string Text { get; init; } = "";
     public string? Platform { get; init; }
     public string? Url { get; init; }
