@@ -9,9 +9,20 @@ public sealed partial class ScreeningEngine
 
     /// <summary>Findings are gathered for every category, because some rules build on others
     /// (racist remarks are offensive, a petition is a complaint), then cut to the pack's set.</summary>
-    private sealed class Collector(Scratch s, Post post)
+    private sealed class Collector
     {
+        private Scratch s = null!;
+        private Post post = null!;
         public readonly List<Finding> All = [];
+
+        public Collector Reset(Scratch scratch, Post p)
+        {
+            s = scratch;
+            post = p;
+            All.Clear();
+            return this;
+        }
+
         public bool Has(string category)
         {
             foreach (var f in All) if (ReferenceEquals(f.CategoryId, category)) return true;
@@ -47,7 +58,7 @@ public sealed partial class ScreeningEngine
     {
         ArgumentNullException.ThrowIfNull(post);
         var s = Scan(post);
-        var c = new Collector(s, post);
+        var c = ((s.Collector as Collector) ?? (Collector)(s.Collector = new Collector())).Reset(s, post);
         var n = s.Norm;
         var aboutOtherSchool = AboutOtherSchool(s);
         var schoolTarget = FirstSchoolTarget(s);
@@ -119,7 +130,7 @@ public sealed partial class ScreeningEngine
 
     private static int First(Scratch s, Cue cue, int sentence = -1)
     {
-        if (!s.Has(cue)) return -1;
+        if (sentence >= 0 ? !s.InSentence(cue, sentence) : !s.Has(cue)) return -1;
         for (var i = 0; i < s.HitCount; i++)
             if (s.Hits[i].Cue == cue && (sentence < 0 || s.Hits[i].Sentence == sentence)) return i;
         return -1;
@@ -634,14 +645,17 @@ public sealed partial class ScreeningEngine
                     break;
             }
         }
-        foreach (var f in c.All.ToArray())
+        var found = c.All.Count;
+        for (var k = 0; k < found; k++)
         {
+            var f = c.All[k];
             if (ReferenceEquals(f.CategoryId, Categories.RacistComment))
                 c.Original(cat, f.Start, f.Length, "racist remarks are offensive", "rule.racist-is-offensive");
             else if (ReferenceEquals(f.CategoryId, Categories.ObsceneContent))
                 c.Original(cat, f.Start, f.Length, "obscene abuse of a person or the school is offensive", "rule.obscene-is-offensive");
         }
-        if (!c.Has(cat) && _model is { } model && PersonTarget(s, -1))
+        // The model only backs up the rules where there is strong language for it to judge.
+        if (!c.Has(cat) && _model is { } model && s.Has(Cue.Profanity) && AnyTarget(s))
         {
             var (hate, offensive) = model.Predict(s.Norm.Span);
             if (hate + offensive >= model.OffensiveThreshold)

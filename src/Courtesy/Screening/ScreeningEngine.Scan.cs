@@ -40,6 +40,12 @@ public sealed partial class ScreeningEngine
         public PhraseMatcher.Match[] Names = new PhraseMatcher.Match[32];
         public int NameCount;
         public ulong CuesLo, CuesHi;
+        /// <summary>Which cues occur in each sentence, so "is there a pronoun in this sentence" is one bit test.</summary>
+        public ulong[] SentLo = new ulong[16], SentHi = new ulong[16];
+        public object? Collector;
+
+        public bool InSentence(Cue c, int sentence) =>
+            (int)c < 64 ? (SentLo[sentence] & (1UL << (int)c)) != 0 : (SentHi[sentence] & (1UL << ((int)c - 64))) != 0;
         public string Text = "";
 
         public bool Has(Cue c) => (int)c < 64 ? (CuesLo & (1UL << (int)c)) != 0 : (CuesHi & (1UL << ((int)c - 64))) != 0;
@@ -115,11 +121,20 @@ public sealed partial class ScreeningEngine
             while (j >= 0 && s.Hits[j].Start > h.Start) { s.Hits[j + 1] = s.Hits[j]; j--; }
             s.Hits[j + 1] = h;
         }
+        if (s.SentLo.Length < n.SentenceCount)
+        {
+            s.SentLo = new ulong[n.SentenceCount * 2];
+            s.SentHi = new ulong[n.SentenceCount * 2];
+        }
+        Array.Clear(s.SentLo, 0, n.SentenceCount);
+        Array.Clear(s.SentHi, 0, n.SentenceCount);
         var sentence = 0;
         for (var i = 0; i < s.HitCount; i++)
         {
             while (sentence + 1 < n.SentenceCount && n.SentenceStart[sentence + 1] <= s.Hits[i].Start) sentence++;
             s.Hits[i].Sentence = sentence;
+            var c = (int)s.Hits[i].Cue;
+            if (c < 64) s.SentLo[sentence] |= 1UL << c; else s.SentHi[sentence] |= 1UL << (c - 64);
         }
         ResolveMentions(s, post);
         return s;
