@@ -17,5 +17,6 @@ internal static class CliCommands
         yield return DbCommands.RestoreCommand();
         yield return PolicyCommands.Build();
         foreach (var c in CaseCommands.All()) yield return c;
+        foreach (var command in ScreeningCommands.All()) yield return command;
     }
 }

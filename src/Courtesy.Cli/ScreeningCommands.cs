@@ -1,0 +1,276 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Courtesy.Policies;
+using Courtesy.Schools;
+using Courtesy.Screening;
+using Spectre.Console;
+
+namespace Courtesy.Cli;
+
+/// <summary><c>courtesy screen | eval | train</c>: the screening engine from the command line.</summary>
+public static class ScreeningCommands
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return Screen();
+        yield return Eval();
+        yield return Train();
+    }
+
+    private static Option<string?> PoliciesDir() => new("--policies-dir") { Description = "The policy packs folder (default: policies/ next to the program, else the nearest policies/ above the current folder)" };
+    private static Option<bool> NoModel() => new("--no-model") { Description = "Screen with the rules alone, without the trained offensive-language model" };
+
+    private static Command Screen()
+    {
+        var policy = new Option<string>("--policy") { Description = "The school's policy pack id (see `courtesy policy list`)", Required = true };
+        var roster = new Option<FileInfo>("--roster") { Description = "The school's roster CSV (kind,title,first_name,last_name,preferred_name,role,year_group)", Required = true };
+        var school = new Option<FileInfo>("--school") { Description = "The school's JSON: name, aliases, town", Required = true };
+        var input = new Option<FileInfo?>("--in") { Description = "posts.jsonl to read (default: standard input)" };
+        var output = new Option<FileInfo?>("--out") { Description = "Where to write one JSON result a line (default: standard output)" };
+        var dir = PoliciesDir();
+        var noModel = NoModel();
+        var cmd = new Command("screen", "Screen posts (JSON lines) against a school's policy: one result a line with labels, police and safeguarding flags and findings");
+        foreach (var o in new Option[] { policy, roster, school, input, output, dir, noModel }) cmd.Options.Add(o);
+        cmd.SetAction((parse, ct) =>
+        {
+            var err = parse.InvocationConfiguration.Error;
+            try
+            {
+                var engine = BuildEngine(parse.GetValue(policy)!, parse.GetValue(dir), parse.GetValue(roster)!.FullName, parse.GetValue(school)!.FullName, parse.GetValue(noModel));
+                var inFile = parse.GetValue(input);
+                var outFile = parse.GetValue(output);
+                using var reader = inFile is null ? System.Console.In : new StreamReader(inFile.FullName, Encoding.UTF8);
+                using var fileWriter = outFile is null ? null : new StreamWriter(outFile.FullName, false, new UTF8Encoding(false));
+                var writer = fileWriter ?? parse.InvocationConfiguration.Output;
+                // A bar only when a person watches a terminal and the results go to a file, never into piped output.
+                var showProgress = outFile is not null && !System.Console.IsOutputRedirected && writer != System.Console.Out;
+                var total = inFile is null ? 0 : CountLines(inFile.FullName);
+                var summary = new ScreenSummary();
+                if (showProgress && total > 0)
+                {
+                    AnsiConsole.Progress().Start(ctx =>
+                    {
+                        var task = ctx.AddTask("screening", maxValue: total);
+                        ScreenAll(engine, reader, writer, err, summary, () => task.Increment(1), ct);
+                    });
+                }
+                else ScreenAll(engine, reader, writer, err, summary, null, ct);
+                writer.Flush();
+                err.WriteLine($"screened {summary.Screened} post(s): {summary.Flagged} with findings, {summary.Police} police-threshold, {summary.Safeguarding} safeguarding; {summary.Malformed} malformed line(s) skipped");
+                return Task.FromResult(summary.Malformed > 0 ? 1 : 0);
+            }
+            catch (Exception e) when (e is InputException or PolicyPackException or PolicyNotFoundException or IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                err.WriteLine("error: " + e.Message);
+                return Task.FromResult(1);
+            }
+        });
+        return cmd;
+    }
+
+    private sealed class ScreenSummary
+    {
+        public int Screened, Flagged, Police, Safeguarding, Malformed;
+    }
+
+    private static int CountLines(string path)
+    {
+        var n = 0;
+        foreach (var _ in File.ReadLines(path)) n++;
+        return n;
+    }
+
+    private static void ScreenAll(IScreener engine, TextReader reader, TextWriter writer, TextWriter err, ScreenSummary summary, Action? tick, CancellationToken ct)
+    {
+        var buffer = new MemoryStream();
+        var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var lineNumber = 0;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            ct.ThrowIfCancellationRequested();
+            lineNumber++;
+            tick?.Invoke();
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            Post post;
+            try
+            {
+                post = PostJson.Parse(line);
+            }
+            catch (JsonException e)
+            {
+                summary.Malformed++;
+                err.WriteLine($"line {lineNumber}: malformed post skipped: {e.Message.Split(Environment.NewLine)[0]}");
+                continue;
+            }
+            var result = engine.Screen(post);
+            summary.Screened++;
+            if (result.IsBreach) summary.Flagged++;
+            if (result.Police) summary.Police++;
+            if (result.Safeguarding) summary.Safeguarding++;
+            buffer.SetLength(0);
+            json.Reset(buffer);
+            ResultJson.Write(json, result);
+            json.Flush();
+            writer.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        }
+    }
+
+    internal static ScreeningEngine BuildEngine(string policyId, string? policiesDir, string rosterPath, string schoolPath, bool noModel)
+    {
+        var pack = new PolicyLibrary(policiesDir).Get(policyId);
+        var data = Lexicons.FindDataDirectory();
+        return ScreeningEngine.Build(SchoolJson.Load(schoolPath), RosterCsv.Load(rosterPath), pack.CategoryIds,
+            new ScreeningOptions { Lexicons = Lexicons.Default, Model = noModel ? null : LinearModel.LoadDefault(data) });
+    }
+
+    private static Command Eval()
+    {
+        var set = new Option<DirectoryInfo>("--set") { Description = "A labelled set folder with posts.jsonl, roster.csv and school.json (e.g. ../shared/eval/dev)", Required = true };
+        var policy = new Option<string>("--policy") { Description = "The policy pack id whose categories are scored", Required = true };
+        var errors = new Option<bool>("--errors") { Description = "Also list every post the engine got wrong, with the labels it missed and added" };
+        var dir = PoliciesDir();
+        var noModel = NoModel();
+        var cmd = new Command("eval", "Score screening on a labelled set: per-category precision, recall, F1 and support; macro-F1; police-threshold recall; false alarms on clean posts");
+        foreach (var o in new Option[] { set, policy, errors, dir, noModel }) cmd.Options.Add(o);
+        cmd.SetAction(parse =>
+        {
+            var err = parse.InvocationConfiguration.Error;
+            try
+            {
+                var folder = parse.GetValue(set)!.FullName;
+                var pack = new PolicyLibrary(parse.GetValue(dir)).Get(parse.GetValue(policy)!);
+                var (school, roster, posts) = Evaluation.LoadSet(folder);
+                var engine = ScreeningEngine.Build(school, roster, pack.CategoryIds,
+                    new ScreeningOptions { Model = parse.GetValue(noModel) ? null : LinearModel.LoadDefault(Lexicons.FindDataDirectory()) });
+                var report = Evaluation.Run(engine, posts, pack.CategoryIds.Where(Categories.IsKnown));
+                var console = Plain(parse.InvocationConfiguration.Output);
+                Print(console, report, folder, pack.Id, posts.Count);
+                if (parse.GetValue(errors))
+                    foreach (var o in report.Outcomes.Where(o => o.Missed.Count + o.Extra.Count > 0))
+                        console.WriteLine($"{o.Post.Id}  missed [{string.Join(", ", o.Missed)}]  extra [{string.Join(", ", o.Extra)}]  | {o.Post.Text}", new Style());
+                return 0;
+            }
+            catch (Exception e) when (e is InputException or PolicyPackException or PolicyNotFoundException or IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                err.WriteLine("error: " + e.Message);
+                return 1;
+            }
+        });
+        return cmd;
+    }
+
+    private static IAnsiConsole Plain(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 200;
+        return console;
+    }
+
+    private static void Print(IAnsiConsole console, EvaluationReport report, string folder, string packId, int posts)
+    {
+        console.WriteLine($"set {folder}: {posts} posts; pack {packId}", new Style());
+        var table = new Table().AddColumns("category", "precision", "recall", "F1", "support", "tp", "fp", "fn");
+        foreach (var s in report.Categories.OrderBy(s => s.FromMetadata).ThenBy(s => s.Id, StringComparer.Ordinal))
+            table.AddRow(s.Id + (s.FromMetadata ? " (metadata)" : ""), $"{s.Precision:0.000}", $"{s.Recall:0.000}", $"{s.F1:0.000}", $"{s.Support}", $"{s.TruePositives}", $"{s.FalsePositives}", $"{s.FalseNegatives}");
+        console.Write(table);
+        console.WriteLine($"macro-F1 (text categories): {report.MacroF1Text:0.000}", new Style());
+        console.WriteLine($"macro-F1 (all categories):  {report.MacroF1All:0.000}", new Style());
+        console.WriteLine($"police-threshold recall: {report.PoliceRecall:0.000} ({report.PoliceFlagged}/{report.PolicePosts} posts labelled {string.Join(", ", Evaluation.PoliceLabels)})", new Style());
+        console.WriteLine($"false alarms on clean posts: {report.FalseAlarms.Count} of {report.CleanPosts}", new Style());
+        foreach (var f in report.FalseAlarms)
+            console.WriteLine($"  {f.Post.Id}: [{string.Join(", ", f.Result.Categories)}] {f.Post.Text}", new Style());
+        console.WriteLine($"safeguarding flags (not labelled in this set): {report.SafeguardingFlagged}", new Style());
+    }
+
+    private static Command Train()
+    {
+        var data = new Option<FileInfo?>("--data") { Description = "Davidson et al. labeled_data.csv (default: shared/eval/external/davidson/labeled_data.csv found above the current folder)" };
+        var output = new Option<FileInfo?>("--out") { Description = "Where to write the weights (default: data/models/offensive.bin)" };
+        var seed = new Option<int>("--seed") { Description = "Seed for the split and the training order", DefaultValueFactory = _ => new TrainingOptions().Seed };
+        var limit = new Option<int>("--limit") { Description = "Use only the first N rows (0 = all)", DefaultValueFactory = _ => 0 };
+        var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => new TrainingOptions().BucketBits };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training split", DefaultValueFactory = _ => new TrainingOptions().Epochs };
+        var rate = new Option<float>("--rate") { Description = "Adagrad learning rate", DefaultValueFactory = _ => new TrainingOptions().LearningRate };
+        var l2 = new Option<float>("--l2") { Description = "L2 penalty per update", DefaultValueFactory = _ => new TrainingOptions().L2 };
+        var power = new Option<float>("--class-weight-power") { Description = "0 ignores class imbalance, 1 balances the classes fully", DefaultValueFactory = _ => new TrainingOptions().ClassWeightPower };
+        var cmd = new Command("train", "Train the offensive/hate language model (logistic regression on hashed word and character n-grams) with a fixed seed and split");
+        foreach (var o in new Option[] { data, output, seed, limit, bits, epochs, rate, l2, power }) cmd.Options.Add(o);
+        cmd.SetAction(parse =>
+        {
+            var console = parse.InvocationConfiguration.Output;
+            var err = parse.InvocationConfiguration.Error;
+            try
+            {
+                var path = parse.GetValue(data)?.FullName ?? FindAbove(Path.Combine("shared", "eval", "external", "davidson", "labeled_data.csv"))
+                    ?? throw new FileNotFoundException("labeled_data.csv not found; pass --data");
+                var outPath = parse.GetValue(output)?.FullName ?? Path.Combine(Path.GetDirectoryName(FindAbove(Path.Combine("data", "lexicons", "cues.tsv")) is { } c ? Path.GetDirectoryName(c)! : "data")!, "models", "offensive.bin");
+                var options = new TrainingOptions { Seed = parse.GetValue(seed), Limit = parse.GetValue(limit), BucketBits = parse.GetValue(bits), Epochs = parse.GetValue(epochs), LearningRate = parse.GetValue(rate), L2 = parse.GetValue(l2), ClassWeightPower = parse.GetValue(power) };
+                var rows = Trainer.ReadDavidson(path, options.Limit);
+                console.WriteLine($"training on {path}: {rows.Count} rows, seed {options.Seed}, 2^{options.BucketBits} buckets, {options.Epochs} epochs");
+                var (model, report) = Trainer.Train(rows, options, console);
+                Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+                using (var f = File.Create(outPath)) model.Save(f);
+                console.WriteLine($"split: {report.Train} train, {report.Validation} validation (hate threshold {report.HateThreshold:0.00}), {report.Test} held-out test");
+                string[] names = ["hate", "offensive", "neither"];
+                for (var k = 0; k < names.Length; k++)
+                {
+                    var s = report.TestScores[k];
+                    console.WriteLine($"  {names[k],-10} P {s.Precision:0.000}  R {s.Recall:0.000}  F1 {s.F1:0.000}  support {s.Support}");
+                }
+                console.WriteLine($"  weighted F1 {report.WeightedF1:0.000}");
+                console.WriteLine($"wrote {outPath} sha256 {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(outPath)))}");
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
+            {
+                err.WriteLine("error: " + e.Message);
+                return 1;
+            }
+        });
+        return cmd;
+    }
+
+    private static string? FindAbove(string relative)
+    {
+        for (var d = new DirectoryInfo(Directory.GetCurrentDirectory()); d is not null; d = d.Parent)
+        {
+            var candidate = Path.Combine(d.FullName, relative);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+}
+
+/// <summary>One screening result as a JSON object: {"id","labels","police","safeguarding","findings":[...]}.</summary>
+public static class ResultJson
+{
+    public static void Write(Utf8JsonWriter json, ScreeningResult result)
+    {
+        json.WriteStartObject();
+        if (result.PostId is null) json.WriteNull("id"); else json.WriteString("id", result.PostId);
+        json.WriteStartArray("labels");
+        foreach (var c in result.Categories) json.WriteStringValue(c);
+        json.WriteEndArray();
+        json.WriteBoolean("police", result.Police);
+        json.WriteBoolean("safeguarding", result.Safeguarding);
+        if (result.Truncated) json.WriteBoolean("truncated", true);
+        json.WriteStartArray("findings");
+        foreach (var f in result.Findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("category", f.CategoryId);
+            json.WriteNumber("severity", f.Severity);
+            json.WriteNumber("start", f.Start);
+            json.WriteNumber("length", f.Length);
+            json.WriteString("text", f.Text);
+            json.WriteString("reason", f.Reason);
+            json.WriteString("detector", f.Detector);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}

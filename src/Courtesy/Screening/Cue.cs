@@ -1,0 +1,22 @@
+namespace Courtesy.Screening;
+
+/// <summary>What a matched word or phrase means to the detectors. The lexicon file names these in
+/// its first column (data/lexicons/cues.tsv), so renaming one is a data change too.</summary>
+public enum Cue : byte
+{
+    None,
+    /// <summary>A roster name; the person and the name form are in the entry.</summary>
+    Name,
+    Profanity, Insult, Sexual, GrossObscene, SexualClaim,
+    RacialSlur, RacistPhrase, CodedGroup, Ethnic, EthnicDeterminer, Stereotype,
+    ThreatPhrase, ThreatIntent, ViolentAct, HyperboleOwn, ThreatHint, SortStart, SortEnd,
+    Misconduct, Hedge, FactAssert, ProfessionalDisparage,
+    Grievance, Civil, HowToRaise, OtherSchool, Positive,
+    PetitionNoun, Mobilise, PetitionExclude, AgainstSchool,
+    Confidential,
+    ExclusionCall, ConfrontCall, Humiliation, Repetition, PileOn,
+    OwnChild, PersonNoun, PupilNoun, AdultNoun, Pronoun, Role, SchoolRef, Title, NamingDeterminer,
+    SelfHarm, AbuseDisclosure, ChildAtRisk,
+    OwnContact, OfficialContact, Whereabouts, ChildRoute, Workplace, Vehicle, Birthday, StreetWord, YearGroup,
+    EmojiWeapon, EmojiLaugh, EmojiSexual, EmojiRude, EmojiSarcasm, EmojiAngry,
+}

@@ -1,0 +1,61 @@
+namespace Courtesy.Screening;
+
+/// <summary>The word lists in data/lexicons: hand-written cue phrases, converted profanity, and the
+/// common English words that decide whether a roster name needs a naming context.</summary>
+public sealed class Lexicons
+{
+    public required IReadOnlyList<(Cue Cue, string Phrase)> Cues { get; init; }
+    public required IReadOnlyList<string> Profanity { get; init; }
+    public required IReadOnlySet<string> CommonWords { get; init; }
+
+    public static Lexicons Load(string dataDirectory)
+    {
+        var dir = Path.Combine(dataDirectory, "lexicons");
+        var cues = new List<(Cue, string)>();
+        var n = 0;
+        foreach (var line in File.ReadLines(Path.Combine(dir, "cues.tsv")))
+        {
+            n++;
+            if (line.Length == 0 || line[0] == '#') continue;
+            var tab = line.IndexOf('\t');
+            if (tab < 0 || !Enum.TryParse<Cue>(line.AsSpan(0, tab), out var cue) || cue == Cue.None)
+                throw new Schools.InputException([new Schools.InputError(Path.Combine(dir, "cues.tsv"), n, 1, $"expected a cue kind and a tab: '{line}'")]);
+            cues.Add((cue, line[(tab + 1)..].Trim()));
+        }
+        return new Lexicons
+        {
+            Cues = cues,
+            Profanity = ReadList(Path.Combine(dir, "profanity.txt")),
+            CommonWords = new HashSet<string>(ReadList(Path.Combine(dir, "common-words.txt")), StringComparer.Ordinal),
+        };
+    }
+
+    private static List<string> ReadList(string path) =>
+        File.ReadLines(path).Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Trim()).ToList();
+
+    /// <summary>Finds the data folder: beside the running assembly (copied at build), else walking up
+    /// from the current directory to the repository root.</summary>
+    public static string FindDataDirectory()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "data");
+        if (File.Exists(Path.Combine(beside, "lexicons", "cues.tsv"))) return beside;
+        for (var d = new DirectoryInfo(Directory.GetCurrentDirectory()); d is not null; d = d.Parent)
+        {
+            var candidate = Path.Combine(d.FullName, "data");
+            if (File.Exists(Path.Combine(candidate, "lexicons", "cues.tsv"))) return candidate;
+        }
+        throw new DirectoryNotFoundException("data/lexicons/cues.tsv was found neither beside the program nor above the current directory");
+    }
+
+    private static Lexicons? _default;
+    private static readonly Lock Gate = new();
+
+    /// <summary>The lists from <see cref="FindDataDirectory"/>, read once per process.</summary>
+    public static Lexicons Default
+    {
+        get
+        {
+            lock (Gate) return _default ??= Load(FindDataDirectory());
+        }
+    }
+}

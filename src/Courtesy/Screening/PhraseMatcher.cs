@@ -1,0 +1,160 @@
+namespace Courtesy.Screening;
+
+/// <summary>
+/// Aho-Corasick automaton over folded text (see <see cref="NormalizedText"/>), compiled to a dense
+/// state table so a scan is one table read per character whatever the number of phrases. Every
+/// phrase is anchored at a word start; at its end it must meet a word end, or, when the phrase
+/// allows it, a plural or possessive "s"/"'s", or anything at all for a prefix phrase ("harass*").
+/// </summary>
+internal sealed class PhraseMatcher
+{
+    internal const int Alphabet = 40;
+    private static readonly byte[] Symbol = BuildSymbols();
+
+    private readonly int[] _next;
+    private readonly int[] _outStart;
+    private readonly int[] _outs;
+    private readonly int[] _patternLength;
+    private readonly PhraseFlags[] _patternFlags;
+    public int StateCount { get; }
+    public int PatternCount => _patternLength.Length;
+
+    [Flags]
+    internal enum PhraseFlags : byte { None = 0, Prefix = 1, AllowS = 2 }
+
+    internal readonly record struct Match(int Pattern, int Start, int End, bool Suffixed);
+
+    private static byte[] BuildSymbols()
+    {
+        var s = new byte[128];
+        for (var c = 'a'; c <= 'z'; c++) s[c] = (byte)(1 + c - 'a');
+        for (var c = '0'; c <= '9'; c++) s[c] = (byte)(27 + c - '0');
+        s[' '] = 37;
+        s['\''] = 38;
+        s['*'] = 39;
+        return s;
+    }
+
+    internal static int SymbolOf(char c) => c < 128 ? Symbol[c] : 0;
+
+    /// <param name="patterns">Folded phrases without the leading space; each index is its pattern id.</param>
+    public PhraseMatcher(IReadOnlyList<string> patterns, IReadOnlyList<PhraseFlags> flags)
+    {
+        // Trie in growable arrays, then breadth-first failure links, then the dense table.
+        var children = new List<int[]> { NewRow() };
+        var outputs = new List<List<int>?> { null };
+        _patternLength = new int[patterns.Count];
+        _patternFlags = flags.ToArray();
+        for (var p = 0; p < patterns.Count; p++)
+        {
+            var text = " " + patterns[p];
+            _patternLength[p] = text.Length;
+            var state = 0;
+            foreach (var c in text)
+            {
+                var sym = SymbolOf(c);
+                if (sym == 0) throw new ArgumentException($"phrase '{patterns[p]}' has a character the folded text never contains: '{c}'");
+                var row = children[state];
+                if (row[sym] <= 0)
+                {
+                    row[sym] = children.Count;
+                    children.Add(NewRow());
+                    outputs.Add(null);
+                }
+                state = row[sym];
+            }
+            (outputs[state] ??= []).Add(p);
+        }
+
+        StateCount = children.Count;
+        _next = new int[StateCount * Alphabet];
+        var fail = new int[StateCount];
+        var queue = new Queue<int>();
+        for (var sym = 0; sym < Alphabet; sym++)
+        {
+            var child = children[0][sym];
+            if (child > 0) { fail[child] = 0; queue.Enqueue(child); _next[sym] = child; }
+            else _next[sym] = 0;
+        }
+        var merged = new List<int>[StateCount];
+        merged[0] = [];
+        while (queue.Count > 0)
+        {
+            var state = queue.Dequeue();
+            merged[state] = outputs[state] is { } own ? [.. own, .. merged[fail[state]]] : merged[fail[state]];
+            for (var sym = 0; sym < Alphabet; sym++)
+            {
+                var child = children[state][sym];
+                if (child > 0)
+                {
+                    fail[child] = _next[fail[state] * Alphabet + sym];
+                    queue.Enqueue(child);
+                    _next[state * Alphabet + sym] = child;
+                }
+                else _next[state * Alphabet + sym] = _next[fail[state] * Alphabet + sym];
+            }
+        }
+        _outStart = new int[StateCount + 1];
+        var all = new List<int>();
+        for (var s = 0; s < StateCount; s++)
+        {
+            _outStart[s] = all.Count;
+            all.AddRange(merged[s]);
+        }
+        _outStart[StateCount] = all.Count;
+        _outs = all.ToArray();
+
+        static int[] NewRow() => new int[Alphabet];
+    }
+
+    /// <summary>Appends every anchored match in <paramref name="text"/> to <paramref name="matches"/>; returns the count.</summary>
+    public int Scan(ReadOnlySpan<char> text, ref Match[] matches, int count)
+    {
+        var state = 0;
+        var next = _next;
+        var outStart = _outStart;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            state = next[state * Alphabet + (c < 128 ? Symbol[c] : 0)];
+            var from = outStart[state];
+            var to = outStart[state + 1];
+            for (var k = from; k < to; k++)
+            {
+                var p = _outs[k];
+                var start = i - _patternLength[p] + 2; // first character after the anchoring space
+                var end = i + 1;
+                var flags = _patternFlags[p];
+                var suffixed = false;
+                if ((flags & PhraseFlags.Prefix) == 0)
+                {
+                    if (!IsWordEnd(text, end))
+                    {
+                        if ((flags & PhraseFlags.AllowS) == 0) continue;
+                        var s = SuffixLength(text, end);
+                        if (s == 0) continue;
+                        end += s;
+                        suffixed = true;
+                    }
+                }
+                if (count == matches.Length) Array.Resize(ref matches, count * 2);
+                matches[count++] = new Match(p, start, end, suffixed);
+            }
+        }
+        return count;
+    }
+
+    private static bool IsWordEnd(ReadOnlySpan<char> text, int at) => at >= text.Length || text[at] == ' ';
+
+    /// <summary>"s", "'s" or "'" followed by a word end: plurals and possessives of a phrase.</summary>
+    private static int SuffixLength(ReadOnlySpan<char> text, int at)
+    {
+        if (at < text.Length && text[at] == 's' && IsWordEnd(text, at + 1)) return 1;
+        if (at < text.Length && text[at] == '\'')
+        {
+            if (IsWordEnd(text, at + 1)) return 1;
+            if (at + 1 < text.Length && text[at + 1] == 's' && IsWordEnd(text, at + 2)) return 2;
+        }
+        return 0;
+    }
+}

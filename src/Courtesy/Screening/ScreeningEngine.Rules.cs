@@ -1,0 +1,699 @@
+using Courtesy.Policies;
+using Courtesy.Schools;
+
+namespace Courtesy.Screening;
+
+public sealed partial class ScreeningEngine
+{
+    private static readonly Dictionary<string, int> Severity = Categories.All.ToDictionary(c => c.Id, c => c.Severity, StringComparer.Ordinal);
+
+    /// <summary>Findings are gathered for every category, because some rules build on others
+    /// (racist remarks are offensive, a petition is a complaint), then cut to the pack's set.</summary>
+    private sealed class Collector
+    {
+        private Scratch s = null!;
+        private Post post = null!;
+        public readonly List<Finding> All = [];
+
+        public Collector Reset(Scratch scratch, Post p)
+        {
+            s = scratch;
+            post = p;
+            All.Clear();
+            return this;
+        }
+
+        public bool Has(string category)
+        {
+            foreach (var f in All) if (ReferenceEquals(f.CategoryId, category)) return true;
+            return false;
+        }
+
+        public void Span(string category, int normStart, int normEnd, string reason, string detector)
+        {
+            var n = s.Norm;
+            var start = n.OrigStart[normStart];
+            var end = n.OrigEnd[Math.Max(normStart, normEnd - 1)];
+            Original(category, start, end - start, reason, detector);
+        }
+
+        public void Hit(string category, in Hit h, string reason, string detector)
+        {
+            if (h.EmojiLength > 0) Original(category, h.EmojiStart, h.EmojiLength, reason, detector);
+            else Span(category, h.Start, h.End, reason, detector);
+        }
+
+        public void Original(string category, int start, int length, string reason, string detector)
+        {
+            foreach (var f in All)
+                if (ReferenceEquals(f.CategoryId, category) && f.Start == start && f.Length == length) return;
+            var text = length > 0 && start + length <= s.Text.Length ? s.Text.Substring(start, Math.Min(length, 200)) : "";
+            All.Add(new Finding(category, Severity[category], start, length, text, reason, detector));
+        }
+
+        public Post Post => post;
+    }
+
+    public ScreeningResult Screen(Post post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var s = Scan(post);
+        var c = ((s.Collector as Collector) ?? (Collector)(s.Collector = new Collector())).Reset(s, post);
+        var n = s.Norm;
+        var aboutOtherSchool = AboutOtherSchool(s);
+        var schoolTarget = FirstSchoolTarget(s);
+
+        // ---- metadata ----
+        if (post.ReplyTo is { } reply && string.Equals(reply.Kind, "pupil", StringComparison.OrdinalIgnoreCase) && !post.AuthorIsParentOf.Contains(reply.Name, StringComparer.OrdinalIgnoreCase))
+            c.Original(Categories.EngagingWithOtherChildren, 0, 0, $"replies to a pupil who is not the author's child ({reply.Name})", "metadata.reply-to");
+        foreach (var attachment in post.Attachments)
+            foreach (var person in attachment.People)
+                if (!person.Consent && !(string.Equals(person.Kind, "pupil", StringComparison.OrdinalIgnoreCase) && post.AuthorIsParentOf.Contains(person.Name, StringComparer.OrdinalIgnoreCase)))
+                    c.Original(Categories.PhotoOfOthers, 0, 0, $"a {attachment.Type} shows {person.Name} ({person.Kind}) without permission", "metadata.attachment");
+
+        // ---- naming children ----
+        for (var m = 0; m < s.MentionCount; m++)
+        {
+            var men = s.Mentions[m];
+            if (men.Kind is MentionKind.Pupil or MentionKind.PupilFamily)
+                c.Span(Categories.NamingChildren, men.Start, men.End,
+                    men.Kind == MentionKind.Pupil ? $"names a pupil ({Describe(men.Person)}) who is not the author's child" : $"identifies a pupil's family ({_people[men.Person].LastName})",
+                    "roster.names");
+        }
+
+        Threats(s, c);
+        Racism(s, c);
+        Obscenity(s, c);
+        PersonalInformation(s, c);
+        Confidential(s, c);
+        Safeguarding(s, c);
+        var allegation = Allegations(s, c, aboutOtherSchool);
+        Petitions(s, c, aboutOtherSchool, schoolTarget);
+        Complaints(s, c, aboutOtherSchool, schoolTarget, allegation);
+        Offence(s, c);
+        Bullying(s, c);
+
+        // ---- result ----
+        var findings = new List<Finding>(c.All.Count);
+        foreach (var f in c.All)
+            if (_enabled.Contains(f.CategoryId)) findings.Add(f);
+        findings.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Severity.CompareTo(a.Severity));
+        var categories = new List<string>(4);
+        foreach (var f in findings)
+            if (!categories.Contains(f.CategoryId)) categories.Add(f.CategoryId);
+        categories.Sort((a, b) => Severity[b].CompareTo(Severity[a]));
+        var police = false;
+        foreach (var id in categories)
+            if (id is Categories.RacistComment or Categories.ThreatOfViolence or Categories.ObsceneContent or Categories.Cyberbullying) police = true;
+        return new ScreeningResult
+        {
+            PostId = post.Id,
+            Findings = findings,
+            Categories = categories,
+            Police = police,
+            Safeguarding = categories.Contains(Categories.SafeguardingConcern),
+            Truncated = n.Truncated || s.Full,
+        };
+    }
+
+    private string Describe(int person)
+    {
+        var p = _people[person];
+        return p.Kind switch
+        {
+            PersonKind.Pupil => p.YearGroup is { Length: > 0 } y ? $"{p.FullName}, {y}" : p.FullName,
+            _ => p.Role is { Length: > 0 } r ? $"{p.DisplayName}, {r}" : p.DisplayName,
+        };
+    }
+
+    // ----- small queries over the hits of one post -----
+
+    private static int First(Scratch s, Cue cue, int sentence = -1)
+    {
+        if (sentence >= 0 ? !s.InSentence(cue, sentence) : !s.Has(cue)) return -1;
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == cue && (sentence < 0 || s.Hits[i].Sentence == sentence)) return i;
+        return -1;
+    }
+
+    private static int Count(Scratch s, Cue cue)
+    {
+        if (!s.Has(cue)) return 0;
+        var k = 0;
+        for (var i = 0; i < s.HitCount; i++) if (s.Hits[i].Cue == cue) k++;
+        return k;
+    }
+
+    private static bool Near(Scratch s, Cue cue, in Hit h, int distance)
+    {
+        if (!s.Has(cue)) return false;
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == cue && Math.Abs(s.Hits[i].Start - h.Start) <= distance) return true;
+        return false;
+    }
+
+    /// <summary>A named person other than the author's own child; adultsOnly leaves pupils out.</summary>
+    private static int Named(Scratch s, int sentence = -1, bool adultsOnly = false)
+    {
+        for (var m = 0; m < s.MentionCount; m++)
+        {
+            var k = s.Mentions[m].Kind;
+            if (k == MentionKind.OwnPupil || adultsOnly && k is MentionKind.Pupil or MentionKind.PupilFamily) continue;
+            if (sentence < 0 || s.Mentions[m].Sentence == sentence) return m;
+        }
+        return -1;
+    }
+
+    private static bool PersonTarget(Scratch s, int sentence) =>
+        Named(s, sentence) >= 0 || First(s, Cue.Role, sentence) >= 0 || First(s, Cue.Pronoun, sentence) >= 0
+        || First(s, Cue.PersonNoun, sentence) >= 0 || First(s, Cue.AdultNoun, sentence) >= 0;
+
+    /// <summary>Someone a reader could pick out: a roster name or a school role ("the head", "the new TA").</summary>
+    private static bool Identifiable(Scratch s) => Named(s) >= 0 || s.Has(Cue.Role);
+
+    private int FirstSchoolTarget(Scratch s)
+    {
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue is Cue.SchoolRef or Cue.Role or Cue.YearGroup && !IsGenericSchoolWord(s.Hits[i])) return i;
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].Kind is MentionKind.Staff or MentionKind.Governor) return s.HitCount + m;
+        return -1;
+    }
+
+    private bool IsGenericSchoolWord(in Hit h) =>
+        h.Cue == Cue.SchoolRef && _entries[h.Entry].Person != SchoolAlias && _entries[h.Entry].Phrase is "primary" or "juniors" or "infants" or "high school" or "college" or "grammar school" or "academy";
+
+    /// <summary>About another school ("DD's secondary", "Hollins Park Primary"), with nothing tying it to this one.</summary>
+    private bool AboutOtherSchool(Scratch s)
+    {
+        var other = s.Has(Cue.OtherSchool);
+        var own = false;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.SchoolRef) continue;
+            if (_entries[h.Entry].Person == SchoolAlias) { own = true; continue; }
+            if (IsGenericSchoolWord(h) && !InsideAlias(s, h))
+            {
+                var prev = PrevWord(s.Norm, h.Start);
+                if (prev.Start >= 0 && IsCapitalized(s, prev.Start)) other = true;
+            }
+        }
+        return other && !own && Named(s, adultsOnly: true) < 0;
+    }
+
+    private bool InsideAlias(Scratch s, in Hit inner)
+    {
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue == Cue.SchoolRef && h.Entry >= 0 && _entries[h.Entry].Person == SchoolAlias && h.Start <= inner.Start && h.End >= inner.End) return true;
+        }
+        return false;
+    }
+
+    private static bool Overlaps(Scratch s, Cue cue, in Hit h)
+    {
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == cue && s.Hits[i].Start <= h.Start && s.Hits[i].End > h.Start) return true;
+        return false;
+    }
+
+    private string PhraseOf(in Hit h) => h.Entry >= 0 ? _entries[h.Entry].Phrase : "";
+
+    // ----- detectors -----
+
+    private void Threats(Scratch s, Collector c)
+    {
+        const string cat = Categories.ThreatOfViolence;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            switch (h.Cue)
+            {
+                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h):
+                    c.Hit(cat, h, "threatening or menacing words", "lexicon.threat");
+                    break;
+                case Cue.ThreatIntent:
+                    for (var j = i + 1; j < s.HitCount; j++)
+                    {
+                        ref var a = ref s.Hits[j];
+                        if (a.Start - h.End > 50 || a.Sentence != h.Sentence) break;
+                        if (a.Cue == Cue.ViolentAct && a.Start >= h.End && !Overlaps(s, Cue.HyperboleOwn, a))
+                        {
+                            c.Span(cat, h.Start, a.End, "states an intention to do violence, or urges someone else to", "pattern.intent+violence");
+                            break;
+                        }
+                    }
+                    break;
+                case Cue.SortStart:
+                    for (var j = i + 1; j < s.HitCount; j++)
+                    {
+                        ref var a = ref s.Hits[j];
+                        if (a.Start - h.End > 40 || a.Sentence != h.Sentence) break;
+                        if (a.Cue == Cue.SortEnd && a.Start > h.End + 1 && (Named(s, h.Sentence) >= 0 || First(s, Cue.Role, h.Sentence) >= 0 || First(s, Cue.Pronoun, h.Sentence) >= 0 || First(s, Cue.PupilNoun, h.Sentence) >= 0))
+                        {
+                            c.Span(cat, h.Start, a.End, "'sort them out' aimed at a person: a veiled threat", "pattern.sort-out");
+                            break;
+                        }
+                    }
+                    break;
+                case Cue.EmojiWeapon when Identifiable(s) || s.Has(Cue.SchoolRef):
+                    c.Hit(cat, h, "a weapon emoji aimed at a person or the school", "emoji.weapon");
+                    break;
+                case Cue.ThreatHint when s.Has(Cue.ThreatIntent) && Identifiable(s):
+                    c.Hit(cat, h, "incites others to do harm to an identifiable person", "pattern.incitement");
+                    break;
+            }
+        }
+    }
+
+    private void Racism(Scratch s, Collector c)
+    {
+        const string cat = Categories.RacistComment;
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            switch (h.Cue)
+            {
+                case Cue.RacialSlur:
+                    c.Hit(cat, h, "a racial or ethnic slur", "lexicon.slur");
+                    break;
+                case Cue.RacistPhrase:
+                    if (PhraseOf(h).StartsWith("go back", StringComparison.Ordinal) || PhraseOf(h).StartsWith("send", StringComparison.Ordinal))
+                    {
+                        // "I'll go back to the office" is not "they can go back home".
+                        var prev = PrevWord(n, h.Start);
+                        if (!(prev.Start < 0 || IsSentenceInitial(n, h.Start) || WordIs(n, prev, "should") || WordIs(n, prev, "can") || WordIs(n, prev, "could") || WordIs(n, prev, "must") || WordIs(n, prev, "just")
+                              || WordIs(n, prev, "to") || WordIs(n, prev, "them") || WordIs(n, prev, "off") || WordIs(n, prev, "and") || WordIs(n, prev, "they"))) break;
+                    }
+                    c.Hit(cat, h, "hostility because of race, nationality or ethnic origin", "pattern.racist-phrase");
+                    break;
+                case Cue.Ethnic:
+                {
+                    var prev = PrevWord(n, h.Start);
+                    var determiner = false;
+                    for (var j = 0; j < s.HitCount && !determiner; j++)
+                        if (s.Hits[j].Cue == Cue.EthnicDeterminer && s.Hits[j].End + 1 == h.Start) determiner = true;
+                    if (determiner && prev.Start >= 0 || Near(s, Cue.Stereotype, h, 100) || Near(s, Cue.Insult, h, 60))
+                        c.Hit(cat, h, "a stereotype or generalisation about a national or ethnic group", "pattern.stereotype");
+                    break;
+                }
+                case Cue.CodedGroup when Near(s, Cue.Stereotype, h, 100) || Near(s, Cue.Insult, h, 60) || s.Has(Cue.RacialSlur):
+                    c.Hit(cat, h, "a coded reference to an ethnic group with a stereotype", "pattern.stereotype");
+                    break;
+            }
+        }
+    }
+
+    private static bool AnyTarget(Scratch s) =>
+        Named(s) >= 0 || s.Has(Cue.Role) || s.Has(Cue.Pronoun) || s.Has(Cue.PersonNoun) || s.Has(Cue.AdultNoun) || s.Has(Cue.SchoolRef);
+
+    private void Obscenity(Scratch s, Collector c)
+    {
+        const string cat = Categories.ObsceneContent;
+        if (!(s.Has(Cue.GrossObscene) || s.Has(Cue.Sexual))) return;
+        var target = AnyTarget(s);
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue == Cue.GrossObscene) c.Hit(cat, h, "grossly obscene language", "lexicon.obscene");
+            else if (h.Cue == Cue.Sexual && target) c.Hit(cat, h, "sexual language aimed at a person or the school", "lexicon.sexual");
+        }
+    }
+
+    private void PersonalInformation(Scratch s, Collector c)
+    {
+        const string cat = Categories.PersonalInformation;
+        var text = s.Text;
+        var n = s.Norm;
+        // Phone numbers and e-mail addresses are read from the original text, where digits and '@' are intact.
+        var scan = text.AsSpan(0, Math.Min(text.Length, NormalizedText.MaxChars));
+        var at = scan.IndexOfAny(PiiStart);
+        while (at >= 0)
+        {
+            var next = at + 1;
+            if (scan[at] == '@') next = Email(s, c, at);
+            else if (at == 0 || !char.IsAsciiDigit(scan[at - 1])) next = Phone(s, c, at);
+            var rest = scan[next..].IndexOfAny(PiiStart);
+            at = rest < 0 ? -1 : next + rest;
+        }
+        // Postcodes, number plates and street addresses are read from the folded words.
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            switch (h.Cue)
+            {
+                case Cue.StreetWord:
+                {
+                    var w1 = PrevWord(n, h.Start);
+                    (int Start, int End) w2 = w1.Start >= 0 ? PrevWord(n, w1.Start) : (-1, -1);
+                    if (w1.Start >= 0 && IsCapitalized(s, w1.Start) && IsCapitalized(s, h.Start) && w2.Start >= 0 && IsNumber(n, w2))
+                        c.Span(cat, w2.Start, h.End, "a street address", "pattern.address");
+                    else if (w1.Start >= 0 && w2.Start >= 0 && WordIs(n, w1, "the") && IsNumber(n, w2) && IsCapitalized(s, h.Start))
+                        c.Span(cat, w2.Start, h.End, "a street address", "pattern.address");
+                    break;
+                }
+                case Cue.Whereabouts when PersonTarget(s, h.Sentence) || Named(s) >= 0:
+                    c.Hit(cat, h, "where someone lives, parks or can be found", "lexicon.whereabouts");
+                    break;
+                case Cue.Workplace when SubjectIsPerson(s, h):
+                    c.Hit(cat, h, "where someone works outside school", "lexicon.workplace");
+                    break;
+                case Cue.Birthday when HasDigitAfter(n, h.End, 24):
+                    c.Hit(cat, h, "a date of birth", "pattern.date-of-birth");
+                    break;
+                case Cue.ChildRoute when Count(s, Cue.ChildRoute) + Count(s, Cue.Whereabouts) >= 2 && (NamedPupil(s) || s.Has(Cue.PupilNoun)):
+                    c.Hit(cat, h, "where and when a child can be found", "lexicon.child-route");
+                    break;
+            }
+        }
+        Postcodes(s, c);
+    }
+
+    /// <summary>"Ms Dunn works Saturdays in...", "she works at...": the words right before the cue name
+    /// the person, so "my friend works at the council" (a source, not a target) is left alone.</summary>
+    private static bool SubjectIsPerson(Scratch s, in Hit h)
+    {
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].End + 1 == h.Start && s.Mentions[m].Kind != MentionKind.OwnPupil) return true;
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == Cue.Pronoun && s.Hits[i].End + 1 == h.Start) return true;
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PiiStart = System.Buffers.SearchValues.Create("@0+");
+
+    private static bool NamedPupil(Scratch s)
+    {
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].Kind is MentionKind.Pupil or MentionKind.PupilFamily) return true;
+        return false;
+    }
+
+    private static bool IsNumber(NormalizedText n, (int Start, int End) w)
+    {
+        if (w.Start < 0 || w.End - w.Start > 4) return false;
+        for (var i = w.Start; i < w.End; i++) if (!char.IsAsciiDigit(n.Chars[i])) return i > w.Start && i == w.End - 1 && char.IsAsciiLetterLower(n.Chars[i]);
+        return true;
+    }
+
+    private static bool HasDigitAfter(NormalizedText n, int from, int within)
+    {
+        for (var i = from; i < Math.Min(n.Length, from + within); i++) if (char.IsAsciiDigit(n.Chars[i])) return true;
+        return false;
+    }
+
+    /// <summary>The author's own number ("text me on", "ring me") and the school's office are not disclosures.</summary>
+    private static bool OwnOrOfficial(Scratch s, int normPos)
+    {
+        var sentence = SentenceOf(s.Norm, normPos);
+        return First(s, Cue.OwnContact, sentence) >= 0 || First(s, Cue.OfficialContact, sentence) >= 0;
+    }
+
+    private static int NormIndexOf(NormalizedText n, int original)
+    {
+        int lo = 0, hi = n.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >> 1;
+            if (n.OrigStart[mid] <= original) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    /// <summary>UK numbers: 07xxx xxxxxx mobiles, 01/02/03 landlines, +44; spaces and dashes allowed.</summary>
+    private static int Phone(Scratch s, Collector c, int start)
+    {
+        var t = s.Text;
+        var i = start;
+        var digits = 0;
+        if (t[i] == '+')
+        {
+            if (i + 2 >= t.Length || t[i + 1] != '4' || t[i + 2] != '4') return start + 1;
+            i += 3; digits = 1; // +44 stands for the leading 0
+            while (i < t.Length && t[i] == ' ') i++;
+        }
+        else if (i + 1 >= t.Length || t[i + 1] is not ('1' or '2' or '3' or '7' or '8')) return start + 1;
+        var end = i;
+        while (i < t.Length && i - start < 20)
+        {
+            if (char.IsAsciiDigit(t[i])) { digits++; i++; end = i; }
+            else if ((t[i] is ' ' or '-') && i + 1 < t.Length && char.IsAsciiDigit(t[i + 1])) i++;
+            else break;
+        }
+        if (digits is < 10 or > 11 || end < t.Length && char.IsAsciiDigit(t[end])) return Math.Max(end, start + 1);
+        if (!OwnOrOfficial(s, NormIndexOf(s.Norm, start)))
+            c.Original(Categories.PersonalInformation, start, end - start, "a phone number that is not the author's own or the school's", "pattern.phone");
+        return end;
+    }
+
+    private static int Email(Scratch s, Collector c, int at)
+    {
+        var t = s.Text;
+        var l = at;
+        while (l > 0 && (char.IsAsciiLetterOrDigit(t[l - 1]) || t[l - 1] is '.' or '_' or '-' or '+')) l--;
+        var r = at + 1;
+        var dot = false;
+        while (r < t.Length && (char.IsAsciiLetterOrDigit(t[r]) || t[r] is '.' or '-'))
+        {
+            if (t[r] == '.' && r + 1 < t.Length && char.IsAsciiLetter(t[r + 1])) dot = true;
+            r++;
+        }
+        while (r > at + 1 && t[r - 1] == '.') r--;
+        if (l == at || !dot) return at + 1;
+        if (!OwnOrOfficial(s, NormIndexOf(s.Norm, l)))
+            c.Original(Categories.PersonalInformation, l, r - l, "an e-mail address that is not the author's own or the school's", "pattern.email");
+        return r;
+    }
+
+    /// <summary>UK postcodes ("BF4 7QT") and current-style number plates ("BF19 XKD") as two folded words.</summary>
+    private static void Postcodes(Scratch s, Collector c)
+    {
+        var n = s.Norm;
+        var ch = n.Chars;
+        var i = 1;
+        while (i < n.Length)
+        {
+            var w = NextWord(n, i);
+            if (w.Start < 0) break;
+            i = w.End;
+            var len = w.End - w.Start;
+            if (len is < 2 or > 4 || !char.IsAsciiLetterLower(ch[w.Start])) continue;
+            var v = NextWord(n, w.End);
+            if (v.Start < 0 || v.End - v.Start != 3) continue;
+            var a = ch.AsSpan(w.Start, len);
+            var b = ch.AsSpan(v.Start, 3);
+            if (IsOutward(a) && char.IsAsciiDigit(b[0]) && char.IsAsciiLetterLower(b[1]) && char.IsAsciiLetterLower(b[2]) && IsUpperInOriginal(s, w.Start, v.End))
+                c.Span(Categories.PersonalInformation, w.Start, v.End, "a postcode", "pattern.postcode");
+            else if (len == 4 && char.IsAsciiLetterLower(a[1]) && char.IsAsciiDigit(a[2]) && char.IsAsciiDigit(a[3]) && b.IndexOfAnyExceptInRange('a', 'z') < 0 && IsUpperInOriginal(s, w.Start, v.End))
+                c.Span(Categories.PersonalInformation, w.Start, v.End, "a vehicle registration", "pattern.number-plate");
+        }
+
+        static bool IsOutward(ReadOnlySpan<char> a)
+        {
+            var k = 0;
+            while (k < a.Length && char.IsAsciiLetterLower(a[k])) k++;
+            if (k is < 1 or > 2 || k == a.Length || !char.IsAsciiDigit(a[k])) return false;
+            k++;
+            if (k < a.Length && (char.IsAsciiDigit(a[k]) || char.IsAsciiLetterLower(a[k]))) k++;
+            return k == a.Length;
+        }
+    }
+
+    /// <summary>Postcodes and plates are written in capitals; "on 3rd may" is not one.</summary>
+    private static bool IsUpperInOriginal(Scratch s, int normStart, int normEnd)
+    {
+        for (var i = normStart; i < normEnd; i++)
+        {
+            var o = s.Norm.OrigStart[i];
+            if (o < s.Text.Length && char.IsLower(s.Text[o])) return false;
+        }
+        return true;
+    }
+
+    private void Confidential(Scratch s, Collector c)
+    {
+        if (!s.Has(Cue.Confidential)) return;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.Confidential) continue;
+            var m = Named(s, h.Sentence);
+            if (m < 0) continue;
+            c.Hit(Categories.ConfidentialInformation, h, $"a private matter (health, SEN, safeguarding, exclusion or discipline) about {Describe(s.Mentions[m].Person)}", "lexicon.confidential");
+        }
+    }
+
+    private static void Safeguarding(Scratch s, Collector c)
+    {
+        if (!(s.Has(Cue.SelfHarm) || s.Has(Cue.AbuseDisclosure) || s.Has(Cue.ChildAtRisk))) return;
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue is not (Cue.SelfHarm or Cue.AbuseDisclosure or Cue.ChildAtRisk)) continue;
+            // A topic ("a talk about self-harm") is not a child at risk: someone must be in the sentence.
+            if (!PersonTarget(s, h.Sentence) && First(s, Cue.OwnChild, h.Sentence) < 0) continue;
+            // "I'll kill myself laughing" is a figure of speech.
+            var next = NextWord(n, h.End);
+            if (WordIs(n, next, "laughing") || WordIs(n, next, "lol") || First(s, Cue.EmojiLaugh, h.Sentence) >= 0 && h.Cue == Cue.SelfHarm) continue;
+            var reason = h.Cue switch
+            {
+                Cue.SelfHarm => "possible self-harm or suicidal intent: tell the Designated Safeguarding Lead now",
+                Cue.AbuseDisclosure => "possible disclosure of abuse: tell the Designated Safeguarding Lead now",
+                _ => "a child may be at risk: tell the Designated Safeguarding Lead now",
+            };
+            c.Hit(Categories.SafeguardingConcern, h, reason, "lexicon.safeguarding");
+        }
+    }
+
+    private bool Allegations(Scratch s, Collector c, bool aboutOtherSchool)
+    {
+        if (!s.Has(Cue.Misconduct) && !s.Has(Cue.ProfessionalDisparage) && !s.Has(Cue.SexualClaim)) return false;
+        if (aboutOtherSchool) return false;
+        var adult = Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || s.Has(Cue.AdultNoun) || s.Has(Cue.SchoolRef);
+        // The school's name counts as the target only when no unnamed adult ("the dad who...") is the subject.
+        var identifiable = Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || AliasMentioned(s) && !s.Has(Cue.AdultNoun);
+        var hedged = s.Has(Cue.Hedge);
+        var found = false;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            switch (h.Cue)
+            {
+                case Cue.Misconduct when adult:
+                    c.Hit(Categories.AllegationAboutStaff, h, "alleges wrongdoing by an adult connected with the school", "lexicon.misconduct");
+                    found = true;
+                    // Stratford's test: stated as fact (not asked), about someone identifiable, published, and lowering them in others' eyes.
+                    var asked = s.Norm.SentenceTerm[h.Sentence] == '?' && !s.Has(Cue.FactAssert);
+                    if (identifiable && !hedged && !asked)
+                        c.Hit(Categories.DefamatoryStatement, h, "states as fact a damaging claim about an identifiable person or the school (lowers them in the estimation of right-thinking people)", "rule.defamation");
+                    break;
+                case Cue.ProfessionalDisparage when identifiable || s.Has(Cue.Pronoun):
+                    c.Hit(Categories.DefamatoryStatement, h, "disparages an identifiable person in their profession, stated as fact", "rule.defamation");
+                    break;
+                case Cue.SexualClaim when (s.Has(Cue.Sexual) || s.Has(Cue.GrossObscene)) && Named(s) >= 0 || s.Has(Cue.Role) && s.Has(Cue.Sexual):
+                    c.Hit(Categories.DefamatoryStatement, h, "a sexual claim about an identifiable person that would expose them to ridicule or contempt", "rule.defamation");
+                    break;
+            }
+        }
+        return found;
+    }
+
+    private bool AliasMentioned(Scratch s)
+    {
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == Cue.SchoolRef && _entries[s.Hits[i].Entry].Person == SchoolAlias) return true;
+        return false;
+    }
+
+    private static void Petitions(Scratch s, Collector c, bool aboutOtherSchool, int schoolTarget)
+    {
+        if (!s.Has(Cue.PetitionNoun) || !s.Has(Cue.Mobilise) || s.Has(Cue.PetitionExclude) || aboutOtherSchool) return;
+        if (schoolTarget < 0 && !s.Has(Cue.AgainstSchool)) return;
+        var i = First(s, Cue.PetitionNoun);
+        c.Hit(Categories.PetitionOrForumAgainstSchool, s.Hits[i], "sets up or promotes a petition, group or campaign against the school and asks others to join", "pattern.petition");
+    }
+
+    private static void Complaints(Scratch s, Collector c, bool aboutOtherSchool, int schoolTarget, bool allegation)
+    {
+        const string cat = Categories.ComplaintAboutSchool;
+        if (aboutOtherSchool) return;
+        if (c.Has(Categories.PetitionOrForumAgainstSchool))
+        {
+            var p = First(s, Cue.PetitionNoun);
+            c.Hit(cat, s.Hits[p], "a public campaign against the school is a complaint made outside the complaints process", "rule.petition-is-complaint");
+            return;
+        }
+        if (s.Has(Cue.Civil) || s.Has(Cue.HowToRaise)) return;
+        if (allegation && s.Has(Cue.OwnChild) && (s.Has(Cue.SchoolRef) || s.Has(Cue.Grievance) || s.Has(Cue.ProfessionalDisparage)))
+        {
+            var a = First(s, Cue.Misconduct);
+            c.Hit(cat, s.Hits[a], "a grievance about how the author's own child was treated, made in public", "rule.own-child-grievance");
+            return;
+        }
+        if (schoolTarget < 0) return;
+        var grievances = Count(s, Cue.Grievance);
+        var sarcasm = First(s, Cue.EmojiSarcasm);
+        if (grievances == 0 && sarcasm < 0) return;
+        if (Count(s, Cue.Positive) >= 2 && grievances <= 1 && sarcasm < 0) return;
+        var g = grievances > 0 ? First(s, Cue.Grievance) : sarcasm;
+        c.Hit(cat, s.Hits[g], "a grievance about the school or its staff posted publicly instead of through the complaints process", "lexicon.grievance");
+    }
+
+    private void Offence(Scratch s, Collector c)
+    {
+        const string cat = Categories.NegativeOrOffensiveComment;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            switch (h.Cue)
+            {
+                case Cue.Insult when PersonTarget(s, h.Sentence) || h.Sentence > 0 && (Named(s, h.Sentence - 1) >= 0 || First(s, Cue.Role, h.Sentence - 1) >= 0):
+                    c.Hit(cat, h, "an insulting or derogatory remark about a person", "lexicon.insult");
+                    break;
+                case Cue.ProfessionalDisparage when PersonTarget(s, h.Sentence):
+                    c.Hit(cat, h, "runs a person down in their job", "lexicon.disparage");
+                    break;
+                case Cue.EmojiRude when Identifiable(s):
+                    c.Hit(cat, h, "an obscene gesture aimed at a person", "emoji.rude");
+                    break;
+                case Cue.Humiliation when s.Has(Cue.EmojiLaugh) && Named(s) >= 0:
+                    c.Hit(cat, h, "mocks a named person", "pattern.mockery");
+                    break;
+            }
+        }
+        var found = c.All.Count;
+        for (var k = 0; k < found; k++)
+        {
+            var f = c.All[k];
+            if (ReferenceEquals(f.CategoryId, Categories.RacistComment))
+                c.Original(cat, f.Start, f.Length, "racist remarks are offensive", "rule.racist-is-offensive");
+            else if (ReferenceEquals(f.CategoryId, Categories.ObsceneContent))
+                c.Original(cat, f.Start, f.Length, "obscene abuse of a person or the school is offensive", "rule.obscene-is-offensive");
+        }
+        // The model only backs up the rules where there is strong language for it to judge.
+        if (!c.Has(cat) && _model is { } model && s.Has(Cue.Profanity) && AnyTarget(s))
+        {
+            var (hate, offensive) = model.Predict(s.Norm.Span);
+            if (hate + offensive >= model.OffensiveThreshold)
+                c.Original(cat, 0, s.Text.Length, $"offensive language (model score {hate + offensive:0.00})", "model.offensive");
+        }
+    }
+
+    private static void Bullying(Scratch s, Collector c)
+    {
+        const string cat = Categories.Cyberbullying;
+        var replyToPerson = c.Post.ReplyTo is not null;
+        var named = Named(s) >= 0 || replyToPerson;
+        var positive = s.Has(Cue.Positive);
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            switch (h.Cue)
+            {
+                case Cue.ExclusionCall or Cue.ConfrontCall when named || s.Has(Cue.Role):
+                    c.Hit(cat, h, h.Cue == Cue.ExclusionCall ? "calls for a person to be shunned or driven out" : "urges others to contact or confront a person", "pattern.bullying-call");
+                    break;
+                case Cue.Repetition or Cue.PileOn when named || s.Has(Cue.Role) || s.Has(Cue.Pronoun) || s.Has(Cue.AdultNoun):
+                    c.Hit(cat, h, h.Cue == Cue.Repetition ? "repeated targeting of a person (harassment)" : "joins a pile-on against a person", "pattern.harassment");
+                    break;
+                case Cue.Humiliation when named && !positive:
+                    c.Hit(cat, h, "holds a named person up to ridicule", "pattern.humiliation");
+                    break;
+            }
+        }
+        if (c.Has(Categories.PhotoOfOthers) && (s.Has(Cue.Humiliation) || s.Has(Cue.Insult)))
+        {
+            var h = First(s, Cue.Humiliation);
+            if (h < 0) h = First(s, Cue.Insult);
+            c.Hit(cat, s.Hits[h], "a photo of someone posted without permission to laugh at them", "rule.mocking-photo");
+        }
+        if (s.Has(Cue.EmojiLaugh) && (s.Has(Cue.Insult) || s.Has(Cue.RacialSlur)) && NamedPupil(s))
+            c.Hit(cat, s.Hits[First(s, Cue.EmojiLaugh)], "an adult mocking a named pupil", "rule.mocking-pupil");
+        if (c.Has(Categories.EngagingWithOtherChildren) && s.Has(Cue.Insult))
+            c.Hit(cat, s.Hits[First(s, Cue.Insult)], "an adult abusing a pupil directly", "rule.abusing-pupil");
+    }
+}

@@ -1,0 +1,413 @@
+using Courtesy.Schools;
+
+namespace Courtesy.Screening;
+
+public sealed partial class ScreeningEngine
+{
+    internal struct Hit
+    {
+        public Cue Cue;
+        public int Entry;
+        public int Start;
+        public int End;
+        public int Sentence;
+        public bool Suffixed;
+        /// <summary>Original span, set for emoji whose folded form is only a space.</summary>
+        public int EmojiStart;
+        public int EmojiLength;
+    }
+
+    internal struct Mention
+    {
+        public MentionKind Kind;
+        public NameForm Form;
+        public int Person;
+        public int Start;
+        public int End;
+        public int Sentence;
+        public bool Fuzzy;
+    }
+
+    /// <summary>Per-thread working memory: grown on demand, reused for every post.</summary>
+    internal sealed class Scratch
+    {
+        public readonly NormalizedText Norm = new();
+        public PhraseMatcher.Match[] Matches = new PhraseMatcher.Match[64];
+        public Hit[] Hits = new Hit[64];
+        public int HitCount;
+        public Mention[] Mentions = new Mention[16];
+        public int MentionCount;
+        public PhraseMatcher.Match[] Names = new PhraseMatcher.Match[32];
+        public int NameCount;
+        public ulong CuesLo, CuesHi;
+        /// <summary>Which cues occur in each sentence, so "is there a pronoun in this sentence" is one bit test.</summary>
+        public ulong[] SentLo = new ulong[16], SentHi = new ulong[16];
+        public object? Collector;
+
+        public bool InSentence(Cue c, int sentence) =>
+            (int)c < 64 ? (SentLo[sentence] & (1UL << (int)c)) != 0 : (SentHi[sentence] & (1UL << ((int)c - 64))) != 0;
+        public string Text = "";
+
+        public bool Has(Cue c) => (int)c < 64 ? (CuesLo & (1UL << (int)c)) != 0 : (CuesHi & (1UL << ((int)c - 64))) != 0;
+
+        public void Mark(Cue c)
+        {
+            if ((int)c < 64) CuesLo |= 1UL << (int)c; else CuesHi |= 1UL << ((int)c - 64);
+        }
+
+        public bool Full;
+
+        public void AddHit(in Hit h)
+        {
+            if (HitCount >= MaxHits) { Full = true; return; }
+            if (HitCount == Hits.Length) Array.Resize(ref Hits, HitCount * 2);
+            Hits[HitCount++] = h;
+            Mark(h.Cue);
+        }
+
+        public void AddMention(in Mention m)
+        {
+            if (MentionCount == Mentions.Length) Array.Resize(ref Mentions, MentionCount * 2);
+            Mentions[MentionCount++] = m;
+        }
+    }
+
+    [ThreadStatic] private static Scratch? _scratch;
+
+    /// <summary>Detectors compare hits with each other, so their number is capped to keep one post's
+    /// cost bounded; a real post has tens. Past the cap the rest of the text is still folded but not read.</summary>
+    internal const int MaxHits = 2048;
+    internal const int MaxNames = 512;
+    /// <summary>Masked words resolved per post; each costs a pass over the offensive word list.</summary>
+    private const int MaxMaskedWords = 64;
+
+    /// <summary>Folds, resolves masks, runs the automaton and turns matches into cue hits and roster mentions.</summary>
+    private Scratch Scan(Post post)
+    {
+        var s = _scratch ??= new Scratch();
+        s.Text = post.Text ?? "";
+        s.HitCount = 0; s.MentionCount = 0; s.NameCount = 0; s.CuesLo = 0; s.CuesHi = 0; s.Full = false;
+        var n = s.Norm;
+        n.Normalize(s.Text);
+        if (n.MaskCount > 0) Unmask(n);
+        var text = n.Chars.AsSpan(0, n.Length);
+        var count = _matcher.Scan(text, ref s.Matches, 0);
+        for (var i = 0; i < count; i++)
+        {
+            var m = s.Matches[i];
+            for (var k = _patternEntryStart[m.Pattern]; k < _patternEntryStart[m.Pattern + 1]; k++)
+            {
+                var id = _patternEntries[k];
+                var e = _entries[id];
+                if (e.Cue == Cue.Name)
+                {
+                    if (s.NameCount >= MaxNames) { s.Full = true; continue; }
+                    if (s.NameCount == s.Names.Length) Array.Resize(ref s.Names, s.NameCount * 2);
+                    s.Names[s.NameCount++] = new PhraseMatcher.Match(id, m.Start, m.End, m.Suffixed);
+                }
+                else s.AddHit(new Hit { Cue = e.Cue, Entry = id, Start = m.Start, End = m.End, Suffixed = m.Suffixed });
+            }
+        }
+        for (var i = 0; i < n.EmojiCount; i++)
+        {
+            var e = n.Emoji[i];
+            s.AddHit(new Hit { Cue = e.Cue, Entry = -1, Start = e.NormPos, End = e.NormPos + 1, EmojiStart = e.OrigStart, EmojiLength = e.OrigLength });
+        }
+        // Matches arrive ordered by end; detectors read them by start.
+        for (var i = 1; i < s.HitCount; i++)
+        {
+            var h = s.Hits[i];
+            var j = i - 1;
+            while (j >= 0 && s.Hits[j].Start > h.Start) { s.Hits[j + 1] = s.Hits[j]; j--; }
+            s.Hits[j + 1] = h;
+        }
+        if (s.SentLo.Length < n.SentenceCount)
+        {
+            s.SentLo = new ulong[n.SentenceCount * 2];
+            s.SentHi = new ulong[n.SentenceCount * 2];
+        }
+        Array.Clear(s.SentLo, 0, n.SentenceCount);
+        Array.Clear(s.SentHi, 0, n.SentenceCount);
+        var sentence = 0;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            while (sentence + 1 < n.SentenceCount && n.SentenceStart[sentence + 1] <= s.Hits[i].Start) sentence++;
+            s.Hits[i].Sentence = sentence;
+            var c = (int)s.Hits[i].Cue;
+            if (c < 64) s.SentLo[sentence] |= 1UL << c; else s.SentHi[sentence] |= 1UL << (c - 64);
+        }
+        ResolveMentions(s, post);
+        return s;
+    }
+
+    /// <summary>Rewrites a masked word in place with the offensive word it hides ("c**t", "sh*gging",
+    /// "p*lacks"), when the letters shown fit exactly one reading, so phrases around it match too.</summary>
+    private void Unmask(NormalizedText n)
+    {
+        var c = n.Chars;
+        var i = 1;
+        var resolved = 0;
+        while (i < n.Length && resolved < MaxMaskedWords)
+        {
+            while (i < n.Length && c[i] == ' ') i++;
+            var ws = i;
+            var masks = 0;
+            var letters = 0;
+            while (i < n.Length && c[i] != ' ')
+            {
+                if (c[i] == '*') masks++; else if (char.IsAsciiLetterLower(c[i])) letters++;
+                i++;
+            }
+            if (masks == 0 || letters == 0 || c[ws] == '*' && letters < 2 || i - ws > 24) continue;
+            resolved++;
+            var token = c.AsSpan(ws, i - ws);
+            for (var w = 0; w < _maskWords.Length; w++)
+            {
+                var word = _maskWords[w];
+                if (word.Length > token.Length || !FitsMask(token, word)) continue;
+                word.AsSpan().CopyTo(token);
+                break;
+            }
+        }
+    }
+
+    private static readonly string[] MaskSuffixes = ["", "s", "es", "ed", "er", "ers", "ing", "ging", "ged", "y", "head", "heads", "hole", "holes", "ish"];
+
+    private static bool FitsMask(ReadOnlySpan<char> token, string word)
+    {
+        var masked = false;
+        for (var k = 0; k < word.Length; k++)
+        {
+            if (token[k] == '*') { masked = true; continue; }
+            if (token[k] != word[k]) return false;
+        }
+        if (!masked) return false;
+        var rest = token[word.Length..];
+        if (rest.Contains('*')) return false;
+        foreach (var suffix in MaskSuffixes)
+            if (rest.SequenceEqual(suffix)) return true;
+        return false;
+    }
+
+    // ----- words around a position in the folded text -----
+
+    private static (int Start, int End) PrevWord(NormalizedText n, int start)
+    {
+        var i = start - 1;
+        while (i > 0 && n.Chars[i] == ' ') i--;
+        if (i <= 0) return (-1, -1);
+        var end = i + 1;
+        while (i > 0 && n.Chars[i - 1] != ' ') i--;
+        return (i, end);
+    }
+
+    private static (int Start, int End) NextWord(NormalizedText n, int end)
+    {
+        var i = end;
+        while (i < n.Length && n.Chars[i] == ' ') i++;
+        if (i >= n.Length) return (-1, -1);
+        var start = i;
+        while (i < n.Length && n.Chars[i] != ' ') i++;
+        return (start, i);
+    }
+
+    private static bool WordIs(NormalizedText n, (int Start, int End) w, string word) =>
+        w.Start >= 0 && n.Chars.AsSpan(w.Start, w.End - w.Start).SequenceEqual(word);
+
+    private static bool IsCapitalized(Scratch s, int normPos)
+    {
+        var o = s.Norm.OrigStart[normPos];
+        return o < s.Text.Length && char.IsUpper(s.Text[o]);
+    }
+
+    private static int SentenceOf(NormalizedText n, int pos)
+    {
+        int lo = 0, hi = n.SentenceCount - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >> 1;
+            if (n.SentenceStart[mid] <= pos) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    private static bool IsSentenceInitial(NormalizedText n, int start)
+    {
+        var from = n.SentenceStart[SentenceOf(n, start)];
+        for (var i = from; i < start; i++)
+            if (n.Chars[i] != ' ') return false;
+        return true;
+    }
+
+    private bool HitAt(Scratch s, Cue cue, (int Start, int End) word)
+    {
+        if (word.Start < 0) return false;
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == cue && s.Hits[i].Start == word.Start) return true;
+        return false;
+    }
+
+    /// <summary>An ordinary-word name (Hope, Will, Rose, Mark) counts only where it is used as a name:
+    /// capitalised mid-sentence and not the start of a longer proper noun ("Rose Lane"), with a
+    /// possessive ("Will's"), after "my", "our", "that", or before "kid" or a year group.</summary>
+    private bool NamingContext(Scratch s, int start, int end, bool suffixed)
+    {
+        var n = s.Norm;
+        var capital = IsCapitalized(s, start);
+        var next = NextWord(n, end);
+        var prev = PrevWord(n, start);
+        if (next.Start >= 0 && (HitAt(s, Cue.PupilNoun, next) || (WordIs(n, next, "in") || WordIs(n, next, "from")) && HitAt(s, Cue.YearGroup, NextWord(n, next.End))))
+            return true;
+        if (!capital) return false;
+        if (suffixed) return true;
+        if (prev.Start >= 0 && HitAt(s, Cue.NamingDeterminer, prev)) return true;
+        if (IsSentenceInitial(n, start)) return false;
+        if (next.Start >= 0 && IsCapitalized(s, next.Start)) return false;
+        if (prev.Start >= 0 && (WordIs(n, prev, "the") || WordIs(n, prev, "a"))) return false;
+        return true;
+    }
+
+    private void ResolveMentions(Scratch s, Post post)
+    {
+        var n = s.Norm;
+        // Longest name span first, so "Brandon Kelly" hides the "Brandon" and "Kelly" inside it.
+        var names = s.Names.AsSpan(0, s.NameCount);
+        names.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var coveredUntil = -1;
+        var i = 0;
+        while (i < names.Length)
+        {
+            var start = names[i].Start;
+            var end = names[i].End;
+            var j = i;
+            var best = new Mention { Person = -1 };
+            var bestRank = int.MaxValue;
+            var own = false;
+            while (j < names.Length && names[j].Start == start && names[j].End == end)
+            {
+                var e = _entries[names[j].Pattern];
+                var kind = Accept(s, post, e, start, end, names[j].Suffixed);
+                if (kind is { } k)
+                {
+                    if (k is MentionKind.OwnPupil) own = true;
+                    // Pupils outrank adults on a shared first name: naming a child is what matters.
+                    var rank = (int)e.Form * 4 + (k is MentionKind.Pupil or MentionKind.PupilFamily or MentionKind.OwnPupil ? 0 : 1);
+                    if (rank < bestRank)
+                    {
+                        bestRank = rank;
+                        best = new Mention { Kind = k, Form = e.Form, Person = e.Person, Start = start, End = end };
+                    }
+                }
+                j++;
+            }
+            i = j;
+            if (best.Person < 0 || start < coveredUntil) continue;
+            if (own && best.Kind is MentionKind.Pupil or MentionKind.PupilFamily) best.Kind = MentionKind.OwnPupil;
+            best.Sentence = SentenceOf(n, start);
+            s.AddMention(best);
+            coveredUntil = end;
+        }
+        if (_titled.Length > 0) FuzzyTitles(s);
+    }
+
+    private MentionKind? Accept(Scratch s, Post post, in Entry e, int start, int end, bool suffixed)
+    {
+        var person = _people[e.Person];
+        var n = s.Norm;
+        var isPupil = person.Kind == PersonKind.Pupil;
+        var own = isPupil && post.AuthorIsParentOf.Count > 0 && IsOwnChild(post, person);
+        var adult = person.Kind switch { PersonKind.Staff => MentionKind.Staff, PersonKind.Governor => MentionKind.Governor, _ => MentionKind.Parent };
+        switch (e.Form)
+        {
+            case NameForm.Full:
+            case NameForm.FirstInitial:
+                return isPupil ? own ? MentionKind.OwnPupil : MentionKind.Pupil : adult;
+            case NameForm.TitleSurname:
+            case NameForm.TitleInitial:
+            case NameForm.TitleFirst:
+                return isPupil ? null : adult;
+            case NameForm.First:
+            case NameForm.Preferred:
+                if (HitAt(s, Cue.Title, PrevWord(n, start))) return isPupil ? null : adult;
+                if (e.Ordinary && !NamingContext(s, start, end, suffixed)) return null;
+                return isPupil ? own ? MentionKind.OwnPupil : MentionKind.Pupil : adult;
+            case NameForm.Surname:
+            {
+                var prev = PrevWord(n, start);
+                var next = NextWord(n, end);
+                var determiner = WordIs(n, prev, "the") || WordIs(n, prev, "that");
+                if (isPupil)
+                {
+                    if (!determiner || e.Ordinary && !IsCapitalized(s, start)) return null;
+                    if (suffixed || HitAt(s, Cue.PupilNoun, next)) return own || FamilyIsOwn(post, person) ? MentionKind.OwnPupil : MentionKind.PupilFamily;
+                    return null;
+                }
+                if (person.Kind == PersonKind.Parent)
+                    return determiner && HitAt(s, Cue.AdultNoun, next) ? MentionKind.Parent : null;
+                if (HitAt(s, Cue.Title, prev)) return adult;
+                if (!e.Ordinary) return adult;
+                return IsCapitalized(s, start) && !IsSentenceInitial(n, start) ? adult : null;
+            }
+        }
+        return null;
+    }
+
+    private static bool IsOwnChild(Post post, Person pupil)
+    {
+        foreach (var name in post.AuthorIsParentOf)
+            if (string.Equals(name, pupil.FullName, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static bool FamilyIsOwn(Post post, Person pupil)
+    {
+        foreach (var name in post.AuthorIsParentOf)
+            if (name.EndsWith(" " + pupil.LastName, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>"Mrs Marsdon", "Miss Hartly", "mrs pickerin": a title followed by a word one edit away
+    /// from an adult's surname names that adult.</summary>
+    private void FuzzyTitles(Scratch s)
+    {
+        var n = s.Norm;
+        for (var h = 0; h < s.HitCount; h++)
+        {
+            if (s.Hits[h].Cue != Cue.Title) continue;
+            var w = NextWord(n, s.Hits[h].End);
+            if (w.Start < 0 || w.End - w.Start < 4) continue;
+            var named = false;
+            for (var m = 0; m < s.MentionCount && !named; m++)
+                if (s.Mentions[m].End >= w.Start && s.Mentions[m].Start <= s.Hits[h].Start) named = true;
+            if (named) continue;
+            var token = n.Chars.AsSpan(w.Start, w.End - w.Start);
+            if (token.EndsWith("'s")) token = token[..^2];
+            else if (token.EndsWith("'")) token = token[..^1];
+            foreach (var (surname, person) in _titled)
+            {
+                if (Math.Abs(surname.Length - token.Length) > 1 || surname.Length < 4) continue;
+                if (EditDistanceAtMostOne(token, surname) || token.Length > surname.Length && token[^1] == 's' && EditDistanceAtMostOne(token[..^1], surname))
+                {
+                    var kind = _people[person].Kind switch { PersonKind.Staff => MentionKind.Staff, PersonKind.Governor => MentionKind.Governor, _ => MentionKind.Parent };
+                    s.AddMention(new Mention { Kind = kind, Form = NameForm.TitleSurname, Person = person, Start = s.Hits[h].Start, End = w.End, Sentence = SentenceOf(n, w.Start), Fuzzy = true });
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Bounded edit distance: one substitution, insertion, deletion or adjacent swap, in linear time.</summary>
+    internal static bool EditDistanceAtMostOne(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1) return false;
+        var i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i]) i++;
+        if (i == a.Length && i == b.Length) return true;
+        if (a.Length == b.Length)
+        {
+            if (a[(i + 1)..].SequenceEqual(b[(i + 1)..])) return true;
+            return i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)..].SequenceEqual(b[(i + 2)..]);
+        }
+        return a.Length > b.Length ? a[(i + 1)..].SequenceEqual(b[i..]) : a[i..].SequenceEqual(b[(i + 1)..]);
+    }
+}

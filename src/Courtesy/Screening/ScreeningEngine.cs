@@ -1,0 +1,207 @@
+using Courtesy.Policies;
+using Courtesy.Schools;
+
+namespace Courtesy.Screening;
+
+public sealed class ScreeningOptions
+{
+    /// <summary>Word lists; <see cref="Lexicons.Default"/> when null.</summary>
+    public Lexicons? Lexicons { get; init; }
+    /// <summary>The trained offensive/hate model; the engine works on rules alone without it.</summary>
+    public LinearModel? Model { get; init; }
+}
+
+internal enum NameForm : byte { Full, FirstInitial, TitleSurname, TitleInitial, TitleFirst, First, Preferred, Surname }
+
+internal enum MentionKind : byte { Pupil, OwnPupil, PupilFamily, Staff, Governor, Parent }
+
+/// <summary>
+/// Screens posts against one school's policy: its roster, its name and aliases, and the category ids
+/// its pack uses. Built once per school (one automaton holds every lexicon phrase and roster name),
+/// then <see cref="Screen"/> is called per post from any number of threads.
+/// </summary>
+public sealed partial class ScreeningEngine : IScreener
+{
+    internal readonly record struct Entry(Cue Cue, int Person, NameForm Form, bool Ordinary, string Phrase);
+
+    private readonly SchoolProfile _school;
+    private readonly Person[] _people;
+    private readonly HashSet<string> _enabled;
+    private readonly PhraseMatcher _matcher;
+    private readonly Entry[] _entries;
+    private readonly int[] _patternEntryStart;
+    private readonly int[] _patternEntries;
+    private readonly string[] _maskWords;
+    private readonly Cue[] _maskCues;
+    private readonly (string Surname, int Person)[] _titled;
+    private readonly LinearModel? _model;
+
+    public SchoolProfile School => _school;
+    public IReadOnlySet<string> CategoryIds => _enabled;
+    public int PhraseCount => _matcher.PatternCount;
+    public int StateCount => _matcher.StateCount;
+
+    /// <summary>Marks an entry as the school's own name or alias rather than a roster person.</summary>
+    private const int SchoolAlias = -2;
+
+    private ScreeningEngine(SchoolProfile school, IReadOnlyList<Person> roster, IEnumerable<string> categoryIds, ScreeningOptions options)
+    {
+        _school = school;
+        _people = roster.ToArray();
+        _enabled = new HashSet<string>(categoryIds, StringComparer.Ordinal) { Categories.SafeguardingConcern };
+        _model = options.Model;
+        var lex = options.Lexicons ?? Lexicons.Default;
+
+        var builder = new PatternBuilder();
+        foreach (var (cue, phrase) in lex.Cues) builder.Add(phrase, new Entry(cue, -1, default, false, phrase));
+        foreach (var word in lex.Profanity) builder.Add(word, new Entry(Cue.Profanity, -1, default, false, word));
+        foreach (var alias in school.Aliases.Append(school.Name).Concat(ShortNames(school.Name)))
+        {
+            builder.Add(alias, new Entry(Cue.SchoolRef, SchoolAlias, default, false, alias));
+            var folded = Fold(alias);
+            if (folded.Contains(' ')) builder.Add(folded.Replace(" ", "").Replace("'", ""), new Entry(Cue.SchoolRef, SchoolAlias, default, false, alias));
+        }
+
+        var titled = new List<(string, int)>();
+        for (var p = 0; p < _people.Length; p++)
+        {
+            var person = _people[p];
+            var first = Fold(person.FirstName);
+            var last = Fold(person.LastName);
+            var pref = person.PreferredName is { Length: > 0 } pn ? Fold(pn) : null;
+            bool Ordinary(string w) => !w.Contains(' ') && lex.CommonWords.Contains(w);
+            void Name(string phrase, NameForm form) => builder.Add(phrase, new Entry(Cue.Name, p, form, form is NameForm.First or NameForm.Preferred or NameForm.Surname && Ordinary(phrase), phrase));
+
+            Name(first + " " + last, NameForm.Full);
+            if (pref is not null) Name(pref + " " + last, NameForm.Full);
+            Name(first, NameForm.First);
+            if (pref is not null) Name(pref, NameForm.Preferred);
+            Name(last, NameForm.Surname);
+            if (person.Kind == PersonKind.Pupil)
+            {
+                Name(first + " " + last[0], NameForm.FirstInitial);
+                if (pref is not null) Name(pref + " " + last[0], NameForm.FirstInitial);
+            }
+            else
+            {
+                // Parents mix up Mrs, Ms and Miss; any title with the surname still identifies the person.
+                foreach (var title in Titles) Name(title + " " + last, NameForm.TitleSurname);
+                var own = Fold(person.Title ?? "");
+                foreach (var title in own is "mr" or "" or "dr" or "rev" ? [own.Length == 0 ? "mr" : own] : FemaleTitles)
+                {
+                    Name(title + " " + last[0], NameForm.TitleInitial);
+                    Name(title + " " + first, NameForm.TitleFirst);
+                    if (pref is not null) Name(title + " " + pref, NameForm.TitleFirst);
+                }
+                titled.Add((last, p));
+            }
+        }
+        _titled = titled.ToArray();
+
+        (_matcher, _entries, _patternEntryStart, _patternEntries) = builder.Build();
+
+        // Masked words ("f**k", "p*ki") are resolved against single words of the offensive lists,
+        // most serious kind first so "n*****" reads as the slur it is meant to be.
+        var mask = new List<(string Word, Cue Cue)>();
+        foreach (var (cue, phrase) in lex.Cues)
+            if (cue is Cue.RacialSlur or Cue.Sexual or Cue.GrossObscene or Cue.Insult) mask.Add((Fold(phrase), cue));
+        foreach (var w in lex.Profanity) mask.Add((w, Cue.Profanity));
+        var ordered = mask.Where(m => m.Word.Length >= 3 && m.Word.All(char.IsAsciiLetterLower))
+            .DistinctBy(m => m.Word)
+            .OrderBy(m => MaskRank(m.Cue)).ThenByDescending(m => m.Word.Length).ThenBy(m => m.Word, StringComparer.Ordinal)
+            .ToArray();
+        _maskWords = ordered.Select(m => m.Word).ToArray();
+        _maskCues = ordered.Select(m => m.Cue).ToArray();
+    }
+
+    private static readonly HashSet<string> SchoolWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ce", "c of e", "cofe", "church", "of", "england", "rc", "catholic", "roman", "primary", "school", "academy", "infant", "infants",
+        "junior", "juniors", "community", "lower", "middle", "upper", "first", "free", "trust", "voluntary", "aided", "controlled", "and", "nursery", "methodist",
+    };
+
+    /// <summary>What parents call a school when they drop the type words: "St Aidan's CE Primary School" is "St Aidan's".</summary>
+    internal static IEnumerable<string> ShortNames(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var keep = new List<string>();
+        foreach (var w in words)
+        {
+            if (SchoolWords.Contains(w)) break;
+            keep.Add(w);
+        }
+        if (keep.Count > 0 && keep.Count < words.Length && !(keep.Count == 1 && keep[0].Length <= 3)) yield return string.Join(' ', keep);
+    }
+
+    private static readonly string[] Titles = ["mr", "mrs", "miss", "ms", "mx", "dr", "rev", "sir"];
+    private static readonly string[] FemaleTitles = ["mrs", "miss", "ms"];
+
+    private static int MaskRank(Cue c) => c switch { Cue.RacialSlur => 0, Cue.GrossObscene => 1, Cue.Sexual => 2, Cue.Insult => 3, _ => 4 };
+
+    /// <summary>Builds the screening for one school. <paramref name="categoryIds"/> are the pack's categories;
+    /// safeguarding-concern is always added.</summary>
+    public static ScreeningEngine Build(SchoolProfile school, IReadOnlyList<Person> roster, IEnumerable<string> categoryIds, ScreeningOptions? options = null)
+        => new(school, roster, categoryIds, options ?? new ScreeningOptions());
+
+    /// <summary>Folds a phrase exactly as post text is folded, so lexicon entries and text compare directly.</summary>
+    internal static string Fold(string phrase)
+    {
+        var n = new NormalizedText();
+        n.Normalize(phrase);
+        return new string(n.Chars, 1, Math.Max(0, n.Length - 2)).Trim();
+    }
+
+    private sealed class PatternBuilder
+    {
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private readonly List<string> _patterns = [];
+        private readonly List<PhraseMatcher.PhraseFlags> _flags = [];
+        private readonly List<List<int>> _patternEntries = [];
+        private readonly List<Entry> _entries = [];
+        private static readonly HashSet<string> ApostropheStop = ["ill", "well", "shell", "hell", "were", "id", "wed", "its", "shed", "hed", "wont", "cant", "lets", "whore"];
+
+        public void Add(string phrase, Entry entry)
+        {
+            var folded = Fold(phrase);
+            var prefix = folded.EndsWith('*');
+            if (prefix) folded = folded.TrimEnd('*', ' ');
+            if (folded.Length == 0 || folded.Contains('*')) return;
+            foreach (var ch in folded) if (PhraseMatcher.SymbolOf(ch) == 0) return;
+            var id = _entries.Count;
+            _entries.Add(entry);
+            AddPattern(folded, prefix, id);
+            if (folded.Contains('\''))
+            {
+                var bare = folded.Replace("'", "");
+                if (bare.Length > 0 && !ApostropheStop.Contains(bare)) AddPattern(bare, prefix, id);
+            }
+        }
+
+        private void AddPattern(string folded, bool prefix, int entry)
+        {
+            var key = prefix ? folded + "*" : folded;
+            if (!_ids.TryGetValue(key, out var pid))
+            {
+                pid = _patterns.Count;
+                _ids[key] = pid;
+                _patterns.Add(folded);
+                _flags.Add(prefix ? PhraseMatcher.PhraseFlags.Prefix : PhraseMatcher.PhraseFlags.AllowS);
+                _patternEntries.Add([]);
+            }
+            if (!_patternEntries[pid].Contains(entry)) _patternEntries[pid].Add(entry);
+        }
+
+        public (PhraseMatcher, Entry[], int[], int[]) Build()
+        {
+            var start = new int[_patterns.Count + 1];
+            var flat = new List<int>();
+            for (var p = 0; p < _patterns.Count; p++)
+            {
+                start[p] = flat.Count;
+                flat.AddRange(_patternEntries[p]);
+            }
+            start[_patterns.Count] = flat.Count;
+            return (new PhraseMatcher(_patterns, _flags), _entries.ToArray(), start, flat.ToArray());
+        }
+    }
+}

@@ -1,0 +1,235 @@
+using System.Text;
+
+namespace Courtesy.Screening;
+
+/// <summary>
+/// The folded form of a post that every text detector reads: lower-case ASCII letters and digits,
+/// apostrophes, masks ('*') and single spaces, with a map from each folded character back to the
+/// original UTF-16 span so findings highlight the words the author actually wrote. Dodges are undone
+/// here once instead of in every detector: zero-width and bidi controls and combining marks vanish,
+/// full-width and mathematical letters, Cyrillic and Greek look-alikes and accented letters fold to
+/// ASCII, and leetspeak digits between letters become the letters they stand for ("k1ll").
+/// One pass, linear in the input; nothing is allocated once the buffers have grown.
+/// </summary>
+public sealed class NormalizedText
+{
+    /// <summary>Longer input is cut here: 1 MiB of UTF-16 is far beyond any real post.</summary>
+    public const int MaxChars = 1 << 20;
+
+    internal char[] Chars = new char[512];
+    internal int[] OrigStart = new int[512];
+    internal int[] OrigEnd = new int[512];
+    internal int Length;
+    /// <summary>Normalized index at which each sentence starts; sentence i spans [SentenceStart[i], SentenceStart[i+1]).</summary>
+    internal int[] SentenceStart = new int[32];
+    internal char[] SentenceTerm = new char[32];
+    internal int SentenceCount;
+    internal int MaskCount;
+    internal bool Truncated;
+    internal EmojiHit[] Emoji = new EmojiHit[16];
+    internal int EmojiCount;
+
+    internal readonly record struct EmojiHit(Cue Cue, int NormPos, int OrigStart, int OrigLength);
+
+    public string Text => new(Chars, 0, Length);
+
+    public ReadOnlySpan<char> Span => Chars.AsSpan(0, Length);
+
+    /// <summary>Original UTF-16 start of the folded span [start, end).</summary>
+    public int OriginalStart(int start) => OrigStart[Math.Clamp(start, 0, Math.Max(0, Length - 1))];
+
+    public int OriginalEnd(int endExclusive) => OrigEnd[Math.Clamp(endExclusive - 1, 0, Math.Max(0, Length - 1))];
+
+    public static NormalizedText Of(string text)
+    {
+        var n = new NormalizedText();
+        n.Normalize(text);
+        return n;
+    }
+
+    private const char Drop = '\u0001';
+    private const char Term = '\u0002';
+    private const char Other = ' ';
+
+    private static readonly char[] Fold = BuildFold();
+
+    private static char[] BuildFold()
+    {
+        var t = new char[65536];
+        for (var c = 0; c < t.Length; c++) t[c] = Other;
+        for (var c = 'a'; c <= 'z'; c++) { t[c] = c; t[char.ToUpperInvariant(c)] = c; }
+        for (var c = '0'; c <= '9'; c++) t[c] = c;
+        t['*'] = '*';
+        t['@'] = '@';
+        t['$'] = '$';
+        foreach (var c in "'\u2019\u2018`\u00B4\u02BC\u2032") t[c] = '\'';
+        foreach (var c in ".!?\n\r\u2026") t[c] = Term;
+        // Characters people insert to split a word past a filter, and direction overrides.
+        foreach (var c in "\u00AD\u034F\u061C\u180E\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\uFEFF") t[c] = Drop;
+        for (var c = 0xFE00; c <= 0xFE0F; c++) t[c] = Drop;
+        foreach (var (from, to) in new[] { (0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F), (0x0483, 0x0489) })
+            for (var c = from; c <= to; c++) t[c] = Drop;
+        // Accented Latin, circled and other compatibility letters: the first ASCII letter of the compatibility decomposition.
+        foreach (var (from, to) in new[] { (0x00C0, 0x024F), (0x1E00, 0x1EFF), (0x2460, 0x24FF), (0x1D00, 0x1DBF), (0x2070, 0x209F), (0x2100, 0x214F) })
+            for (var c = from; c <= to; c++)
+            {
+                if (char.IsSurrogate((char)c)) continue;
+                var d = ((char)c).ToString().Normalize(NormalizationForm.FormKD);
+                if (d.Length > 0 && d[0] < 128 && char.IsLetterOrDigit(d[0])) t[c] = char.ToLowerInvariant(d[0]);
+                else if (char.IsLetter((char)c)) t[c] = char.ToLowerInvariant((char)c);
+            }
+        // Full-width forms ("ｋｉｌｌ").
+        for (var c = 0xFF01; c <= 0xFF5E; c++) t[c] = t[c - 0xFEE0];
+        // Cyrillic and Greek letters that look like Latin ones.
+        const string look = "аaеeоoрpсcуyхxіiјjѕsкkмmнhтtвbАaВbЕeКkМmНhОoРpСcТtХxІiЈjЅsУyαaοoρpνvιiκkτtεeυuχxΑaΒbΕeΖzΗhΙiΚkΜmΝnΟoΡpΤtΥyΧxԁdһhӏlɡgⅰiⅼlℓl";
+        for (var i = 0; i < look.Length; i += 2) t[look[i]] = look[i + 1];
+        // Other letters (Polish, Chinese, ...) stay themselves: they are words, not separators.
+        for (var c = 0x0250; c < 0x10000; c++)
+            if (t[c] == Other && !char.IsSurrogate((char)c) && char.IsLetter((char)c) && c is not (>= 0xFF01 and <= 0xFF5E)) t[c] = char.ToLowerInvariant((char)c);
+        return t;
+    }
+
+    internal void Normalize(ReadOnlySpan<char> text)
+    {
+        Truncated = text.Length > MaxChars;
+        if (Truncated) text = text[..MaxChars];
+        Length = 0; SentenceCount = 0; MaskCount = 0; EmojiCount = 0;
+        Ensure(text.Length + 2);
+        StartSentence(0);
+        Emit(' ', 0, 0);
+        var i = 0;
+        while (i < text.Length)
+        {
+            int cp = text[i];
+            var start = i;
+            var width = 1;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                cp = char.ConvertToUtf32(text[i], text[i + 1]);
+                width = 2;
+            }
+            i += width;
+            char f;
+            if (cp < 0x10000) f = char.IsSurrogate((char)cp) ? Other : Fold[cp];
+            else f = Supplementary(cp, start, width);
+            switch (f)
+            {
+                case Drop: continue;
+                case Term:
+                    // "3.15", "£4.50", "St. A's": a full stop between digits or inside a word ends nothing.
+                    if (cp == '.' && Length > 0 && char.IsAsciiDigit(Chars[Length - 1]) && i < text.Length && char.IsAsciiDigit(text[i]))
+                    {
+                        Emit(' ', start, i);
+                        continue;
+                    }
+                    Emit(' ', start, i);
+                    if (SentenceStart[SentenceCount - 1] < Length - 1)
+                    {
+                        SentenceTerm[SentenceCount - 1] = (char)cp;
+                        StartSentence(Length);
+                    }
+                    continue;
+                case ' ':
+                    Emit(' ', start, i);
+                    continue;
+                case '\'':
+                    // A quote mark opening a word ("'Brandon'") is punctuation, not part of the word.
+                    Emit(Length > 0 && Chars[Length - 1] == ' ' ? ' ' : '\'', start, i);
+                    continue;
+                case '*':
+                    MaskCount++;
+                    Emit('*', start, i);
+                    continue;
+                default:
+                    Emit(f, start, i);
+                    continue;
+            }
+        }
+        Emit(' ', text.Length, text.Length);
+        if (SentenceCount > 1 && SentenceStart[SentenceCount - 1] >= Length - 1) SentenceCount--;
+        SentenceTerm[SentenceCount - 1] = SentenceTerm[SentenceCount - 1] == '\0' ? '.' : SentenceTerm[SentenceCount - 1];
+        UndoLeet();
+    }
+
+    private void StartSentence(int at)
+    {
+        if (SentenceCount == SentenceStart.Length)
+        {
+            Array.Resize(ref SentenceStart, SentenceCount * 2);
+            Array.Resize(ref SentenceTerm, SentenceCount * 2);
+        }
+        SentenceStart[SentenceCount] = at;
+        SentenceTerm[SentenceCount] = '\0';
+        SentenceCount++;
+    }
+
+    private char Supplementary(int cp, int start, int width)
+    {
+        // Mathematical alphanumerics: bold, italic, script ... letters in runs of 52, digits in runs of 10.
+        if (cp is >= 0x1D400 and <= 0x1D6A3) { var k = (cp - 0x1D400) % 52; return (char)(k < 26 ? 'a' + k : 'a' + k - 26); }
+        if (cp is >= 0x1D7CE and <= 0x1D7FF) return (char)('0' + (cp - 0x1D7CE) % 10);
+        if (cp is >= 0x1F130 and <= 0x1F189) return (char)('a' + (cp - 0x1F130) % 26);
+        if (cp is >= 0xE0000 and <= 0xE007F) return Drop; // tag characters
+        if (cp is >= 0x1F3FB and <= 0x1F3FF) return Drop; // skin tones
+        var cue = EmojiCue(cp);
+        if (cue != Cue.None)
+        {
+            if (EmojiCount == Emoji.Length) Array.Resize(ref Emoji, EmojiCount * 2);
+            Emoji[EmojiCount++] = new EmojiHit(cue, Length, start, width);
+        }
+        return Other;
+    }
+
+    internal static Cue EmojiCue(int cp) => cp switch
+    {
+        0x1F52A or 0x1F52B or 0x1F4A3 or 0x1F5E1 or 0x2694 => Cue.EmojiWeapon,
+        0x1F602 or 0x1F923 or 0x1F480 or 0x1F606 or 0x1F639 => Cue.EmojiLaugh,
+        0x1F346 or 0x1F4A6 or 0x1F351 or 0x1F975 or 0x1F445 => Cue.EmojiSexual,
+        0x1F595 => Cue.EmojiRude,
+        0x1F643 => Cue.EmojiSarcasm,
+        0x1F621 or 0x1F92C or 0x1F624 or 0x1F620 => Cue.EmojiAngry,
+        _ => Cue.None,
+    };
+
+    private void Emit(char c, int start, int end)
+    {
+        if (c == ' ' && Length > 0 && Chars[Length - 1] == ' ') return;
+        Chars[Length] = c;
+        OrigStart[Length] = start;
+        OrigEnd[Length] = end;
+        Length++;
+    }
+
+    private void Ensure(int n)
+    {
+        if (Chars.Length >= n) return;
+        var size = Math.Max(n, Chars.Length * 2);
+        Chars = new char[size];
+        OrigStart = new int[size];
+        OrigEnd = new int[size];
+    }
+
+    private static bool IsLetter(char c) => c is >= 'a' and <= 'z';
+
+    private static char Leet(char c) => c switch
+    {
+        '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't', '@' => 'a', '$' => 's', _ => '\0',
+    };
+
+    /// <summary>A digit or symbol counts as a letter only with a letter before it and a letter (or
+    /// another such symbol) after it, so "k1ll" and "n1gg3r" fold while "Y5", "07700" and "BF4" stay.</summary>
+    private void UndoLeet()
+    {
+        for (var p = 1; p < Length - 1; p++)
+        {
+            var c = Chars[p];
+            var l = Leet(c);
+            if (l == '\0') continue;
+            var next = Chars[p + 1];
+            if (IsLetter(Chars[p - 1]) && (IsLetter(next) || (Leet(next) != '\0' && p + 2 < Length && IsLetter(Chars[p + 2]))))
+                Chars[p] = l;
+            else if (c is '@' or '$')
+                Chars[p] = ' ';
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Courtesy.Cli;
+using Courtesy.Policies;
+using Courtesy.Screening;
+using Courtesy.Tests.Support;
+
+namespace Courtesy.Tests.Screening;
+
+public class CliAndModelTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var root = new RootCommand("test");
+        foreach (var c in ScreeningCommands.All()) root.Subcommands.Add(c);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Screen_reports_a_malformed_line_by_number_and_screens_the_rest()
+    {
+        var dir = Directory.CreateTempSubdirectory("courtesy-screen-");
+        try
+        {
+            var input = Path.Combine(dir.FullName, "posts.jsonl");
+            var output = Path.Combine(dir.FullName, "out.jsonl");
+            File.WriteAllLines(input,
+            [
+                """{"id":"p1","text":"Tyler Shaw is a little thug and everyone knows it","platform":"facebook","author_is_parent_of":[],"reply_to":null,"attachments":[]}""",
+                """{"id":"p2","text": this is not json""",
+                "",
+                """{"id":"p3","text":"Lovely assembly today, well done all","posted_at":"2026-03-01T09:00:00Z"}""",
+                """{"id":"p4"}""",
+            ]);
+            var (code, _, err) = Run("screen", "--policy", "default", "--roster", Path.Combine(Repo.DevSet, "roster.csv"), "--school", Path.Combine(Repo.DevSet, "school.json"), "--in", input, "--out", output);
+            Assert.Equal(1, code);
+            Assert.Contains("line 2:", err);
+            Assert.Contains("line 5:", err);
+            var lines = File.ReadAllLines(output);
+            Assert.Equal(2, lines.Length);
+            using var first = JsonDocument.Parse(lines[0]);
+            Assert.Equal("p1", first.RootElement.GetProperty("id").GetString());
+            var labels = first.RootElement.GetProperty("labels").EnumerateArray().Select(e => e.GetString()).ToList();
+            Assert.Contains(Categories.NamingChildren, labels);
+            Assert.Contains(Categories.NegativeOrOffensiveComment, labels);
+            Assert.False(first.RootElement.GetProperty("police").GetBoolean());
+            var finding = first.RootElement.GetProperty("findings")[0];
+            foreach (var key in new[] { "category", "severity", "start", "length", "text", "reason", "detector" })
+                Assert.True(finding.TryGetProperty(key, out _), key);
+            using var second = JsonDocument.Parse(lines[1]);
+            Assert.Equal("p3", second.RootElement.GetProperty("id").GetString());
+            Assert.Empty(second.RootElement.GetProperty("labels").EnumerateArray());
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Screen_names_an_unknown_pack()
+    {
+        var (code, _, err) = Run("screen", "--policy", "no-such-pack", "--roster", Path.Combine(Repo.DevSet, "roster.csv"), "--school", Path.Combine(Repo.DevSet, "school.json"), "--in", Path.Combine(Repo.DevSet, "posts.jsonl"));
+        Assert.Equal(1, code);
+        Assert.Contains("no-such-pack", err);
+    }
+
+    /// <summary>The quality bar of the issue, on the development set; fails if a change drags it below.</summary>
+    [Fact]
+    public void Dev_set_meets_the_quality_targets()
+    {
+        var (school, roster, posts) = Evaluation.LoadSet(Repo.DevSet);
+        var pack = new PolicyLibrary(Path.Combine(Repo.Root, "policies")).Get("default");
+        var engine = ScreeningEngine.Build(school, roster, pack.CategoryIds, new ScreeningOptions { Model = LinearModel.LoadDefault(Path.Combine(Repo.Root, "data")) });
+        var report = Evaluation.Run(engine, posts, pack.CategoryIds);
+        Assert.True(report.MacroF1Text >= 0.85, $"macro-F1 {report.MacroF1Text:0.000}");
+        Assert.True(report.PoliceRecall >= 0.95, $"police recall {report.PoliceRecall:0.000}");
+        Assert.True(report.FalseAlarms.Count <= 3, $"{report.FalseAlarms.Count} false alarms: {string.Join(", ", report.FalseAlarms.Select(f => f.Post.Id))}");
+        Assert.Equal(12, report.Categories.Count(c => !c.FromMetadata && c.Support > 0));
+    }
+
+    [Fact]
+    public void Eval_prints_the_table()
+    {
+        var (code, output, _) = Run("eval", "--set", Repo.DevSet, "--policy", "default");
+        Assert.Equal(0, code);
+        Assert.Contains("macro-F1 (text categories)", output);
+        Assert.Contains("police-threshold recall", output);
+        Assert.Contains("false alarms on clean posts", output);
+        Assert.Contains(Categories.ConfidentialInformation, output);
+    }
+
+    [Fact]
+    public void Training_is_reproducible_byte_for_byte()
+    {
+        var davidson = Path.Combine(Repo.Shared, "eval", "external", "davidson", "labeled_data.csv");
+        var rows = Trainer.ReadDavidson(davidson, limit: 3000);
+        var options = new TrainingOptions { BucketBits = 14, Epochs = 2 };
+        string Hash(TrainingOptions o)
+        {
+            var (model, _) = Trainer.Train(rows, o);
+            using var ms = new MemoryStream();
+            model.Save(ms);
+            return Convert.ToHexString(SHA256.HashData(ms.ToArray()));
+        }
+        var first = Hash(options);
+        Assert.Equal(first, Hash(options));
+        Assert.NotEqual(first, Hash(new TrainingOptions { BucketBits = 14, Epochs = 2, Seed = options.Seed + 1 }));
+    }
+
+    [Fact]
+    public void Committed_model_loads_and_scores_the_held_out_split()
+    {
+        var model = LinearModel.Load(Path.Combine(Repo.Root, "data", "models", "offensive.bin"));
+        var rows = Trainer.ReadDavidson(Path.Combine(Repo.Shared, "eval", "external", "davidson", "labeled_data.csv"));
+        var (_, _, test) = Trainer.Split(rows.Count, new TrainingOptions());
+        int tp = 0, fp = 0, fn = 0;
+        foreach (var i in test)
+        {
+            var predicted = model.Classify(NormalizedText.Of(rows[i].Text).Span);
+            var gold = rows[i].Label;
+            if (predicted == LinearModel.Offensive && gold == LinearModel.Offensive) tp++;
+            else if (predicted == LinearModel.Offensive) fp++;
+            else if (gold == LinearModel.Offensive) fn++;
+        }
+        var f1 = 2.0 * tp / (2 * tp + fp + fn);
+        Assert.True(f1 >= 0.92, $"offensive F1 on the held-out 10% is {f1:0.000}");
+    }
+
+    [Fact]
+    public void Model_round_trips_and_rejects_other_files()
+    {
+        var model = new LinearModel(10);
+        model.Weights[5] = 0.5f;
+        using var ms = new MemoryStream();
+        model.Save(ms);
+        ms.Position = 0;
+        var loaded = LinearModel.Load(ms);
+        Assert.Equal(0.5f, loaded.Weights[5]);
+        Assert.Throws<InvalidDataException>(() => LinearModel.Load(new MemoryStream(new byte[64])));
+    }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text;
+using Courtesy.Policies;
+using Courtesy.Screening;
+
+namespace Courtesy.Tests.Screening;
+
+public class NormalizationTests
+{
+    [Theory]
+    [InlineData("Mr Okafor I'll k\u200Bi\u200Cl\u200Dl him", "zero-width characters")]
+    [InlineData("Mr Okafor I'll \u202Ekill\u202C him", "bidi override")]
+    [InlineData("Mr Okafor I'll \u200Fkill\u200E him", "right-to-left marks")]
+    [InlineData("Mr Okafor I'll ｋｉｌｌ him", "full-width letters")]
+    [InlineData("Mr Okafor I'll k1ll him", "leetspeak")]
+    [InlineData("Mr Okafor I'll kіll him", "Cyrillic i")]
+    [InlineData("Mr Okafor I'll 𝐤𝐢𝐥𝐥 him", "mathematical bold")]
+    [InlineData("Mr Okafor I'll ki\u0336ll him", "combining strike-through")]
+    [InlineData("Mr Okafor I'll KILL him", "capitals")]
+    public void Dodges_are_still_caught(string text, string dodge)
+    {
+        var r = TestSchool.Screen(text);
+        Assert.True(r.Categories.Contains(Categories.ThreatOfViolence), dodge);
+    }
+
+    [Fact]
+    public void Masked_slurs_and_obscenities_are_read()
+    {
+        Assert.Contains(Categories.RacistComment, TestSchool.Screen("that family are n*****s").Categories);
+        Assert.Contains(Categories.ObsceneContent, TestSchool.Screen("Mrs Hetherington is a c**t").Categories);
+        Assert.Contains(Categories.ObsceneContent, TestSchool.Screen("the TA was sh*gging her").Categories);
+    }
+
+    [Fact]
+    public void Spans_point_at_the_original_text()
+    {
+        const string text = "Mr Okafor I'll ｋ\u200Bｉｌｌ him";
+        var r = TestSchool.Screen(text);
+        var f = r.Findings.First(x => x.CategoryId == Categories.ThreatOfViolence);
+        Assert.Equal(text.Substring(f.Start, f.Length), f.Text);
+        Assert.Contains("ｋ\u200Bｉｌｌ", f.Text);
+        var emoji = TestSchool.Screen("Oakfield staff tomorrow 😤🔪");
+        var knife = emoji.Findings.First(x => x.CategoryId == Categories.ThreatOfViolence);
+        Assert.Equal("🔪", knife.Text);
+    }
+
+    [Fact]
+    public void Folding_maps_each_character_back()
+    {
+        var n = NormalizedText.Of("Ｈéllo  WORLD!\u200B k1ll");
+        Assert.Equal(" hello world kill ", n.Text);
+        var k = n.Text.IndexOf("kill", StringComparison.Ordinal);
+        Assert.Equal("Ｈéllo  WORLD!\u200B k1ll".IndexOf('k'), n.OriginalStart(k));
+        Assert.Equal(" y5 07700 bf4 7qt ", NormalizedText.Of("Y5 07700 BF4 7QT").Text);
+    }
+
+    [Fact]
+    public void Empty_and_whitespace_posts_have_no_findings()
+    {
+        Assert.Empty(TestSchool.Screen("").Findings);
+        Assert.Empty(TestSchool.Screen("   \n\t ").Findings);
+        Assert.Empty(TestSchool.Engine.Screen(new Post { Text = null! }).Findings);
+    }
+
+    [Fact]
+    public void Invalid_surrogates_and_binary_do_not_crash()
+    {
+        var lone = "Mr Okafor \uD800 I'll kill \uDC00 him \uDBFF";
+        Assert.Contains(Categories.ThreatOfViolence, TestSchool.Screen(lone).Categories);
+        var rng = new Random(7);
+        var bytes = new byte[64 * 1024];
+        rng.NextBytes(bytes);
+        var binary = Encoding.Latin1.GetString(bytes) + new string(Enumerable.Range(0, 4096).Select(i => (char)rng.Next(0, 0x10000)).ToArray());
+        var r = TestSchool.Screen(binary);
+        foreach (var f in r.Findings) Assert.InRange(f.Start + f.Length, 0, binary.Length);
+    }
+
+    [Fact]
+    public void One_megabyte_is_screened_in_bounded_time_and_overlong_text_is_cut()
+    {
+        var sb = new StringBuilder();
+        while (sb.Length < 1 << 20) sb.Append("Marcus Reid is a thug, ring 07700 900123, I'll kill him ***** p*ki k1ll ");
+        var text = sb.ToString(0, 1 << 20);
+        TestSchool.Screen("warm up");
+        var sw = Stopwatch.StartNew();
+        var r = TestSchool.Screen(text);
+        sw.Stop();
+        Assert.Contains(Categories.ThreatOfViolence, r.Categories);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), $"took {sw.Elapsed}");
+        Assert.True(r.Truncated, "a megabyte of abuse has more matches than one post is compared for");
+        Assert.False(TestSchool.Screen("Marcus Reid is a thug").Truncated);
+        Assert.True(TestSchool.Screen(new string('a', NormalizedText.MaxChars + 10)).Truncated);
+        // A pathological run of masks and digits must stay linear too.
+        var masks = new string('*', 1 << 20);
+        sw.Restart();
+        TestSchool.Screen(masks);
+        TestSchool.Screen(string.Concat(Enumerable.Repeat("a*", 1 << 19)));
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), $"masks took {sw.Elapsed}");
+    }
+
+    [Fact]
+    public void Edit_distance_is_bounded_to_one()
+    {
+        Assert.True(ScreeningEngine.EditDistanceAtMostOne("marsdon", "marsden"));
+        Assert.True(ScreeningEngine.EditDistanceAtMostOne("hartly", "hartley"));
+        Assert.True(ScreeningEngine.EditDistanceAtMostOne("ashwroth", "ashworth"));
+        Assert.False(ScreeningEngine.EditDistanceAtMostOne("frost", "front1"));
+        Assert.False(ScreeningEngine.EditDistanceAtMostOne("bell", "ball1"));
+    }
+
+    [Fact]
+    public void Phrase_matcher_anchors_words_and_allows_plurals_and_prefixes()
+    {
+        var m = new PhraseMatcher(["kill", "go back to", "harass"], [PhraseMatcher.PhraseFlags.AllowS, PhraseMatcher.PhraseFlags.AllowS, PhraseMatcher.PhraseFlags.Prefix]);
+        var matches = new PhraseMatcher.Match[4];
+        int Count(string s) => m.Scan(s, ref matches, 0);
+        Assert.Equal(1, Count(" kill "));
+        Assert.Equal(1, Count(" kills "));
+        Assert.Equal(0, Count(" skill "));
+        Assert.Equal(0, Count(" killer "));
+        Assert.Equal(1, Count(" they should go back to "));
+        Assert.Equal(1, Count(" harassment "));
+        Assert.Equal(3, Count(" kill kill's harassing "));
+    }
+}
