@@ -73,6 +73,25 @@ public class CaseOutputsTests
         Assert.DoesNotContain("known to us", got.Text);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Concerns_saved_before_screening_are_screened_by_the_job(DbProvider provider)
+    {
+        await using var k = await CaseKit.CreateAsync(provider);
+        var threatening = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post() with { PostText = "I will kill Mr Harris if he comes near my son again" }, [], null);
+        var plain = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post() with { PostText = "Lovely sports day, well done everyone" }, [], null);
+        Assert.Equal(2, (await k.Concerns.UnscreenedAsync(k.School.Id)).Count);
+        var screening = new ConcernScreening(k.Concerns, k.T.Schools, k.T.Roster, k.Work, Microsoft.Extensions.Logging.Abstractions.NullLogger<ConcernScreening>.Instance);
+        Assert.Equal(2, await screening.ScreenPendingAsync());
+        Assert.Empty(await k.Concerns.UnscreenedAsync());
+        var threat = (await k.Concerns.GetAsync(k.School.Id, threatening.Concern.Id))!;
+        Assert.Contains(Categories.ThreatOfViolence, threat.CategoryIds);
+        Assert.True(threat.PoliceFlag);
+        Assert.All(threat.FindingList, f => Assert.Equal(f.Text, threat.PostText.Substring(f.Start, f.Length)));
+        Assert.Empty((await k.Concerns.GetAsync(k.School.Id, plain.Concern.Id))!.CategoryIds);
+        Assert.Equal("concern.screened", (await k.T.Audit.ForTargetAsync(k.School.Id, "concern", threatening.Concern.Reference)).Last().Action);
+    }
+
     [Fact]
     public async Task A_letter_needing_a_value_the_case_lacks_says_which()
     {

@@ -154,3 +154,30 @@ public partial class ConcernsWebTests
             Assert.True(paths.TryGetProperty(p, out _), $"{p} is not in the OpenAPI document");
     }
 }
+
+public class ConcernScreeningWebTests
+{
+    [Fact]
+    public async Task A_reported_post_is_screened_and_its_findings_are_marked_for_triage()
+    {
+        await using var app = await TestApp.StartAsync();
+        var school = await app.AddSchoolAsync();
+        var created = await app.Client().PostAsJsonAsync("/api/concerns", new
+        {
+            school = "st-aidans",
+            postText = "If Mr Harris touches my son again I will kill him. Waiting outside the gates at 3.",
+            platform = "Facebook",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var (email, password) = await app.AddUserAsync(Roles.Head, school.Id);
+        var head = await app.SignedInAsync(email, password);
+        var concern = (await head.GetFromJsonAsync<JsonElement[]>("/api/concerns"))!.Single();
+        var categories = concern.GetProperty("categories").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Contains("threat-of-violence", categories);
+        Assert.True(concern.GetProperty("policeFlag").GetBoolean());
+        Assert.NotEmpty(concern.GetProperty("findings").EnumerateArray());
+        var page = await head.GetStringAsync($"/Triage/Concern/{concern.GetProperty("id").GetInt64()}");
+        Assert.Contains("<mark title=\"threat-of-violence", page);
+        Assert.Contains("police threshold", page);
+    }
+}
