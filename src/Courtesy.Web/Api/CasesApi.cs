@@ -1,3 +1,4 @@
+using Courtesy.Audit;
 using Courtesy.Cases;
 using Courtesy.Letters;
 using Courtesy.Web.Auth;
@@ -76,26 +77,32 @@ public static class CasesApi
             }))
             .WithName("SendLetter").WithSummary("E-mail a letter (docx attached); every attempt is logged on the case");
 
-        g.MapGet("/{id:long}/letters/{letterId:long}/docx", async Task<Results<FileContentHttpResult, NotFound>> (long id, long letterId, CurrentSchool current, CaseStore cases) =>
+        g.MapGet("/{id:long}/letters/{letterId:long}/docx", async Task<Results<FileContentHttpResult, NotFound>> (long id, long letterId, HttpContext http, CurrentSchool current, CaseStore cases, AuditLog audit) =>
         {
             var s = await current.GetAsync();
             var l = s is null ? null : await cases.LetterContentAsync(s.Id, id, letterId);
-            return l is { } x ? TypedResults.File(x.Docx, ProducedLetter.DocxContentType, $"{x.Letter.Kind}-{x.Letter.Id}.docx") : TypedResults.NotFound();
+            if (l is not { } x) return TypedResults.NotFound();
+            await AuditReadAsync(audit, cases, s!.Id, id, http, $"letter {letterId} downloaded (docx)");
+            return TypedResults.File(x.Docx, ProducedLetter.DocxContentType, $"{x.Letter.Kind}-{x.Letter.Id}.docx");
         }).WithName("GetLetterDocx").WithSummary("A letter as a Word document");
 
-        g.MapGet("/{id:long}/letters/{letterId:long}/html", async Task<Results<ContentHttpResult, NotFound>> (long id, long letterId, CurrentSchool current, CaseStore cases) =>
+        g.MapGet("/{id:long}/letters/{letterId:long}/html", async Task<Results<ContentHttpResult, NotFound>> (long id, long letterId, HttpContext http, CurrentSchool current, CaseStore cases, AuditLog audit) =>
         {
             var s = await current.GetAsync();
             var l = s is null ? null : await cases.LetterContentAsync(s.Id, id, letterId);
-            return l is { } x ? TypedResults.Content(x.Html, "text/html; charset=utf-8") : TypedResults.NotFound();
+            if (l is not { } x) return TypedResults.NotFound();
+            await AuditReadAsync(audit, cases, s!.Id, id, http, $"letter {letterId} opened (printable HTML)");
+            return TypedResults.Content(x.Html, "text/html; charset=utf-8");
         }).WithName("GetLetterHtml").WithSummary("A letter as printable HTML");
 
-        g.MapGet("/{id:long}/evidence/{evidenceId:long}", async Task<Results<FileContentHttpResult, NotFound>> (long id, long evidenceId, CurrentSchool current, Casework work, EvidenceStore evidence) =>
+        g.MapGet("/{id:long}/evidence/{evidenceId:long}", async Task<Results<FileContentHttpResult, NotFound>> (long id, long evidenceId, HttpContext http, CurrentSchool current, Casework work, EvidenceStore evidence, AuditLog audit) =>
         {
             var s = await current.GetAsync();
             var f = s is null ? null : await work.LoadAsync(s.Id, id, null);
             if (f is null || f.Evidence.All(e => e.Id != evidenceId)) return TypedResults.NotFound();
             var content = (await evidence.ContentAsync(s!.Id, evidenceId))!.Value;
+            await audit.AppendAsync(s.Id, http.User.Actor(), "case.evidence-viewed", "case", f.Case.Reference,
+                $"{f.Case.Reference}: evidence '{content.Evidence.FileName}' opened", new { evidenceId });
             return TypedResults.File(content.Content, content.Evidence.ContentType, content.Evidence.FileName);
         }).WithName("GetCaseEvidence").WithSummary("An evidence file as received");
 
@@ -129,6 +136,13 @@ public static class CasesApi
             var zip = await pack.BuildAsync(s.Id, id, http.User.Actor());
             return TypedResults.File(zip.Zip, "application/zip", zip.FileName);
         }).WithName("ExportCase").WithSummary("The evidence pack: chronology, findings, evidence with hashes, letters, audit trail and a manifest of SHA-256s, as a ZIP");
+    }
+
+    private static async Task AuditReadAsync(AuditLog audit, CaseStore cases, long schoolId, long caseId, HttpContext http, string what)
+    {
+        var kase = await cases.GetAsync(schoolId, caseId);
+        if (kase is not null)
+            await audit.AppendAsync(schoolId, http.User.Actor(), "case.letter-viewed", "case", kase.Reference, $"{kase.Reference}: {what}");
     }
 
     private static async Task<Results<Ok<T>, NotFound, ProblemHttpResult>> Change<T>(CurrentSchool current, Func<long, Task<T>> change)
