@@ -145,6 +145,8 @@ public class CaseRolesTests
         var docx = await head.GetAsync($"/api/cases/{w.CaseId}/letters/{letterId}/docx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
         Assert.Equal((byte)'P', (await docx.Content.ReadAsByteArrayAsync())[0]);
+        var reference = (await app.Get<CaseStore>().GetAsync(w.School.Id, w.CaseId))!.Reference;
+        Assert.Contains("case.letter-viewed", (await app.Get<Courtesy.Audit.AuditLog>().ForTargetAsync(w.School.Id, "case", reference)).Select(e => e.Action));
         var result = await head.PostAsJsonAsync($"/api/cases/{w.CaseId}/steps/{actionId}/result", new { result = "Removed" });
         Assert.Equal(HttpStatusCode.OK, result.StatusCode);
         var again = await head.PostAsJsonAsync($"/api/cases/{w.CaseId}/steps/{actionId}/result", new { result = "NoReply" });
