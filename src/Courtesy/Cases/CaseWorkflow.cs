@@ -39,6 +39,9 @@ public sealed class CaseWorkflow(IReadOnlyList<LadderStep> ladder, IClock clock)
 
     public IReadOnlyList<LadderStep> Ladder => ladder;
 
+    /// <summary>Days a platform has to act on a complaint before the school escalates to Report Harmful Content.</summary>
+    public const int PlatformReplyDays = 7;
+
     /// <summary>Every step of the ladder, in the school's order, with whether it can be taken now.</summary>
     public IReadOnlyList<StepOption> Options(Case c, IReadOnlyList<CaseAction> history) =>
         ladder.Select(s => Evaluate(s, c, history)).ToList();
@@ -115,8 +118,9 @@ public sealed class CaseWorkflow(IReadOnlyList<LadderStep> ladder, IClock clock)
             Notes = Clean(request.Notes),
             Reason = option.Availability == StepAvailability.NeedsReason ? reason : null,
             RemovalBy = request.RemovalBy,
-            // The removal date is when to look again, unless the person chose another day.
-            FollowUpOn = request.FollowUpOn ?? request.RemovalBy,
+            // The removal date is when to look again, unless the person chose another day; a host gets
+            // seven days before the complaint is escalated to Report Harmful Content.
+            FollowUpOn = request.FollowUpOn ?? request.RemovalBy ?? (step.Kind == LadderStepKind.PlatformComplaint ? today.AddDays(PlatformReplyDays) : null),
         };
     }
 

@@ -37,7 +37,9 @@ public sealed class Reminders(CaseStore cases, Outbox outbox, ReminderOptions op
                 Follow up on: {London.Date(action.FollowUpOn!.Value)}
 
                 Record the result (removed, not removed, no reply) or take the next step: {link}
-                """.Replace("\r\n", "\n"));
+                """.Replace("\r\n", "\n") + (action.KindValue == Policies.LadderStepKind.PlatformComplaint
+                    ? "\nThe host has had seven days. If the content is still up, escalate to Report Harmful Content (https://reportharmfulcontent.com), quoting the host's reference.\n"
+                    : ""));
             var message = await outbox.SendAsync(new MessageContext(kase.SchoolId, "reminder", kase.Id, null, null, "case", kase.Reference), mail, "reminders", ct);
             if (message.SentAt is not null)
             {

@@ -133,7 +133,15 @@ public class CaseOutputsTests
         Assert.Equal("Follow-up due: CASE-2026-0001", got.Subject);
         Assert.Contains($"https://courtesy.flitwick.example/Cases/{kase.Id}", got.Text);
         Assert.Contains("Follow up on: 4 November 2026", got.Text);
+        Assert.DoesNotContain("Report Harmful Content", got.Text);
         Assert.Equal("reminder", Assert.Single(await k.Outbox.ForCaseAsync(k.School.Id, kase.Id)).Purpose);
+
+        // A platform complaint with no answer after seven days: the reminder says where to escalate.
+        await k.Work.RecordResultAsync(k.School.Id, kase.Id, discuss.Id, StepResult.NotRemoved, null, "head@flitwick.example");
+        await k.Work.TakeStepAsync(k.School.Id, kase.Id, new StepRequest("platform-complaint"), "head@flitwick.example");
+        k.T.Clock.Advance(TimeSpan.FromDays(8));
+        Assert.Equal(1, await reminders.SendDueAsync());
+        Assert.Contains("escalate to Report Harmful Content", sink.Decoded(2)[1].Text);
         Assert.NotNull((await k.Cases.ActionsAsync(k.School.Id, kase.Id)).Single(a => a.Id == discuss.Id).ReminderSentAt);
     }
 

@@ -181,6 +181,17 @@ public class CaseWorkflowTests
     }
 
     [Fact]
+    public void A_platform_complaint_is_followed_up_after_seven_days()
+    {
+        var wf = new CaseWorkflow(Library.Get("flitwick-lower"), Clock);
+        var c = NewCase();
+        var discuss = wf.TakeStep(c, [], new StepRequest("discuss"), "head");
+        Assert.Null(discuss.FollowUpOn);
+        var complaint = wf.TakeStep(c, [discuss], new StepRequest("platform-complaint", "Reported via Facebook's form, ref 88123"), "head");
+        Assert.Equal(Today.AddDays(7), complaint.FollowUpOn);
+    }
+
+    [Fact]
     public void Unknown_step_names_the_ladder()
     {
         var wf = new CaseWorkflow(Library.Get("flitwick-lower"), Clock);

@@ -107,6 +107,25 @@ public class CaseRolesTests
     }
 
     [Fact]
+    public async Task Overdue_follow_ups_are_on_the_heads_dashboard()
+    {
+        await using var app = await TestApp.StartAsync();
+        var w = await WorldAsync(app);
+        var store = app.Get<CaseStore>();
+        var kase = (await store.GetAsync(w.School.Id, w.CaseId))!;
+        var today = London.Today(app.Get<IClock>());
+        // A step taken a week ago whose follow-up date has passed with no result.
+        await store.AddActionAsync(kase, new CaseAction
+        {
+            SchoolId = w.School.Id, CaseId = w.CaseId, StepId = "discuss", Kind = "DiscussAndRequestRemoval", Wording = "discuss",
+            TakenAt = DateTime.UtcNow.AddDays(-7), TakenBy = "head", FollowUpOn = today.AddDays(-2),
+        });
+        var dashboard = await w.Clients[Roles.Head].GetStringAsync("/");
+        Assert.Contains($"<a href=\"/Cases/{w.CaseId}\">{kase.Reference}</a>: discuss, follow up was due {London.Date(today.AddDays(-2))}", dashboard);
+        Assert.Contains("follow-up overdue", await w.Clients[Roles.Head].GetStringAsync("/Cases"));
+    }
+
+    [Fact]
     public async Task Another_schools_case_is_not_found()
     {
         await using var app = await TestApp.StartAsync();
