@@ -84,6 +84,24 @@ public sealed class Casework(CaseStore cases, ConcernStore concerns, EvidenceSto
         return done;
     }
 
+    public async Task<CaseAction> RecordAppealAsync(long schoolId, long caseId, long actionId, string? note, string actor)
+    {
+        var (kase, actions, wf) = await ReadAsync(schoolId, caseId);
+        var action = actions.FirstOrDefault(a => a.Id == actionId) ?? throw new CaseNotFoundException($"step {actionId} is not on {kase.Reference}");
+        var appealed = wf.RecordAppeal(kase, action, note, actor);
+        await cases.SaveAppealAsync(kase, appealed);
+        return appealed;
+    }
+
+    public async Task<CaseAction> DecideAppealAsync(long schoolId, long caseId, long actionId, bool upheld, string? note, string actor)
+    {
+        var (kase, actions, wf) = await ReadAsync(schoolId, caseId);
+        var action = actions.FirstOrDefault(a => a.Id == actionId) ?? throw new CaseNotFoundException($"step {actionId} is not on {kase.Reference}");
+        var decided = wf.DecideAppeal(kase, action, upheld, note, actor);
+        await cases.SaveAppealDecisionAsync(kase, decided);
+        return decided;
+    }
+
     public async Task<Case> AssignAsync(long schoolId, long caseId, string to, string actor)
     {
         var (kase, _, wf) = await ReadAsync(schoolId, caseId);

@@ -126,6 +126,30 @@ public class CaseRolesTests
     }
 
     [Fact]
+    public async Task A_forum_restriction_over_http_needs_an_end_date_and_takes_one_appeal()
+    {
+        await using var app = await TestApp.StartAsync();
+        var school = await app.AddSchoolAsync();
+        var submitted = await app.Get<ConcernStore>().SubmitAsync(school.Id, new ConcernSubmission("Abuse on the school forum", "School forum", OnSchoolSite: true), [], null);
+        var kase = await app.Get<CaseStore>().OpenFromConcernAsync(school.Id, submitted.Concern.Id, "flitwick-lower",
+            new CaseOpening([Categories.NegativeOrOffensiveComment], false, true), "test");
+        var (email, password) = await app.AddUserAsync(Roles.Head, school.Id);
+        var head = await app.SignedInAsync(email, password);
+        var noEnd = await head.PostAsJsonAsync($"/api/cases/{kase.Id}/steps", new { stepId = "restrict-forum-access" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noEnd.StatusCode);
+        Assert.Contains("needs an end date", await noEnd.Content.ReadAsStringAsync());
+        var ends = London.Today(app.Get<IClock>()).AddDays(28).ToString("yyyy-MM-dd");
+        var taken = await head.PostAsJsonAsync($"/api/cases/{kase.Id}/steps", new { stepId = "restrict-forum-access", endsOn = ends });
+        var actionId = (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await head.PostAsJsonAsync($"/api/cases/{kase.Id}/steps/{actionId}/appeal", new { note = "Not me." })).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await head.PostAsJsonAsync($"/api/cases/{kase.Id}/steps/{actionId}/appeal", new { note = "Again." })).StatusCode);
+        var decided = await head.PostAsJsonAsync($"/api/cases/{kase.Id}/steps/{actionId}/appeal/decision", new { upheld = true });
+        Assert.True((await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("appealUpheld").GetBoolean());
+        var page = await head.GetStringAsync($"/Cases/{kase.Id}");
+        Assert.Contains("(lifted on appeal)", page);
+    }
+
+    [Fact]
     public async Task Another_schools_case_is_not_found()
     {
         await using var app = await TestApp.StartAsync();

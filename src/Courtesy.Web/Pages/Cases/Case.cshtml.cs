@@ -26,6 +26,8 @@ public sealed class CaseModel(CurrentSchool current, Casework work, CaseStore ca
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public DateOnly? RemovalBy { get; set; }
     [BindProperty] public DateOnly? FollowUpOn { get; set; }
+    [BindProperty] public DateOnly? EndsOn { get; set; }
+    [BindProperty] public bool Upheld { get; set; }
     [BindProperty] public long ActionId { get; set; }
     [BindProperty] public string? Result { get; set; }
     [BindProperty] public long LetterId { get; set; }
@@ -53,7 +55,7 @@ public sealed class CaseModel(CurrentSchool current, Casework work, CaseStore ca
 
     public Task<IActionResult> OnPostStepAsync(long id) => Change(id, async s =>
     {
-        var action = await work.TakeStepAsync(s, id, new StepRequest(StepId ?? "", Notes, Reason, RemovalBy, FollowUpOn), User.Actor());
+        var action = await work.TakeStepAsync(s, id, new StepRequest(StepId ?? "", Notes, Reason, RemovalBy, FollowUpOn, EndsOn), User.Actor());
         return $"Step '{action.StepId}' recorded.";
     });
 
@@ -63,6 +65,18 @@ public sealed class CaseModel(CurrentSchool current, Casework work, CaseStore ca
             throw new CaseRuleException("result: choose removed, not removed or no reply");
         await work.RecordResultAsync(s, id, ActionId, result, Notes, User.Actor());
         return "Result recorded.";
+    });
+
+    public Task<IActionResult> OnPostAppealAsync(long id) => Change(id, async s =>
+    {
+        await work.RecordAppealAsync(s, id, ActionId, Notes, User.Actor());
+        return "Appeal recorded.";
+    });
+
+    public Task<IActionResult> OnPostAppealDecisionAsync(long id) => Change(id, async s =>
+    {
+        var a = await work.DecideAppealAsync(s, id, ActionId, Upheld, Notes, User.Actor());
+        return a.AppealUpheld == true ? "Appeal upheld: the restriction is lifted." : "Appeal not upheld: the restriction stays.";
     });
 
     public Task<IActionResult> OnPostLetterAsync(long id) => Change(id, async s =>
