@@ -103,6 +103,7 @@ public static class WebApp
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthApi();
         app.MapSchoolApi();
+        app.MapScreenApi();
         app.MapRazorPages();
         return app;
     }
