@@ -329,6 +329,7 @@ public sealed partial class ScreeningEngine
             case NameForm.First:
             case NameForm.Preferred:
                 if (HitAt(s, Cue.Title, PrevWord(n, start))) return isPupil ? null : adult;
+                if (IsSomeoneElse(s, end)) return null;
                 if (e.Ordinary && !NamingContext(s, start, end, suffixed)) return null;
                 return isPupil ? own ? MentionKind.OwnPupil : MentionKind.Pupil : adult;
             case NameForm.Surname:
@@ -350,6 +351,18 @@ public sealed partial class ScreeningEngine
             }
         }
         return null;
+    }
+
+    /// <summary>"Harper Collins", "Harry Kane": a first name followed by a capitalised surname that is not
+    /// this school's (full names on the roster matched earlier) is somebody else.</summary>
+    private bool IsSomeoneElse(Scratch s, int end)
+    {
+        var next = NextWord(s.Norm, end);
+        if (next.Start < 0 || next.End - next.Start < 2 || !IsCapitalized(s, next.Start)) return false;
+        if (s.Norm.OrigStart[next.Start] <= s.Norm.OrigStart[end - 1] + 1 && !char.IsWhiteSpace(s.Text[s.Norm.OrigStart[end - 1] + 1])) return false;
+        var word = s.Norm.Chars.AsSpan(next.Start, next.End - next.Start);
+        if (word.IndexOfAnyExceptInRange('a', 'z') >= 0) return false;
+        return !_commonWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
     }
 
     private static bool IsOwnChild(Post post, Person pupil)

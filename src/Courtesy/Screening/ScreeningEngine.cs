@@ -35,6 +35,7 @@ public sealed partial class ScreeningEngine : IScreener
     private readonly Cue[] _maskCues;
     private readonly (string Surname, int Person)[] _titled;
     private readonly LinearModel? _model;
+    private readonly HashSet<string> _commonWords;
 
     public SchoolProfile School => _school;
     public IReadOnlySet<string> CategoryIds => _enabled;
@@ -51,6 +52,7 @@ public sealed partial class ScreeningEngine : IScreener
         _enabled = new HashSet<string>(categoryIds, StringComparer.Ordinal) { Categories.SafeguardingConcern };
         _model = options.Model;
         var lex = options.Lexicons ?? Lexicons.Default;
+        _commonWords = lex.CommonWords as HashSet<string> ?? new HashSet<string>(lex.CommonWords, StringComparer.Ordinal);
 
         var builder = new PatternBuilder();
         foreach (var (cue, phrase) in lex.Cues) builder.Add(phrase, new Entry(cue, -1, default, false, phrase));

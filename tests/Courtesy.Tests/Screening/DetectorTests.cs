@@ -39,6 +39,7 @@ public class DetectorTests
     [InlineData("We're going hunter gathering in the woods lol", new string[0])]
     [InlineData("So proud of Kayden, star of the week!!", new[] { "Kayden Moss" })]
     [InlineData("Marcus has a wobbly tooth today", new[] { "Marcus Reid" })]
+    [InlineData("Hunter Collins from the football club is running the camp", new string[0])]
     public void Naming_children_hard_negatives(string text, string[] own) => Clear(Categories.NamingChildren, text, own);
 
     [Theory]
@@ -46,6 +47,7 @@ public class DetectorTests
     [InlineData("the head is covering up what happened on the trip")]
     [InlineData("Cranston is fiddling the budget for his mates")]
     [InlineData("heard the TA was drunk at the school fair")]
+    [InlineData("Mr O hit a child in the playground, I saw it")]
     public void Allegation_about_staff(string text) => Flags(Categories.AllegationAboutStaff, text);
 
     [Theory]
@@ -107,6 +109,7 @@ public class DetectorTests
     [InlineData("I know where she lives. Watch your back")]
     [InlineData("someone should give that teacher a good slap")]
     [InlineData("Oakfield staff when I turn up tomorrow 🔪")]
+    [InlineData("the head should be strung up")]
     public void Threats(string text) => Flags(Categories.ThreatOfViolence, text);
 
     [Theory]
@@ -136,6 +139,7 @@ public class DetectorTests
     [Theory]
     [InlineData("Text me on 07700 900555 if you want a lift")]
     [InlineData("The school office is on 01632 960111")]
+    [InlineData("The council number for bin collections is 01632 960000")]
     [InlineData("My sister works at the council")]
     public void Personal_information_hard_negatives(string text) => Clear(Categories.PersonalInformation, text);
 
