@@ -68,6 +68,7 @@ internal sealed class PhraseMatcher
             (outputs[state] ??= []).Add(p);
         }
 
+        (children, outputs) = BreadthFirst(children, outputs);
         StateCount = children.Count;
         _next = new int[StateCount * Alphabet];
         var fail = new int[StateCount];
@@ -113,6 +114,27 @@ internal sealed class PhraseMatcher
         }
 
         static int[] NewRow() => new int[Alphabet];
+    }
+
+    /// <summary>Renumbers the trie breadth first, so the shallow states that nearly every character
+    /// visits sit together at the start of the table and stay in cache.</summary>
+    private static (List<int[]>, List<List<int>?>) BreadthFirst(List<int[]> children, List<List<int>?> outputs)
+    {
+        var order = new List<int>(children.Count) { 0 };
+        var newId = new int[children.Count];
+        for (var k = 0; k < order.Count; k++)
+            foreach (var child in children[order[k]])
+                if (child > 0) { newId[child] = order.Count; order.Add(child); }
+        var rows = new List<int[]>(order.Count);
+        var outs = new List<List<int>?>(order.Count);
+        foreach (var old in order)
+        {
+            var row = new int[Alphabet];
+            for (var sym = 0; sym < Alphabet; sym++) row[sym] = children[old][sym] > 0 ? newId[children[old][sym]] : 0;
+            rows.Add(row);
+            outs.Add(outputs[old]);
+        }
+        return (rows, outs);
     }
 
     /// <summary>Appends every anchored match in <paramref name="text"/> to <paramref name="matches"/>; returns the count.</summary>

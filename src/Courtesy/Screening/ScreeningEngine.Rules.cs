@@ -472,6 +472,7 @@ public sealed partial class ScreeningEngine
     private static void Postcodes(Scratch s, Collector c)
     {
         var n = s.Norm;
+        if (n.Span.IndexOfAnyInRange('0', '9') < 0) return;
         var ch = n.Chars;
         var i = 1;
         while (i < n.Length)

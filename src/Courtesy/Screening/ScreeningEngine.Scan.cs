@@ -396,17 +396,25 @@ public sealed partial class ScreeningEngine
             var token = n.Chars.AsSpan(w.Start, w.End - w.Start);
             if (token.EndsWith("'s")) token = token[..^2];
             else if (token.EndsWith("'")) token = token[..^1];
-            foreach (var (surname, person) in _titled)
-            {
-                if (Math.Abs(surname.Length - token.Length) > 1 || surname.Length < 4) continue;
-                if (EditDistanceAtMostOne(token, surname) || token.Length > surname.Length && token[^1] == 's' && EditDistanceAtMostOne(token[..^1], surname))
-                {
-                    var kind = _people[person].Kind switch { PersonKind.Staff => MentionKind.Staff, PersonKind.Governor => MentionKind.Governor, _ => MentionKind.Parent };
-                    s.AddMention(new Mention { Kind = kind, Form = NameForm.TitleSurname, Person = person, Start = s.Hits[h].Start, End = w.End, Sentence = SentenceOf(n, w.Start), Fuzzy = true });
-                    break;
-                }
-            }
+            if (!char.IsAsciiLetterLower(token[0]) || !char.IsAsciiLetterLower(token[^1])) continue;
+            var match = FuzzySurname(token, _titledByFirst[token[0] - 'a']);
+            if (match < 0) match = FuzzySurname(token, _titledByLast[token[^1] - 'a']);
+            if (match < 0 && token.Length > 4 && token[^1] == 's' && char.IsAsciiLetterLower(token[^2])) match = FuzzySurname(token, _titledByLast[token[^2] - 'a']);
+            if (match < 0) continue;
+            var kind = _people[match].Kind switch { PersonKind.Staff => MentionKind.Staff, PersonKind.Governor => MentionKind.Governor, _ => MentionKind.Parent };
+            s.AddMention(new Mention { Kind = kind, Form = NameForm.TitleSurname, Person = match, Start = s.Hits[h].Start, End = w.End, Sentence = SentenceOf(n, w.Start), Fuzzy = true });
         }
+    }
+
+    private static int FuzzySurname(ReadOnlySpan<char> token, (string Surname, int Person)[] candidates)
+    {
+        foreach (var (surname, person) in candidates)
+        {
+            if (Math.Abs(surname.Length - token.Length) > 2) continue;
+            if (EditDistanceAtMostOne(token, surname) || token.Length > surname.Length && token[^1] == 's' && EditDistanceAtMostOne(token[..^1], surname))
+                return person;
+        }
+        return -1;
     }
 
     /// <summary>Bounded edit distance: one substitution, insertion, deletion or adjacent swap, in linear time.</summary>

@@ -34,6 +34,10 @@ public sealed partial class ScreeningEngine : IScreener
     private readonly string[] _maskWords;
     private readonly Cue[] _maskCues;
     private readonly (string Surname, int Person)[] _titled;
+    /// <summary>Titled surnames by first and by last letter: a word one edit away from a surname of three or
+    /// more letters shares its first or its last letter, so only these need an edit-distance check.</summary>
+    private readonly (string Surname, int Person)[][] _titledByFirst;
+    private readonly (string Surname, int Person)[][] _titledByLast;
     private readonly LinearModel? _model;
     private readonly HashSet<string> _commonWords;
 
@@ -99,6 +103,14 @@ public sealed partial class ScreeningEngine : IScreener
             }
         }
         _titled = titled.ToArray();
+        _titledByFirst = new (string, int)[26][];
+        _titledByLast = new (string, int)[26][];
+        for (var c = 0; c < 26; c++)
+        {
+            var letter = (char)('a' + c);
+            _titledByFirst[c] = _titled.Where(t => t.Surname.Length >= 4 && t.Surname[0] == letter).ToArray();
+            _titledByLast[c] = _titled.Where(t => t.Surname.Length >= 4 && t.Surname[^1] == letter && t.Surname[0] != letter).ToArray();
+        }
 
         (_matcher, _entries, _patternEntryStart, _patternEntries) = builder.Build();
 
