@@ -40,6 +40,7 @@ public sealed partial class ScreeningEngine : IScreener
     private readonly (string Surname, int Person)[][] _titledByLast;
     private readonly LinearModel? _model;
     private readonly HashSet<string> _commonWords;
+    private readonly PersonReasons[] _reasons;
 
     public SchoolProfile School => _school;
     public IReadOnlySet<string> CategoryIds => _enabled;
@@ -103,6 +104,7 @@ public sealed partial class ScreeningEngine : IScreener
             }
         }
         _titled = titled.ToArray();
+        _reasons = BuildReasons();
         _titledByFirst = new (string, int)[26][];
         _titledByLast = new (string, int)[26][];
         for (var c = 0; c < 26; c++)
