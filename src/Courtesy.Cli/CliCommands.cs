@@ -13,7 +13,10 @@ internal static class CliCommands
         yield return SchoolCommands.User();
         yield return RosterCommands.Build();
         yield return DbCommands.Build();
+        yield return DbCommands.BackupCommand();
+        yield return DbCommands.RestoreCommand();
         yield return PolicyCommands.Build();
+        foreach (var c in CaseCommands.All()) yield return c;
         foreach (var command in ScreeningCommands.All()) yield return command;
     }
 }

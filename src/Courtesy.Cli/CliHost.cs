@@ -4,7 +4,6 @@ using Courtesy.Policies;
 using Courtesy.Schools;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 
 namespace Courtesy.Cli;
 
@@ -38,18 +37,19 @@ internal static class CliHost
     }
 
     /// <summary>Runs a verb; failures a person can fix are printed plainly with exit code 1.</summary>
-    public static async Task<int> Run(Func<Task<int>> body)
+    public static async Task<int> Run(ParseResult parse, Func<CliConsole, Task<int>> body)
     {
+        var console = CliConsole.For(parse);
         try
         {
-            return await body();
+            return await body(console);
         }
         catch (Exception ex) when (ex is InputException or PolicyPackException or PolicyNotFoundException or SchoolStoreException
                                        or Accounts.AccountException or FileNotFoundException or DirectoryNotFoundException
-                                       or InvalidOperationException or System.Data.Common.DbException)
+                                       or InvalidOperationException or System.Data.Common.DbException or Data.BackupException)
         {
             foreach (var line in ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {line.TrimEnd()}");
+                console.Fail(line.TrimEnd());
             return 1;
         }
     }

@@ -117,38 +117,12 @@ public static class PolicyCommands
         return validate;
     }
 
-    private sealed record Consoles(IAnsiConsole Out, IAnsiConsole Error)
-    {
-        public void MarkupLine(string markup) => Out.MarkupLine(markup);
+    private static CliConsole Console(ParseResult parse) => CliConsole.For(parse);
 
-        public void Write(Table table) => Out.Write(table);
-    }
-
-    /// <summary>Writes to the invocation's writers, so tests can capture them; colour only on a real terminal.</summary>
-    private static Consoles Console(ParseResult parse) =>
-        new(Create(parse.InvocationConfiguration.Output, System.Console.Out, System.Console.IsOutputRedirected),
-            Create(parse.InvocationConfiguration.Error, System.Console.Error, System.Console.IsErrorRedirected));
-
-    private static IAnsiConsole Create(TextWriter writer, TextWriter terminal, bool redirected)
-    {
-        var isTerminal = writer == terminal && !redirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        });
-        // Spectre wraps at 80 columns when it cannot measure a terminal; an error line must stay one line.
-        if (!isTerminal)
-            console.Profile.Width = 10_000;
-        return console;
-    }
-
-    private static void Fail(Consoles console, string message) =>
-        console.Error.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+    private static void Fail(CliConsole console, string message) => console.Fail(message);
 
     /// <summary>Turns the library's expected failures into one red line and a non-zero exit, never a trace.</summary>
-    private static int Guarded(Consoles console, Func<int> action)
+    private static int Guarded(CliConsole console, Func<int> action)
     {
         try
         {

@@ -22,7 +22,7 @@ internal static class SchoolCommands
         var policy = new Option<string>("--policy") { Description = "Policy pack id to put in force", DefaultValueFactory = _ => "default" };
         var db = CliHost.DbOption();
         var add = new Command("add", "Add a school and put a policy pack in force") { id, name, alias, town, trust, policy, db };
-        add.SetAction((r, ct) => CliHost.Run(async () =>
+        add.SetAction((r, ct) => CliHost.Run(r, async console =>
         {
             await using var sp = await CliHost.MigratedServicesAsync(r.GetValue(db));
             var schools = sp.GetRequiredService<SchoolStore>();
@@ -34,13 +34,13 @@ internal static class SchoolCommands
                 trustId = (await schools.FindTrustAsync(t) ?? throw new SchoolStoreException($"no trust with id '{t}'")).Id;
             var s = await schools.AddSchoolAsync(r.GetValue(id)!, r.GetValue(name)!, r.GetValue(alias) ?? [], r.GetValue(town), trustId, "cli");
             var pack = await schools.AssignFromLibraryAsync(s.Id, library, packId, "cli");
-            AnsiConsole.MarkupLineInterpolated($"[green]added[/] {s.Slug}: {s.Name}, policy {pack.Id} v{pack.Version}");
+            console.Out.MarkupLineInterpolated($"[green]added[/] {s.Slug}: {s.Name}, policy {pack.Id} v{pack.Version}");
             return 0;
         }));
 
         var listDb = CliHost.DbOption();
         var list = new Command("list", "List schools") { listDb };
-        list.SetAction((r, ct) => CliHost.Run(async () =>
+        list.SetAction((r, ct) => CliHost.Run(r, async console =>
         {
             await using var sp = await CliHost.MigratedServicesAsync(r.GetValue(listDb));
             var schools = sp.GetRequiredService<SchoolStore>();
@@ -52,7 +52,7 @@ internal static class SchoolCommands
                 table.AddRow(Markup.Escape(s.Slug), Markup.Escape(s.Name), Markup.Escape(p is null ? "-" : $"{p.PackId} v{p.PackVersion}"),
                     (await roster.CountAsync(s.Id)).ToString());
             }
-            AnsiConsole.Write(table);
+            console.Write(table);
             return 0;
         }));
 
@@ -60,13 +60,13 @@ internal static class SchoolCommands
         var polId = new Argument<string>("policy") { Description = "Policy pack id" };
         var polDb = CliHost.DbOption();
         var assign = new Command("policy", "Put a policy pack in force at a school (the previous one stays on record)") { polSchool, polId, polDb };
-        assign.SetAction((r, ct) => CliHost.Run(async () =>
+        assign.SetAction((r, ct) => CliHost.Run(r, async console =>
         {
             await using var sp = await CliHost.MigratedServicesAsync(r.GetValue(polDb));
             var schools = sp.GetRequiredService<SchoolStore>();
             var s = await schools.FindAsync(r.GetValue(polSchool)!) ?? throw new SchoolStoreException($"no school with id '{r.GetValue(polSchool)}'");
             var pack = await schools.AssignFromLibraryAsync(s.Id, sp.GetRequiredService<PolicyLibrary>(), r.GetValue(polId)!, "cli");
-            AnsiConsole.MarkupLineInterpolated($"[green]in force[/] at {s.Slug}: {pack.Id} v{pack.Version}");
+            console.Out.MarkupLineInterpolated($"[green]in force[/] at {s.Slug}: {pack.Id} v{pack.Version}");
             return 0;
         }));
 
@@ -82,11 +82,11 @@ internal static class SchoolCommands
         var name = new Option<string>("--name") { Description = "The trust's full name", Required = true };
         var db = CliHost.DbOption();
         var add = new Command("add", "Add a multi-academy trust") { id, name, db };
-        add.SetAction((r, ct) => CliHost.Run(async () =>
+        add.SetAction((r, ct) => CliHost.Run(r, async console =>
         {
             await using var sp = await CliHost.MigratedServicesAsync(r.GetValue(db));
             var t = await sp.GetRequiredService<SchoolStore>().AddTrustAsync(r.GetValue(id)!, r.GetValue(name)!, "cli");
-            AnsiConsole.MarkupLineInterpolated($"[green]added[/] trust {t.Slug}: {t.Name}");
+            console.Out.MarkupLineInterpolated($"[green]added[/] trust {t.Slug}: {t.Name}");
             return 0;
         }));
         return new Command("trust", "Multi-academy trusts") { add };
@@ -102,7 +102,7 @@ internal static class SchoolCommands
         var trust = new Option<string?>("--trust") { Description = "Trust id (for trust-admin)" };
         var db = CliHost.DbOption();
         var add = new Command("add", "Add a user; prints a one-time password to pass on") { email, name, role, school, trust, db };
-        add.SetAction((r, ct) => CliHost.Run(async () =>
+        add.SetAction((r, ct) => CliHost.Run(r, async console =>
         {
             await using var sp = await CliHost.MigratedServicesAsync(r.GetValue(db));
             var schools = sp.GetRequiredService<SchoolStore>();
@@ -111,8 +111,8 @@ internal static class SchoolCommands
             if (r.GetValue(trust) is { } t) trustId = (await schools.FindTrustAsync(t) ?? throw new SchoolStoreException($"no trust with id '{t}'")).Id;
             var password = UserStore.NewPassword();
             var u = await sp.GetRequiredService<UserStore>().AddAsync(r.GetValue(email)!, r.GetValue(name)!, r.GetValue(role)!, schoolId, trustId, password, "cli");
-            AnsiConsole.MarkupLineInterpolated($"[green]added[/] {u.Email} ({Roles.Describe(u.Role)})");
-            Console.WriteLine($"one-time password: {password}");
+            console.Out.MarkupLineInterpolated($"[green]added[/] {u.Email} ({Roles.Describe(u.Role)})");
+            console.Out.WriteLine($"one-time password: {password}");
             return 0;
         }));
         return new Command("user", "User accounts") { add };

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Spectre.Console;
 
 namespace Courtesy.Cli;
 
@@ -18,7 +19,7 @@ internal static class ServeCommand
         var db = CliHost.DbOption();
         var demo = new Option<bool>("--demo") { Description = "Create the demo school (Flitwick pack, with a roster) and print a one-time admin password" };
         var serve = new Command("serve", "Run the web app") { urls, db, demo };
-        serve.SetAction((r, ct) => CliHost.Run(async () =>
+        serve.SetAction((r, ct) => CliHost.Run(r, async console =>
         {
             var settings = new Dictionary<string, string?> { ["urls"] = r.GetValue(urls) };
             if (r.GetValue(db) is { } path)
@@ -32,12 +33,12 @@ internal static class ServeCommand
                 var s = app.Services;
                 var signIn = await DemoSchool.EnsureAsync(s.GetRequiredService<SchoolStore>(), s.GetRequiredService<RosterStore>(),
                     s.GetRequiredService<UserStore>(), s.GetRequiredService<PolicyLibrary>());
-                Console.WriteLine();
-                Console.WriteLine($"  Demo school: {signIn.SchoolName}");
-                Console.WriteLine($"  Sign in at {r.GetValue(urls)!.Split(';')[0]}/Account/SignIn");
-                Console.WriteLine($"  e-mail:   {signIn.Email}");
-                Console.WriteLine($"  password: {signIn.Password}   (one-time: a new one is set each time --demo runs)");
-                Console.WriteLine();
+                console.Out.WriteLine();
+                console.Out.WriteLine($"  Demo school: {signIn.SchoolName}");
+                console.Out.WriteLine($"  Sign in at {r.GetValue(urls)!.Split(';')[0]}/Account/SignIn");
+                console.Out.WriteLine($"  e-mail:   {signIn.Email}");
+                console.Out.WriteLine($"  password: {signIn.Password}   (one-time: a new one is set each time --demo runs)");
+                console.Out.WriteLine();
             }
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);

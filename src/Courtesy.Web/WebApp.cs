@@ -103,6 +103,8 @@ public static class WebApp
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthApi();
         app.MapSchoolApi();
+        app.MapConcernsApi();
+        app.MapCasesApi();
         app.MapScreenApi();
         app.MapRazorPages();
         return app;

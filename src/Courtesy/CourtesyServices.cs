@@ -1,5 +1,6 @@
 using Courtesy.Accounts;
 using Courtesy.Audit;
+using Courtesy.Cases;
 using Courtesy.Data;
 using Courtesy.Jobs;
 using Courtesy.Policies;
@@ -51,6 +52,7 @@ public static class CourtesyServices
         services.AddSingleton<SchoolStore>();
         services.AddSingleton<RosterStore>();
         services.AddSingleton<UserStore>();
+        services.AddCases(config);
         return services;
     }
 }

@@ -3,23 +3,40 @@ namespace Courtesy.Policies;
 /// <summary>
 /// One school's (or trust's) social media policy as data: the document body in the school's own order
 /// and words, plus the typed parts the software acts on (inappropriate uses mapped to categories, the
-/// escalation ladder with its guards). Built by <see cref="PolicyPackLoader"/>.
+/// escalation ladder with its guards). Built by <see cref="PolicyPackLoader"/>. A class rather than a
+/// record: the derived lists are computed once from <see cref="Sections"/>, and a <c>with</c> copy would
+/// carry them over stale.
 /// </summary>
-public sealed record PolicyPack(
-    string Id,
-    string Name,
-    string Title,
-    string Version,
-    string? Owner,
-    PolicyDate? DateAgreed,
-    PolicyDate? NextReview,
-    IReadOnlyList<string> Letterhead,
-    IReadOnlyList<PolicySection> Sections,
-    string SourceName)
+public sealed class PolicyPack(
+    string id,
+    string name,
+    string title,
+    string version,
+    string? owner,
+    PolicyDate? dateAgreed,
+    PolicyDate? nextReview,
+    IReadOnlyList<string> letterhead,
+    IReadOnlyList<PolicySection> sections,
+    string sourceName)
 {
+    public string Id { get; } = id;
+    public string Name { get; } = name;
+    public string Title { get; } = title;
+    /// <summary>The pack's version as the school numbers it (Heartwood: 2).</summary>
+    public string Version { get; } = version;
+    public string? Owner { get; } = owner;
+    public PolicyDate? DateAgreed { get; } = dateAgreed;
+    public PolicyDate? NextReview { get; } = nextReview;
+    /// <summary>Lines printed above the title: the school's address, motto, ethos statement.</summary>
+    public IReadOnlyList<string> Letterhead { get; } = letterhead;
+    /// <summary>The document body in the seed's order.</summary>
+    public IReadOnlyList<PolicySection> Sections { get; } = sections;
+    /// <summary>The file (or name) the pack was loaded from.</summary>
+    public string SourceName { get; } = sourceName;
+
     /// <summary>Every inappropriate use the pack names: the inappropriate-uses lists and the courtesy "do not" list, in document order.</summary>
     public IReadOnlyList<InappropriateUse> InappropriateUses { get; } =
-        Sections.SelectMany(s => s switch
+        sections.SelectMany(s => s switch
         {
             InappropriateUsesSection u => u.Uses,
             CourtesyGuidelinesSection c => c.DoNot,
@@ -27,7 +44,7 @@ public sealed record PolicyPack(
         }).ToList();
 
     /// <summary>The single procedure section; the loader refuses a pack without exactly one.</summary>
-    public ProcedureSection Procedure { get; } = Sections.OfType<ProcedureSection>().Single();
+    public ProcedureSection Procedure { get; } = sections.OfType<ProcedureSection>().Single();
 
     private static IReadOnlyList<LadderStep> LadderOf(IReadOnlyList<PolicySection> sections)
     {
@@ -39,10 +56,10 @@ public sealed record PolicyPack(
     public LadderStep FirstStep => Procedure.FirstStep;
 
     /// <summary>Every step of the ladder in the school's order, <see cref="FirstStep"/> first.</summary>
-    public IReadOnlyList<LadderStep> Ladder { get; } = LadderOf(Sections);
+    public IReadOnlyList<LadderStep> Ladder { get; } = LadderOf(sections);
 
     /// <summary>The categories the pack uses: its inappropriate uses, its guards, and always <c>safeguarding-concern</c>, which applies under every pack.</summary>
-    public IReadOnlySet<string> CategoryIds { get; } = CollectCategoryIds(Sections);
+    public IReadOnlySet<string> CategoryIds { get; } = CollectCategoryIds(sections);
 
     public IReadOnlyList<string> Overview => Sections.OfType<OverviewSection>().SelectMany(s => s.Paragraphs).ToList();
 

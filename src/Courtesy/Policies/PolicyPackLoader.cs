@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Courtesy.Policies;
@@ -72,15 +73,22 @@ public static partial class PolicyPackLoader
         public PolicyPack Read(string yaml)
         {
             var stream = new YamlStream();
+            var parser = new TrackingParser(new Parser(new StringReader(yaml)));
             try
             {
-                stream.Load(new StringReader(yaml));
+                stream.Load(parser);
             }
             catch (YamlException e)
             {
-                var inner = e.InnerException as YamlException;
-                var at = inner ?? e;
+                var at = e.InnerException as YamlException ?? e;
                 Error(at.Start, "YAML syntax: " + YamlMessagePrefix().Replace(at.Message, ""));
+                throw Failed();
+            }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet's scanner fails this way, without a position, on an unclosed flow list or
+                // mapping ("[a, b" at the end of a line); the last event it read is where that value began.
+                Error(parser.LastStart, "YAML syntax: unclosed '[' or '{', or a value that cannot be read, starting here");
                 throw Failed();
             }
             if (stream.Documents.Count == 0)
@@ -160,17 +168,16 @@ public static partial class PolicyPackLoader
             YamlNode? firstProcedure = null;
             foreach (var child in sequence)
             {
-                var section = Section(child);
-                if (section is null)
-                    continue;
-                if (section is ProcedureSection)
+                // counted by its kind, not by a clean parse, so a broken procedure is not also reported missing
+                if (KindNode(child) is { Value: "procedure" })
                 {
                     if (firstProcedure is null)
                         firstProcedure = child;
                     else
                         Error(child, $"a pack has one procedure section; the first is at line {firstProcedure.Start.Line}");
                 }
-                result.Add(section);
+                if (Section(child) is { } section)
+                    result.Add(section);
             }
             if (firstProcedure is null && sequence.Children.Count > 0)
                 Error(node, "missing required section of kind 'procedure' (the first step and the escalation ladder)");
@@ -179,6 +186,11 @@ public static partial class PolicyPackLoader
             return result;
         }
 
+        private static YamlScalarNode? KindNode(YamlNode node) =>
+            node is YamlMappingNode mapping
+                ? mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "kind" }).Value as YamlScalarNode
+                : null;
+
         private PolicySection? Section(YamlNode node)
         {
             if (node is not YamlMappingNode mapping)
@@ -186,8 +198,8 @@ public static partial class PolicyPackLoader
                 Error(node, "a section must be a mapping with a 'kind'");
                 return null;
             }
-            var kindNode = mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "kind" }).Value;
-            if (kindNode is not YamlScalarNode { Value: { } kindText })
+            var kindNode = KindNode(mapping);
+            if (kindNode is not { Value: { } kindText })
             {
                 Error(node, $"missing required field 'kind' in section; expected one of: {string.Join(", ", SectionKinds.Keys)}");
                 return null;
@@ -399,6 +411,22 @@ public static partial class PolicyPackLoader
         }
     }
 
+    /// <summary>Remembers where the last parsing event started, for errors the parser reports without one.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastStart { get; private set; } = Mark.Empty;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current is { } current)
+                LastStart = current.Start;
+            return moved;
+        }
+    }
+
     /// <summary>Reads one YAML mapping, reporting unknown keys (with the nearest allowed one) as it is built.</summary>
     private sealed class MapReader
     {
@@ -446,6 +474,11 @@ public static partial class PolicyPackLoader
             if (node is not YamlScalarNode scalar)
             {
                 _reader.Error(node, $"'{key}' in {_what} must be text, not a list or mapping");
+                return null;
+            }
+            if (required && string.IsNullOrWhiteSpace(scalar.Value))
+            {
+                _reader.Error(node, $"'{key}' in {_what} is empty");
                 return null;
             }
             return scalar.Value;

@@ -1,0 +1,29 @@
+using Courtesy.Accounts;
+using Courtesy.Cases;
+using Courtesy.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Courtesy.Web.Pages.Triage;
+
+/// <summary>New concerns awaiting a decision, safeguarding flags first; for the DSL also the concerns routed to them.</summary>
+[Authorize(Policy = AuthPolicies.Leaders)]
+public sealed class IndexModel(CurrentSchool current, ConcernStore concerns) : PageModel
+{
+    public IReadOnlyList<Concern> Queue { get; private set; } = [];
+    public IReadOnlyList<Concern> Safeguarding { get; private set; } = [];
+    public bool IsDsl { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var school = await current.GetAsync();
+        if (school is null)
+            return NotFound();
+        Queue = await concerns.QueueAsync(school.Id);
+        IsDsl = User.IsInRole(Roles.Dsl) || User.IsInRole(Roles.TrustAdmin);
+        if (IsDsl)
+            Safeguarding = (await concerns.ListAsync(school.Id)).Where(c => c.Decision == "safeguarding" && c.ResolvedAt is null).ToList();
+        return Page();
+    }
+}
