@@ -48,6 +48,8 @@ public class DetectorTests
     [InlineData("Cranston is fiddling the budget for his mates")]
     [InlineData("heard the TA was drunk at the school fair")]
     [InlineData("Mr O hit a child in the playground, I saw it")]
+    [InlineData("Oakfield's SATs results were faked, my mate works there")]
+    [InlineData("The chair of governors is in the pocket of the head, it's a stitch up")]
     public void Allegation_about_staff(string text) => Flags(Categories.AllegationAboutStaff, text);
 
     [Theory]
@@ -66,6 +68,8 @@ public class DetectorTests
     [Theory]
     [InlineData("Absolutely sick of Oakfield ignoring my emails. Shambles.")]
     [InlineData("The school still hasn't replied, no reply for 3 weeks, disgraceful")]
+    [InlineData("Honestly Oakfield is the worst school in Wexley, avoid")]
+    [InlineData("The new head has no idea what she's doing, total car crash")]
     public void Complaint(string text) => Flags(Categories.ComplaintAboutSchool, text);
 
     [Theory]
@@ -78,11 +82,14 @@ public class DetectorTests
     [InlineData("Mrs Hetherington is a clueless cow")]
     [InlineData("that Okafor is a useless idiot")]
     [InlineData("the mums in Y4 are vile, absolute scum")]
+    [InlineData("Who does Aaliyah Khan think she is? Stuck up little madam")]
     public void Negative_or_offensive(string text) => Flags(Categories.NegativeOrOffensiveComment, text);
 
     [Theory]
     [InlineData("Snow day, I'm fucking freezing 😂")]
     [InlineData("Mrs Hetherington was so kind at the gate today")]
+    [InlineData("The Y4 teacher is amazing, my son loves him")]
+    [InlineData("this homework app is useless, they never fix it")]
     public void Negative_hard_negatives(string text) => Clear(Categories.NegativeOrOffensiveComment, text);
 
     [Theory]
@@ -110,6 +117,7 @@ public class DetectorTests
     [InlineData("someone should give that teacher a good slap")]
     [InlineData("Oakfield staff when I turn up tomorrow 🔪")]
     [InlineData("the head should be strung up")]
+    [InlineData("Someone should burn that school down")]
     public void Threats(string text) => Flags(Categories.ThreatOfViolence, text);
 
     [Theory]
