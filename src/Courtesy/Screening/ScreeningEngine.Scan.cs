@@ -337,6 +337,7 @@ public sealed partial class ScreeningEngine
                 var prev = PrevWord(n, start);
                 var next = NextWord(n, end);
                 var determiner = WordIs(n, prev, "the") || WordIs(n, prev, "that");
+                if (!isPupil && HitAt(s, Cue.Title, prev)) return adult;
                 if (isPupil)
                 {
                     if (!determiner || e.Ordinary && !IsCapitalized(s, start)) return null;
@@ -391,7 +392,7 @@ public sealed partial class ScreeningEngine
             if (w.Start < 0 || w.End - w.Start < 4) continue;
             var named = false;
             for (var m = 0; m < s.MentionCount && !named; m++)
-                if (s.Mentions[m].End >= w.Start && s.Mentions[m].Start <= s.Hits[h].Start) named = true;
+                if (s.Mentions[m].Start <= w.Start && s.Mentions[m].End >= w.Start) named = true;
             if (named) continue;
             var token = n.Chars.AsSpan(w.Start, w.End - w.Start);
             if (token.EndsWith("'s")) token = token[..^2];

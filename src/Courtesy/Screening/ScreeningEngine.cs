@@ -91,15 +91,11 @@ public sealed partial class ScreeningEngine : IScreener
             }
             else
             {
-                // Parents mix up Mrs, Ms and Miss; any title with the surname still identifies the person.
-                foreach (var title in Titles) Name(title + " " + last, NameForm.TitleSurname);
+                // "Mr Pryce", "Rev Sarah" are a Title cue followed by the surname or first name, resolved
+                // when mentions are read; only "Mrs H" needs its own phrase, as one letter is no name.
                 var own = Fold(person.Title ?? "");
                 foreach (var title in own is "mr" or "" or "dr" or "rev" ? [own.Length == 0 ? "mr" : own] : FemaleTitles)
-                {
                     Name(title + " " + last[0], NameForm.TitleInitial);
-                    Name(title + " " + first, NameForm.TitleFirst);
-                    if (pref is not null) Name(title + " " + pref, NameForm.TitleFirst);
-                }
                 titled.Add((last, p));
             }
         }
@@ -149,7 +145,6 @@ public sealed partial class ScreeningEngine : IScreener
         if (keep.Count > 0 && keep.Count < words.Length && !(keep.Count == 1 && keep[0].Length <= 3)) yield return string.Join(' ', keep);
     }
 
-    private static readonly string[] Titles = ["mr", "mrs", "miss", "ms", "mx", "dr", "rev", "sir"];
     private static readonly string[] FemaleTitles = ["mrs", "miss", "ms"];
 
     private static int MaskRank(Cue c) => c switch { Cue.RacialSlur => 0, Cue.GrossObscene => 1, Cue.Sexual => 2, Cue.Insult => 3, _ => 4 };

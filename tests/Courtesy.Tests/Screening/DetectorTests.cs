@@ -212,6 +212,8 @@ public class DetectorTests
         Flags(Categories.NegativeOrOffensiveComment, "Mrs H is an absolute cow");
         Flags(Categories.NegativeOrOffensiveComment, "mrs hetherinton is a useless cow");
         Flags(Categories.NegativeOrOffensiveComment, "the yr 4 teacher is useless, a total idiot");
+        Flags(Categories.NegativeOrOffensiveComment, "Mrs Moss is a stuck up cow");
+        Flags(Categories.AllegationAboutStaff, "Rev Peter has been fiddling the accounts");
     }
 
     [Fact]
