@@ -239,11 +239,18 @@ public sealed partial class ScreeningEngine
         return true;
     }
 
-    private bool HitAt(Scratch s, Cue cue, (int Start, int End) word)
+    /// <summary>Whether a hit of <paramref name="cue"/> starts at the word: a binary search, hits being sorted by start.</summary>
+    private static bool HitAt(Scratch s, Cue cue, (int Start, int End) word)
     {
-        if (word.Start < 0) return false;
-        for (var i = 0; i < s.HitCount; i++)
-            if (s.Hits[i].Cue == cue && s.Hits[i].Start == word.Start) return true;
+        if (word.Start < 0 || !s.Has(cue)) return false;
+        int lo = 0, hi = s.HitCount;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (s.Hits[mid].Start < word.Start) lo = mid + 1; else hi = mid;
+        }
+        for (var i = lo; i < s.HitCount && s.Hits[i].Start == word.Start; i++)
+            if (s.Hits[i].Cue == cue) return true;
         return false;
     }
 
@@ -275,33 +282,45 @@ public sealed partial class ScreeningEngine
         names.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         var coveredUntil = -1;
         var i = 0;
+        Span<sbyte> memo = stackalloc sbyte[8 * 4];
         while (i < names.Length)
         {
             var start = names[i].Start;
             var end = names[i].End;
             var j = i;
+            while (j < names.Length && names[j].Start == start && names[j].End == end) j++;
+            if (start < coveredUntil) { i = j; continue; }
             var best = new Mention { Person = -1 };
             var bestRank = int.MaxValue;
             var own = false;
-            while (j < names.Length && names[j].Start == start && names[j].End == end)
+            // People who share a name share its context: judge each (name form, kind of person) once.
+            memo.Fill(-2);
+            for (var k = i; k < j; k++)
             {
-                var e = _entries[names[j].Pattern];
-                var kind = Accept(s, post, e, start, end, names[j].Suffixed);
-                if (kind is { } k)
+                var e = _entries[names[k].Pattern];
+                var person = _people[e.Person];
+                var slot = (int)e.Form * 4 + (int)person.Kind;
+                if (memo[slot] == -2)
                 {
-                    if (k is MentionKind.OwnPupil) own = true;
-                    // Pupils outrank adults on a shared first name: naming a child is what matters.
-                    var rank = (int)e.Form * 4 + (k is MentionKind.Pupil or MentionKind.PupilFamily or MentionKind.OwnPupil ? 0 : 1);
-                    if (rank < bestRank)
-                    {
-                        bestRank = rank;
-                        best = new Mention { Kind = k, Form = e.Form, Person = e.Person, Start = start, End = end };
-                    }
+                    var judged = Accept(s, post, e, start, end, names[k].Suffixed, ownCheck: false);
+                    memo[slot] = judged is { } v ? (sbyte)v : (sbyte)-1;
                 }
-                j++;
+                if (memo[slot] < 0) continue;
+                var kind = (MentionKind)memo[slot];
+                if (person.Kind == PersonKind.Pupil && post.AuthorIsParentOf.Count > 0
+                    && (kind == MentionKind.Pupil ? IsOwnChild(post, person) : kind == MentionKind.PupilFamily && FamilyIsOwn(post, person)))
+                    kind = MentionKind.OwnPupil;
+                if (kind is MentionKind.OwnPupil) own = true;
+                // Pupils outrank adults on a shared first name: naming a child is what matters.
+                var rank = (int)e.Form * 4 + (kind is MentionKind.Pupil or MentionKind.PupilFamily or MentionKind.OwnPupil ? 0 : 1);
+                if (rank < bestRank)
+                {
+                    bestRank = rank;
+                    best = new Mention { Kind = kind, Form = e.Form, Person = e.Person, Start = start, End = end };
+                }
             }
             i = j;
-            if (best.Person < 0 || start < coveredUntil) continue;
+            if (best.Person < 0) continue;
             if (own && best.Kind is MentionKind.Pupil or MentionKind.PupilFamily) best.Kind = MentionKind.OwnPupil;
             best.Sentence = SentenceOf(n, start);
             s.AddMention(best);
@@ -310,12 +329,12 @@ public sealed partial class ScreeningEngine
         if (_titled.Length > 0) FuzzyTitles(s);
     }
 
-    private MentionKind? Accept(Scratch s, Post post, in Entry e, int start, int end, bool suffixed)
+    private MentionKind? Accept(Scratch s, Post post, in Entry e, int start, int end, bool suffixed, bool ownCheck = true)
     {
         var person = _people[e.Person];
         var n = s.Norm;
         var isPupil = person.Kind == PersonKind.Pupil;
-        var own = isPupil && post.AuthorIsParentOf.Count > 0 && IsOwnChild(post, person);
+        var own = ownCheck && isPupil && post.AuthorIsParentOf.Count > 0 && IsOwnChild(post, person);
         var adult = person.Kind switch { PersonKind.Staff => MentionKind.Staff, PersonKind.Governor => MentionKind.Governor, _ => MentionKind.Parent };
         switch (e.Form)
         {
@@ -341,7 +360,7 @@ public sealed partial class ScreeningEngine
                 if (isPupil)
                 {
                     if (!determiner || e.Ordinary && !IsCapitalized(s, start)) return null;
-                    if (suffixed || HitAt(s, Cue.PupilNoun, next)) return own || FamilyIsOwn(post, person) ? MentionKind.OwnPupil : MentionKind.PupilFamily;
+                    if (suffixed || HitAt(s, Cue.PupilNoun, next)) return own || ownCheck && FamilyIsOwn(post, person) ? MentionKind.OwnPupil : MentionKind.PupilFamily;
                     return null;
                 }
                 if (person.Kind == PersonKind.Parent)
