@@ -36,6 +36,8 @@ public partial class ConcernsWebTests
         var secret = receipt.GetProperty("secret").GetString()!;
         Assert.Equal("C-2026-0001".Replace("2026", DateTime.UtcNow.Year.ToString()), reference);
 
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/report/status?school=st-aidans")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/report")).StatusCode);
         var ok = await client.PostAsJsonAsync("/api/concerns/status", new { school = "st-aidans", reference, secret });
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("Received", (await ok.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
