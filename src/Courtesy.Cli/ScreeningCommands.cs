@@ -196,8 +196,10 @@ public static class ScreeningCommands
         var rate = new Option<float>("--rate") { Description = "Adagrad learning rate", DefaultValueFactory = _ => new TrainingOptions().LearningRate };
         var l2 = new Option<float>("--l2") { Description = "L2 penalty per update", DefaultValueFactory = _ => new TrainingOptions().L2 };
         var power = new Option<float>("--class-weight-power") { Description = "0 ignores class imbalance, 1 balances the classes fully", DefaultValueFactory = _ => new TrainingOptions().ClassWeightPower };
+        var grams = new Option<int>("--char-grams") { Description = "Longest character n-gram (3-5), 0 for word features only", DefaultValueFactory = _ => new TrainingOptions().MaxCharGram };
+        var soft = new Option<bool>("--soft-labels") { Description = "Train towards the annotators' vote shares rather than the majority class" };
         var cmd = new Command("train", "Train the offensive/hate language model (logistic regression on hashed word and character n-grams) with a fixed seed and split");
-        foreach (var o in new Option[] { data, output, seed, limit, bits, epochs, rate, l2, power }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { data, output, seed, limit, bits, epochs, rate, l2, power, grams, soft }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var console = parse.InvocationConfiguration.Output;
@@ -207,7 +209,7 @@ public static class ScreeningCommands
                 var path = parse.GetValue(data)?.FullName ?? FindAbove(Path.Combine("shared", "eval", "external", "davidson", "labeled_data.csv"))
                     ?? throw new FileNotFoundException("labeled_data.csv not found; pass --data");
                 var outPath = parse.GetValue(output)?.FullName ?? Path.Combine(Path.GetDirectoryName(FindAbove(Path.Combine("data", "lexicons", "cues.tsv")) is { } c ? Path.GetDirectoryName(c)! : "data")!, "models", "offensive.bin");
-                var options = new TrainingOptions { Seed = parse.GetValue(seed), Limit = parse.GetValue(limit), BucketBits = parse.GetValue(bits), Epochs = parse.GetValue(epochs), LearningRate = parse.GetValue(rate), L2 = parse.GetValue(l2), ClassWeightPower = parse.GetValue(power) };
+                var options = new TrainingOptions { Seed = parse.GetValue(seed), Limit = parse.GetValue(limit), BucketBits = parse.GetValue(bits), Epochs = parse.GetValue(epochs), LearningRate = parse.GetValue(rate), L2 = parse.GetValue(l2), ClassWeightPower = parse.GetValue(power), MaxCharGram = parse.GetValue(grams), SoftLabels = parse.GetValue(soft) };
                 var rows = Trainer.ReadDavidson(path, options.Limit);
                 console.WriteLine($"training on {path}: {rows.Count} rows, seed {options.Seed}, 2^{options.BucketBits} buckets, {options.Epochs} epochs");
                 var (model, report) = Trainer.Train(rows, options, console);

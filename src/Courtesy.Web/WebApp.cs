@@ -105,6 +105,7 @@ public static class WebApp
         app.MapSchoolApi();
         app.MapConcernsApi();
         app.MapCasesApi();
+        app.MapScreenApi();
         app.MapRazorPages();
         return app;
     }

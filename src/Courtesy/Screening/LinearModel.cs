@@ -20,6 +20,8 @@ public sealed class LinearModel
     internal readonly float[] Weights; // [bucket * Classes + class]
     internal readonly float[] Bias = new float[Classes];
     public int BucketBits { get; }
+    /// <summary>Longest character n-gram used (3 to 5), or 0 for words and word pairs only.</summary>
+    public int MaxCharGram { get; }
     internal int Mask => (1 << BucketBits) - 1;
     /// <summary>p(hate) at or above this counts as hate speech (tuned on a validation split at training time).</summary>
     public float HateThreshold { get; internal set; } = 0.5f;
@@ -28,15 +30,17 @@ public sealed class LinearModel
     /// only backs up the rules when it is nearly certain.</summary>
     public float OffensiveThreshold { get; internal set; } = 0.95f;
 
-    public LinearModel(int bucketBits)
+    public LinearModel(int bucketBits, int maxCharGram = 5)
     {
         if (bucketBits is < 10 or > 24) throw new ArgumentOutOfRangeException(nameof(bucketBits));
+        if (maxCharGram is not (0 or 3 or 4 or 5)) throw new ArgumentOutOfRangeException(nameof(maxCharGram));
         BucketBits = bucketBits;
+        MaxCharGram = maxCharGram;
         Weights = new float[(1 << bucketBits) * Classes];
     }
 
     /// <summary>Calls <paramref name="sink"/> with the bucket of every feature of folded text.</summary>
-    internal static void Features<TSink>(ReadOnlySpan<char> text, int mask, ref TSink sink) where TSink : struct, IFeatureSink
+    internal static void Features<TSink>(ReadOnlySpan<char> text, int mask, int maxCharGram, ref TSink sink) where TSink : struct, IFeatureSink
     {
         if (text.Length > MaxFeatureChars) text = text[..MaxFeatureChars];
         uint prevWord = 0;
@@ -53,10 +57,10 @@ public sealed class LinearModel
             prevWord = h | 1;
             _ = start;
         }
-        for (var p = 0; p + 3 <= text.Length; p++)
+        for (var p = 0; maxCharGram >= 3 && p + 3 <= text.Length; p++)
         {
             var h = 2166136261u;
-            for (var k = 0; k < 5 && p + k < text.Length; k++)
+            for (var k = 0; k < maxCharGram && p + k < text.Length; k++)
             {
                 h = (h ^ text[p + k]) * 16777619u;
                 if (k >= 2) sink.Add((int)(Mix(h, (uint)(10 + k)) & (uint)mask));
@@ -99,7 +103,7 @@ public sealed class LinearModel
     public void Probabilities(ReadOnlySpan<char> folded, Span<float> p)
     {
         var sink = new ScoreSink(Weights);
-        Features(folded, Mask, ref sink);
+        Features(folded, Mask, MaxCharGram, ref sink);
         var v = FeatureValue(sink.N);
         p[0] = Bias[0] + v * sink.S0; p[1] = Bias[1] + v * sink.S1; p[2] = Bias[2] + v * sink.S2;
         Softmax(p);
@@ -131,6 +135,7 @@ public sealed class LinearModel
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), Classes);
         BinaryPrimitives.WriteSingleLittleEndian(header.AsSpan(16), HateThreshold);
         BinaryPrimitives.WriteSingleLittleEndian(header.AsSpan(20), OffensiveThreshold);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(24), MaxCharGram);
         stream.Write(header);
         var buf = new byte[(Bias.Length + Weights.Length) * 2];
         var o = 0;
@@ -147,7 +152,7 @@ public sealed class LinearModel
         if (BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(4)) != Version) throw new InvalidDataException("unsupported model version");
         var bits = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(8));
         if (BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(12)) != Classes) throw new InvalidDataException("unexpected class count");
-        var model = new LinearModel(bits)
+        var model = new LinearModel(bits, BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(24)))
         {
             HateThreshold = BinaryPrimitives.ReadSingleLittleEndian(header.AsSpan(16)),
             OffensiveThreshold = BinaryPrimitives.ReadSingleLittleEndian(header.AsSpan(20)),

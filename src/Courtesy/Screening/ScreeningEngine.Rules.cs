@@ -77,7 +77,7 @@ public sealed partial class ScreeningEngine
             var men = s.Mentions[m];
             if (men.Kind is MentionKind.Pupil or MentionKind.PupilFamily)
                 c.Span(Categories.NamingChildren, men.Start, men.End,
-                    men.Kind == MentionKind.Pupil ? $"names a pupil ({Describe(men.Person)}) who is not the author's child" : $"identifies a pupil's family ({_people[men.Person].LastName})",
+                    men.Kind == MentionKind.Pupil ? _reasons[men.Person].Naming : _reasons[men.Person].Family,
                     "roster.names");
         }
 
@@ -114,6 +114,20 @@ public sealed partial class ScreeningEngine
             Safeguarding = categories.Contains(Categories.SafeguardingConcern),
             Truncated = n.Truncated || s.Full,
         };
+    }
+
+    /// <summary>Reasons that name a roster person, written once when the engine is built rather than per post.</summary>
+    private readonly record struct PersonReasons(string Naming, string Family, string Confidential);
+
+    private PersonReasons[] BuildReasons()
+    {
+        var reasons = new PersonReasons[_people.Length];
+        for (var i = 0; i < reasons.Length; i++)
+            reasons[i] = new PersonReasons(
+                $"names a pupil ({Describe(i)}) who is not the author's child",
+                $"identifies a pupil's family ({_people[i].LastName})",
+                $"a private matter (health, SEN, safeguarding, exclusion or discipline) about {Describe(i)}");
+        return reasons;
     }
 
     private string Describe(int person)
@@ -472,6 +486,7 @@ public sealed partial class ScreeningEngine
     private static void Postcodes(Scratch s, Collector c)
     {
         var n = s.Norm;
+        if (n.Span.IndexOfAnyInRange('0', '9') < 0) return;
         var ch = n.Chars;
         var i = 1;
         while (i < n.Length)
@@ -522,7 +537,7 @@ public sealed partial class ScreeningEngine
             if (h.Cue != Cue.Confidential) continue;
             var m = Named(s, h.Sentence);
             if (m < 0) continue;
-            c.Hit(Categories.ConfidentialInformation, h, $"a private matter (health, SEN, safeguarding, exclusion or discipline) about {Describe(s.Mentions[m].Person)}", "lexicon.confidential");
+            c.Hit(Categories.ConfidentialInformation, h, _reasons[s.Mentions[m].Person].Confidential, "lexicon.confidential");
         }
     }
 

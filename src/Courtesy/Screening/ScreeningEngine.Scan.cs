@@ -239,11 +239,18 @@ public sealed partial class ScreeningEngine
         return true;
     }
 
-    private bool HitAt(Scratch s, Cue cue, (int Start, int End) word)
+    /// <summary>Whether a hit of <paramref name="cue"/> starts at the word: a binary search, hits being sorted by start.</summary>
+    private static bool HitAt(Scratch s, Cue cue, (int Start, int End) word)
     {
-        if (word.Start < 0) return false;
-        for (var i = 0; i < s.HitCount; i++)
-            if (s.Hits[i].Cue == cue && s.Hits[i].Start == word.Start) return true;
+        if (word.Start < 0 || !s.Has(cue)) return false;
+        int lo = 0, hi = s.HitCount;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (s.Hits[mid].Start < word.Start) lo = mid + 1; else hi = mid;
+        }
+        for (var i = lo; i < s.HitCount && s.Hits[i].Start == word.Start; i++)
+            if (s.Hits[i].Cue == cue) return true;
         return false;
     }
 
@@ -275,33 +282,45 @@ public sealed partial class ScreeningEngine
         names.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         var coveredUntil = -1;
         var i = 0;
+        Span<sbyte> memo = stackalloc sbyte[8 * 4];
         while (i < names.Length)
         {
             var start = names[i].Start;
             var end = names[i].End;
             var j = i;
+            while (j < names.Length && names[j].Start == start && names[j].End == end) j++;
+            if (start < coveredUntil) { i = j; continue; }
             var best = new Mention { Person = -1 };
             var bestRank = int.MaxValue;
             var own = false;
-            while (j < names.Length && names[j].Start == start && names[j].End == end)
+            // People who share a name share its context: judge each (name form, kind of person) once.
+            memo.Fill(-2);
+            for (var k = i; k < j; k++)
             {
-                var e = _entries[names[j].Pattern];
-                var kind = Accept(s, post, e, start, end, names[j].Suffixed);
-                if (kind is { } k)
+                var e = _entries[names[k].Pattern];
+                var person = _people[e.Person];
+                var slot = (int)e.Form * 4 + (int)person.Kind;
+                if (memo[slot] == -2)
                 {
-                    if (k is MentionKind.OwnPupil) own = true;
-                    // Pupils outrank adults on a shared first name: naming a child is what matters.
-                    var rank = (int)e.Form * 4 + (k is MentionKind.Pupil or MentionKind.PupilFamily or MentionKind.OwnPupil ? 0 : 1);
-                    if (rank < bestRank)
-                    {
-                        bestRank = rank;
-                        best = new Mention { Kind = k, Form = e.Form, Person = e.Person, Start = start, End = end };
-                    }
+                    var judged = Accept(s, post, e, start, end, names[k].Suffixed, ownCheck: false);
+                    memo[slot] = judged is { } v ? (sbyte)v : (sbyte)-1;
                 }
-                j++;
+                if (memo[slot] < 0) continue;
+                var kind = (MentionKind)memo[slot];
+                if (person.Kind == PersonKind.Pupil && post.AuthorIsParentOf.Count > 0
+                    && (kind == MentionKind.Pupil ? IsOwnChild(post, person) : kind == MentionKind.PupilFamily && FamilyIsOwn(post, person)))
+                    kind = MentionKind.OwnPupil;
+                if (kind is MentionKind.OwnPupil) own = true;
+                // Pupils outrank adults on a shared first name: naming a child is what matters.
+                var rank = (int)e.Form * 4 + (kind is MentionKind.Pupil or MentionKind.PupilFamily or MentionKind.OwnPupil ? 0 : 1);
+                if (rank < bestRank)
+                {
+                    bestRank = rank;
+                    best = new Mention { Kind = kind, Form = e.Form, Person = e.Person, Start = start, End = end };
+                }
             }
             i = j;
-            if (best.Person < 0 || start < coveredUntil) continue;
+            if (best.Person < 0) continue;
             if (own && best.Kind is MentionKind.Pupil or MentionKind.PupilFamily) best.Kind = MentionKind.OwnPupil;
             best.Sentence = SentenceOf(n, start);
             s.AddMention(best);
@@ -310,12 +329,12 @@ public sealed partial class ScreeningEngine
         if (_titled.Length > 0) FuzzyTitles(s);
     }
 
-    private MentionKind? Accept(Scratch s, Post post, in Entry e, int start, int end, bool suffixed)
+    private MentionKind? Accept(Scratch s, Post post, in Entry e, int start, int end, bool suffixed, bool ownCheck = true)
     {
         var person = _people[e.Person];
         var n = s.Norm;
         var isPupil = person.Kind == PersonKind.Pupil;
-        var own = isPupil && post.AuthorIsParentOf.Count > 0 && IsOwnChild(post, person);
+        var own = ownCheck && isPupil && post.AuthorIsParentOf.Count > 0 && IsOwnChild(post, person);
         var adult = person.Kind switch { PersonKind.Staff => MentionKind.Staff, PersonKind.Governor => MentionKind.Governor, _ => MentionKind.Parent };
         switch (e.Form)
         {
@@ -329,6 +348,7 @@ public sealed partial class ScreeningEngine
             case NameForm.First:
             case NameForm.Preferred:
                 if (HitAt(s, Cue.Title, PrevWord(n, start))) return isPupil ? null : adult;
+                if (IsSomeoneElse(s, end)) return null;
                 if (e.Ordinary && !NamingContext(s, start, end, suffixed)) return null;
                 return isPupil ? own ? MentionKind.OwnPupil : MentionKind.Pupil : adult;
             case NameForm.Surname:
@@ -336,10 +356,11 @@ public sealed partial class ScreeningEngine
                 var prev = PrevWord(n, start);
                 var next = NextWord(n, end);
                 var determiner = WordIs(n, prev, "the") || WordIs(n, prev, "that");
+                if (!isPupil && HitAt(s, Cue.Title, prev)) return adult;
                 if (isPupil)
                 {
                     if (!determiner || e.Ordinary && !IsCapitalized(s, start)) return null;
-                    if (suffixed || HitAt(s, Cue.PupilNoun, next)) return own || FamilyIsOwn(post, person) ? MentionKind.OwnPupil : MentionKind.PupilFamily;
+                    if (suffixed || HitAt(s, Cue.PupilNoun, next)) return own || ownCheck && FamilyIsOwn(post, person) ? MentionKind.OwnPupil : MentionKind.PupilFamily;
                     return null;
                 }
                 if (person.Kind == PersonKind.Parent)
@@ -350,6 +371,18 @@ public sealed partial class ScreeningEngine
             }
         }
         return null;
+    }
+
+    /// <summary>"Harper Collins", "Harry Kane": a first name followed by a capitalised surname that is not
+    /// this school's (full names on the roster matched earlier) is somebody else.</summary>
+    private bool IsSomeoneElse(Scratch s, int end)
+    {
+        var next = NextWord(s.Norm, end);
+        if (next.Start < 0 || next.End - next.Start < 2 || !IsCapitalized(s, next.Start)) return false;
+        if (s.Norm.OrigStart[next.Start] <= s.Norm.OrigStart[end - 1] + 1 && !char.IsWhiteSpace(s.Text[s.Norm.OrigStart[end - 1] + 1])) return false;
+        var word = s.Norm.Chars.AsSpan(next.Start, next.End - next.Start);
+        if (word.IndexOfAnyExceptInRange('a', 'z') >= 0) return false;
+        return !_commonWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
     }
 
     private static bool IsOwnChild(Post post, Person pupil)
@@ -378,22 +411,30 @@ public sealed partial class ScreeningEngine
             if (w.Start < 0 || w.End - w.Start < 4) continue;
             var named = false;
             for (var m = 0; m < s.MentionCount && !named; m++)
-                if (s.Mentions[m].End >= w.Start && s.Mentions[m].Start <= s.Hits[h].Start) named = true;
+                if (s.Mentions[m].Start <= w.Start && s.Mentions[m].End >= w.Start) named = true;
             if (named) continue;
             var token = n.Chars.AsSpan(w.Start, w.End - w.Start);
             if (token.EndsWith("'s")) token = token[..^2];
             else if (token.EndsWith("'")) token = token[..^1];
-            foreach (var (surname, person) in _titled)
-            {
-                if (Math.Abs(surname.Length - token.Length) > 1 || surname.Length < 4) continue;
-                if (EditDistanceAtMostOne(token, surname) || token.Length > surname.Length && token[^1] == 's' && EditDistanceAtMostOne(token[..^1], surname))
-                {
-                    var kind = _people[person].Kind switch { PersonKind.Staff => MentionKind.Staff, PersonKind.Governor => MentionKind.Governor, _ => MentionKind.Parent };
-                    s.AddMention(new Mention { Kind = kind, Form = NameForm.TitleSurname, Person = person, Start = s.Hits[h].Start, End = w.End, Sentence = SentenceOf(n, w.Start), Fuzzy = true });
-                    break;
-                }
-            }
+            if (!char.IsAsciiLetterLower(token[0]) || !char.IsAsciiLetterLower(token[^1])) continue;
+            var match = FuzzySurname(token, _titledByFirst[token[0] - 'a']);
+            if (match < 0) match = FuzzySurname(token, _titledByLast[token[^1] - 'a']);
+            if (match < 0 && token.Length > 4 && token[^1] == 's' && char.IsAsciiLetterLower(token[^2])) match = FuzzySurname(token, _titledByLast[token[^2] - 'a']);
+            if (match < 0) continue;
+            var kind = _people[match].Kind switch { PersonKind.Staff => MentionKind.Staff, PersonKind.Governor => MentionKind.Governor, _ => MentionKind.Parent };
+            s.AddMention(new Mention { Kind = kind, Form = NameForm.TitleSurname, Person = match, Start = s.Hits[h].Start, End = w.End, Sentence = SentenceOf(n, w.Start), Fuzzy = true });
         }
+    }
+
+    private static int FuzzySurname(ReadOnlySpan<char> token, (string Surname, int Person)[] candidates)
+    {
+        foreach (var (surname, person) in candidates)
+        {
+            if (Math.Abs(surname.Length - token.Length) > 2) continue;
+            if (EditDistanceAtMostOne(token, surname) || token.Length > surname.Length && token[^1] == 's' && EditDistanceAtMostOne(token[..^1], surname))
+                return person;
+        }
+        return -1;
     }
 
     /// <summary>Bounded edit distance: one substitution, insertion, deletion or adjacent swap, in linear time.</summary>

@@ -34,7 +34,13 @@ public sealed partial class ScreeningEngine : IScreener
     private readonly string[] _maskWords;
     private readonly Cue[] _maskCues;
     private readonly (string Surname, int Person)[] _titled;
+    /// <summary>Titled surnames by first and by last letter: a word one edit away from a surname of three or
+    /// more letters shares its first or its last letter, so only these need an edit-distance check.</summary>
+    private readonly (string Surname, int Person)[][] _titledByFirst;
+    private readonly (string Surname, int Person)[][] _titledByLast;
     private readonly LinearModel? _model;
+    private readonly HashSet<string> _commonWords;
+    private readonly PersonReasons[] _reasons;
 
     public SchoolProfile School => _school;
     public IReadOnlySet<string> CategoryIds => _enabled;
@@ -51,6 +57,7 @@ public sealed partial class ScreeningEngine : IScreener
         _enabled = new HashSet<string>(categoryIds, StringComparer.Ordinal) { Categories.SafeguardingConcern };
         _model = options.Model;
         var lex = options.Lexicons ?? Lexicons.Default;
+        _commonWords = lex.CommonWords as HashSet<string> ?? new HashSet<string>(lex.CommonWords, StringComparer.Ordinal);
 
         var builder = new PatternBuilder();
         foreach (var (cue, phrase) in lex.Cues) builder.Add(phrase, new Entry(cue, -1, default, false, phrase));
@@ -84,19 +91,24 @@ public sealed partial class ScreeningEngine : IScreener
             }
             else
             {
-                // Parents mix up Mrs, Ms and Miss; any title with the surname still identifies the person.
-                foreach (var title in Titles) Name(title + " " + last, NameForm.TitleSurname);
+                // "Mr Pryce", "Rev Sarah" are a Title cue followed by the surname or first name, resolved
+                // when mentions are read; only "Mrs H" needs its own phrase, as one letter is no name.
                 var own = Fold(person.Title ?? "");
                 foreach (var title in own is "mr" or "" or "dr" or "rev" ? [own.Length == 0 ? "mr" : own] : FemaleTitles)
-                {
                     Name(title + " " + last[0], NameForm.TitleInitial);
-                    Name(title + " " + first, NameForm.TitleFirst);
-                    if (pref is not null) Name(title + " " + pref, NameForm.TitleFirst);
-                }
                 titled.Add((last, p));
             }
         }
         _titled = titled.ToArray();
+        _reasons = BuildReasons();
+        _titledByFirst = new (string, int)[26][];
+        _titledByLast = new (string, int)[26][];
+        for (var c = 0; c < 26; c++)
+        {
+            var letter = (char)('a' + c);
+            _titledByFirst[c] = _titled.Where(t => t.Surname.Length >= 4 && t.Surname[0] == letter).ToArray();
+            _titledByLast[c] = _titled.Where(t => t.Surname.Length >= 4 && t.Surname[^1] == letter && t.Surname[0] != letter).ToArray();
+        }
 
         (_matcher, _entries, _patternEntryStart, _patternEntries) = builder.Build();
 
@@ -133,7 +145,6 @@ public sealed partial class ScreeningEngine : IScreener
         if (keep.Count > 0 && keep.Count < words.Length && !(keep.Count == 1 && keep[0].Length <= 3)) yield return string.Join(' ', keep);
     }
 
-    private static readonly string[] Titles = ["mr", "mrs", "miss", "ms", "mx", "dr", "rev", "sir"];
     private static readonly string[] FemaleTitles = ["mrs", "miss", "ms"];
 
     private static int MaskRank(Cue c) => c switch { Cue.RacialSlur => 0, Cue.GrossObscene => 1, Cue.Sexual => 2, Cue.Insult => 3, _ => 4 };

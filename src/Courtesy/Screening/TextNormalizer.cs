@@ -93,59 +93,79 @@ public sealed class NormalizedText
     {
         Truncated = text.Length > MaxChars;
         if (Truncated) text = text[..MaxChars];
-        Length = 0; SentenceCount = 0; MaskCount = 0; EmojiCount = 0;
+        SentenceCount = 0; MaskCount = 0; EmojiCount = 0;
         Ensure(text.Length + 2);
+        // Locals, not fields, in the loop: the JIT keeps them in registers.
+        var chars = Chars;
+        var os = OrigStart;
+        var oe = OrigEnd;
+        var fold = Fold;
         StartSentence(0);
-        Emit(' ', 0, 0);
+        chars[0] = ' '; os[0] = 0; oe[0] = 0;
+        var len = 1;
         var i = 0;
         while (i < text.Length)
         {
             int cp = text[i];
             var start = i;
-            var width = 1;
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                cp = char.ConvertToUtf32(text[i], text[i + 1]);
-                width = 2;
-            }
-            i += width;
             char f;
-            if (cp < 0x10000) f = char.IsSurrogate((char)cp) ? Other : Fold[cp];
-            else f = Supplementary(cp, start, width);
+            if (cp < 0xD800)
+            {
+                i++;
+                f = fold[cp];
+                // The common case, a letter or digit, goes straight out.
+                if (f > '*')
+                {
+                    chars[len] = f; os[len] = start; oe[len] = i; len++;
+                    continue;
+                }
+            }
+            else if (char.IsHighSurrogate((char)cp) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                cp = char.ConvertToUtf32((char)cp, text[i + 1]);
+                i += 2;
+                f = Supplementary(cp, start, 2, len);
+            }
+            else
+            {
+                i++;
+                f = char.IsSurrogate((char)cp) ? Other : fold[cp];
+            }
             switch (f)
             {
                 case Drop: continue;
                 case Term:
-                    // "3.15", "£4.50", "St. A's": a full stop between digits or inside a word ends nothing.
-                    if (cp == '.' && Length > 0 && char.IsAsciiDigit(Chars[Length - 1]) && i < text.Length && char.IsAsciiDigit(text[i]))
+                    // "3.15", "£4.50": a full stop between digits ends nothing.
+                    if (cp == '.' && char.IsAsciiDigit(chars[len - 1]) && i < text.Length && char.IsAsciiDigit(text[i]))
                     {
-                        Emit(' ', start, i);
+                        if (chars[len - 1] != ' ') { chars[len] = ' '; os[len] = start; oe[len] = i; len++; }
                         continue;
                     }
-                    Emit(' ', start, i);
-                    if (SentenceStart[SentenceCount - 1] < Length - 1)
+                    if (chars[len - 1] != ' ') { chars[len] = ' '; os[len] = start; oe[len] = i; len++; }
+                    if (SentenceStart[SentenceCount - 1] < len - 1)
                     {
                         SentenceTerm[SentenceCount - 1] = (char)cp;
-                        StartSentence(Length);
+                        StartSentence(len);
                     }
                     continue;
                 case ' ':
-                    Emit(' ', start, i);
+                    if (chars[len - 1] != ' ') { chars[len] = ' '; os[len] = start; oe[len] = i; len++; }
                     continue;
                 case '\'':
                     // A quote mark opening a word ("'Brandon'") is punctuation, not part of the word.
-                    Emit(Length > 0 && Chars[Length - 1] == ' ' ? ' ' : '\'', start, i);
+                    if (chars[len - 1] != ' ') { chars[len] = '\''; os[len] = start; oe[len] = i; len++; }
                     continue;
                 case '*':
                     MaskCount++;
-                    Emit('*', start, i);
+                    chars[len] = '*'; os[len] = start; oe[len] = i; len++;
                     continue;
                 default:
-                    Emit(f, start, i);
+                    chars[len] = f; os[len] = start; oe[len] = i; len++;
                     continue;
             }
         }
-        Emit(' ', text.Length, text.Length);
+        if (chars[len - 1] != ' ') { chars[len] = ' '; os[len] = text.Length; oe[len] = text.Length; len++; }
+        Length = len;
         if (SentenceCount > 1 && SentenceStart[SentenceCount - 1] >= Length - 1) SentenceCount--;
         SentenceTerm[SentenceCount - 1] = SentenceTerm[SentenceCount - 1] == '\0' ? '.' : SentenceTerm[SentenceCount - 1];
         UndoLeet();
@@ -163,7 +183,7 @@ public sealed class NormalizedText
         SentenceCount++;
     }
 
-    private char Supplementary(int cp, int start, int width)
+    private char Supplementary(int cp, int start, int width, int normPos)
     {
         // Mathematical alphanumerics: bold, italic, script ... letters in runs of 52, digits in runs of 10.
         if (cp is >= 0x1D400 and <= 0x1D6A3) { var k = (cp - 0x1D400) % 52; return (char)(k < 26 ? 'a' + k : 'a' + k - 26); }
@@ -175,7 +195,7 @@ public sealed class NormalizedText
         if (cue != Cue.None)
         {
             if (EmojiCount == Emoji.Length) Array.Resize(ref Emoji, EmojiCount * 2);
-            Emoji[EmojiCount++] = new EmojiHit(cue, Length, start, width);
+            Emoji[EmojiCount++] = new EmojiHit(cue, normPos, start, width);
         }
         return Other;
     }
@@ -190,15 +210,6 @@ public sealed class NormalizedText
         0x1F621 or 0x1F92C or 0x1F624 or 0x1F620 => Cue.EmojiAngry,
         _ => Cue.None,
     };
-
-    private void Emit(char c, int start, int end)
-    {
-        if (c == ' ' && Length > 0 && Chars[Length - 1] == ' ') return;
-        Chars[Length] = c;
-        OrigStart[Length] = start;
-        OrigEnd[Length] = end;
-        Length++;
-    }
 
     private void Ensure(int n)
     {

@@ -5,7 +5,8 @@ using CsvHelper.Configuration;
 
 namespace Courtesy.Screening;
 
-public sealed record LabelledText(string Text, int Label);
+/// <summary>A labelled text; <paramref name="Votes"/> are the annotators' votes per class when known.</summary>
+public sealed record LabelledText(string Text, int Label, float[]? Votes = null);
 
 public sealed record ClassScores(double Precision, double Recall, double F1, int Support);
 
@@ -16,6 +17,10 @@ public sealed class TrainingOptions
     public int Seed { get; init; } = 20171;
     public int BucketBits { get; init; } = 18;
     public int Epochs { get; init; } = 8;
+    /// <summary>Longest character n-gram (3 to 5), or 0 for word features only.</summary>
+    public int MaxCharGram { get; init; } = 5;
+    /// <summary>Train towards the annotators' vote shares instead of the majority class, where votes are known.</summary>
+    public bool SoftLabels { get; init; }
     public float LearningRate { get; init; } = 0.05f;
     public float L2 { get; init; } = 1e-6f;
     /// <summary>Fraction held out for the reported test figures; never trained on or tuned on.</summary>
@@ -44,7 +49,8 @@ public static class Trainer
         {
             var label = csv.GetField<int>("class");
             var tweet = WebUtility.HtmlDecode(csv.GetField("tweet") ?? "");
-            rows.Add(new LabelledText(tweet, label));
+            float[] votes = [csv.GetField<float>("hate_speech"), csv.GetField<float>("offensive_language"), csv.GetField<float>("neither")];
+            rows.Add(new LabelledText(tweet, label, votes));
             if (limit > 0 && rows.Count >= limit) break;
         }
         return rows;
@@ -92,7 +98,7 @@ public static class Trainer
     public static (LinearModel Model, TrainingReport Report) Train(IReadOnlyList<LabelledText> data, TrainingOptions? options = null, TextWriter? log = null)
     {
         var o = options ?? new TrainingOptions();
-        var model = new LinearModel(o.BucketBits);
+        var model = new LinearModel(o.BucketBits, o.MaxCharGram);
         var mask = model.Mask;
         var features = new int[data.Count][];
         var norm = new NormalizedText();
@@ -101,7 +107,7 @@ public static class Trainer
             norm.Normalize(data[i].Text);
             var list = new List<int>(256);
             var sink = new ListSink(list);
-            LinearModel.Features(norm.Span, mask, ref sink);
+            LinearModel.Features(norm.Span, mask, o.MaxCharGram, ref sink);
             features[i] = list.ToArray();
         }
         var (train, validation, test) = Split(data.Count, o);
@@ -133,10 +139,13 @@ public static class Trainer
                 LinearModel.Softmax(p);
                 var y = data[i].Label;
                 var w = classWeight[y];
+                var votes = o.SoftLabels ? data[i].Votes : null;
+                var total = votes is null ? 0f : votes[0] + votes[1] + votes[2];
                 loss -= w * Math.Log(Math.Max(p[y], 1e-9f));
                 for (var k = 0; k < LinearModel.Classes; k++)
                 {
-                    var g = w * (p[k] - (k == y ? 1f : 0f));
+                    var target = total > 0 ? votes![k] / total : k == y ? 1f : 0f;
+                    var g = w * (p[k] - target);
                     if (g == 0) continue;
                     b2[k] += g * g;
                     model.Bias[k] -= o.LearningRate * g / (MathF.Sqrt(b2[k]) + 1e-6f);

@@ -1,0 +1,54 @@
+using Courtesy.Policies;
+using Courtesy.Schools;
+using Courtesy.Screening;
+using Courtesy.Web.Api;
+using Courtesy.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Courtesy.Web.Pages.Screen;
+
+[Authorize(Policy = AuthPolicies.Staff)]
+public sealed class IndexModel(CurrentSchool current, SchoolStore schools, RosterStore roster) : PageModel
+{
+    [BindProperty]
+    public string? Text { get; set; }
+
+    public ScreeningResult? Result { get; private set; }
+    public IReadOnlyList<HighlightRun> Runs { get; private set; } = [];
+    public string Policy { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        return await current.GetAsync() is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Text))
+        {
+            ModelState.AddModelError(nameof(Text), "Paste the text of the post to screen.");
+            return Page();
+        }
+        if (Text.Length > NormalizedText.MaxChars)
+        {
+            ModelState.AddModelError(nameof(Text), "That is longer than any post; paste the post itself.");
+            return Page();
+        }
+        var screening = await ScreenApi.EngineForAsync(current, schools, roster);
+        if (screening is null) return NotFound();
+        Policy = screening.Value.Policy;
+        Result = screening.Value.Engine.Screen(Post.OfText(Text));
+        Runs = Highlighter.Runs(Text, Result.Findings);
+        return Page();
+    }
+
+    public static string TitleOf(string id) => Categories.Find(id)?.Title ?? id;
+
+    public static string Tooltip(HighlightRun run) =>
+        string.Join("\n", run.Findings.Select(f => $"{TitleOf(f.CategoryId)}: {f.Reason}").Distinct());
+
+    public static string CssClass(HighlightRun run) =>
+        "hl sev-" + (run.Findings.Max(f => f.Severity) >= 80 ? "high" : run.Findings.Max(f => f.Severity) >= 50 ? "mid" : "low");
+}
