@@ -20,6 +20,9 @@ public sealed class Reminders(CaseStore cases, Outbox outbox, ReminderOptions op
 {
     public async Task<int> SendDueAsync(CancellationToken ct = default)
     {
+        // Without a mail server every round would only log the same failure again; the dashboard still shows what is overdue.
+        if (!outbox.CanSend)
+            return 0;
         var sent = 0;
         foreach (var (kase, action) in await cases.OverdueAsync(null, London.Today(clock), onlyUnreminded: true))
         {

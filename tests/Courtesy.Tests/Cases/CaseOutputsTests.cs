@@ -113,6 +113,12 @@ public class CaseOutputsTests
         var message = await k.Work.SendLetterAsync(k.School.Id, kase.Id, letter.Id, "parent@example.com", "head");
         Assert.Null(message.SentAt);
         Assert.Equal("mail is not configured (set Courtesy:Mail:Host, Port and From)", message.Error);
+
+        // The reminder job does not pile up failed attempts while no mail server is configured.
+        k.T.Clock.Advance(TimeSpan.FromDays(5));
+        Assert.Single(await k.Cases.OverdueAsync(k.School.Id, London.Today(k.T.Clock), onlyUnreminded: true));
+        Assert.Equal(0, await new Reminders(k.Cases, k.Outbox, new ReminderOptions(), k.T.Clock).SendDueAsync());
+        Assert.Single(await k.Outbox.ForCaseAsync(k.School.Id, kase.Id));
     }
 
     [Theory]

@@ -150,6 +150,24 @@ public class CaseRolesTests
     }
 
     [Fact]
+    public async Task A_trust_administrator_works_on_cases_in_their_trusts_schools()
+    {
+        await using var app = await TestApp.StartAsync();
+        var trust = await app.Get<SchoolStore>().AddTrustAsync("heartwood", "Heartwood CE Academy Trust", "test");
+        var one = await app.AddSchoolAsync("heartwood-one", "Heartwood One", "heartwood-trust", trust.Id);
+        await app.AddSchoolAsync("heartwood-two", "Heartwood Two", "heartwood-trust", trust.Id);
+        var submitted = await app.Get<ConcernStore>().SubmitAsync(one.Id, new ConcernSubmission("Join our petition against the head"), [], null);
+        var (email, password) = await app.AddUserAsync(Roles.TrustAdmin, null, trust.Id);
+        var admin = await app.SignedInAsync(email, password);
+        var triage = await admin.PostAsJsonAsync($"/api/concerns/{submitted.Concern.Id}/triage?school=heartwood-one",
+            new { decision = "case", categories = new[] { "petition-or-forum-against-school" } });
+        Assert.Equal(HttpStatusCode.OK, triage.StatusCode);
+        var caseId = (await triage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/cases/{caseId}?school=heartwood-one")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/cases/{caseId}?school=heartwood-two")).StatusCode);
+    }
+
+    [Fact]
     public async Task Another_schools_case_is_not_found()
     {
         await using var app = await TestApp.StartAsync();
@@ -167,10 +185,12 @@ public class CaseRolesTests
         Assert.Equal(HttpStatusCode.NotFound, (await w.Clients[Roles.TrustAdmin].GetAsync($"/api/cases/{w.CaseId}")).StatusCode);
     }
 
-    [Fact]
-    public async Task The_ladder_over_http_refuses_with_a_reason_and_changes_nothing()
+    [Theory]
+    [InlineData(Courtesy.Data.DbProvider.Sqlite)]
+    [InlineData(Courtesy.Data.DbProvider.Postgres)]
+    public async Task The_ladder_over_http_refuses_with_a_reason_and_changes_nothing(Courtesy.Data.DbProvider provider)
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(provider);
         var w = await WorldAsync(app);
         var head = w.Clients[Roles.Head];
         var refused = await head.PostAsJsonAsync($"/api/cases/{w.CaseId}/steps", new { stepId = "written-warning", removalBy = "2099-01-01" });

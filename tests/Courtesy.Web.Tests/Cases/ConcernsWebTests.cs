@@ -36,6 +36,8 @@ public partial class ConcernsWebTests
         var secret = receipt.GetProperty("secret").GetString()!;
         Assert.Equal("C-2026-0001".Replace("2026", DateTime.UtcNow.Year.ToString()), reference);
 
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/report/status?school=st-aidans")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/report")).StatusCode);
         var ok = await client.PostAsJsonAsync("/api/concerns/status", new { school = "st-aidans", reference, secret });
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("Received", (await ok.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
@@ -107,6 +109,32 @@ public partial class ConcernsWebTests
         var noToken = await client.PostAsync("/Report", new MultipartFormDataContent { { new StringContent("x"), "PostText" }, { new StringContent("st-aidans"), "School" } });
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
         Assert.Equal(2, (await app.Get<ConcernStore>().ListAsync(school.Id)).Count);
+    }
+
+    [Fact]
+    public async Task The_status_page_gives_one_answer_for_a_wrong_secret_and_an_unknown_reference()
+    {
+        await using var app = await TestApp.StartAsync();
+        var school = await app.AddSchoolAsync();
+        var s = await app.Get<ConcernStore>().SubmitAsync(school.Id, new ConcernSubmission("The head is a liar"), [], null);
+        var client = app.Client();
+        async Task<(HttpStatusCode, string)> Ask(string reference, string secret)
+        {
+            var token = FormToken().Match(await client.GetStringAsync("/Report/Status?school=st-aidans")).Groups[1].Value;
+            var r = await client.PostAsync("/Report/Status", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["School"] = "st-aidans", ["Reference"] = reference, ["Secret"] = secret, ["__RequestVerificationToken"] = token,
+            }));
+            return (r.StatusCode, await r.Content.ReadAsStringAsync());
+        }
+        var (wrongCode, wrong) = await Ask(s.Concern.Reference, "AAAA-BBBB-CCCC");
+        var (unknownCode, unknown) = await Ask("C-1999-0001", s.Secret);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (wrongCode, unknownCode));
+        Assert.Contains("We could not find a concern with that reference and secret.", wrong);
+        Assert.Contains("We could not find a concern with that reference and secret.", unknown);
+        var (okCode, ok) = await Ask(s.Concern.Reference.ToLowerInvariant(), s.Secret);
+        Assert.Equal(HttpStatusCode.OK, okCode);
+        Assert.Contains("id=\"state\">Received<", ok);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
