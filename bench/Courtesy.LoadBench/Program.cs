@@ -14,13 +14,16 @@ using Courtesy.Tests.Support;
 
 // Load on loopback against the public intake (POST /api/concerns) and the triage list (GET /api/concerns),
 // on SQLite with one web process and on PostgreSQL with one and two. Each web process is a real
-// `Courtesy.Web` process; the load comes from this one. Usage: [--seconds N] [--workers N] [--only sqlite|postgres]
+// `Courtesy.Web` process; the load comes from Debian's wrk when installed, else from a .NET client in this process.
+// Usage: [--seconds N] [--workers N] [--only sqlite|postgres] [--client dotnet]
 var seconds = Arg("--seconds", 10);
-var workers = Arg("--workers", 16);
+var workers = Arg("--workers", 32);
 var only = ArgText("--only");
+var useWrk = ArgText("--client") != "dotnet" && Wrk.Available;
 var maxRequests = 2_000_000;
 
-Console.WriteLine($"Courtesy load benchmark: {workers} closed-loop workers, {seconds}s per run, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"Courtesy load benchmark: {workers} connections, {seconds}s per run, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
+                  $"load from {(useWrk ? "wrk (Debian)" : "a .NET client in this process")}");
 Console.WriteLine("Durability: SQLite in WAL mode with synchronous=NORMAL (a committed intake survives a crash of the process;");
 Console.WriteLine("a power cut may lose the last few hundred milliseconds); PostgreSQL as the tests start it (fsync off: figures are an upper bound).");
 Console.WriteLine();
@@ -93,17 +96,29 @@ async Task<List<(string, LoadResult)>> RunSetupAsync(string setup, Dictionary<st
             "Disgusting how they treated my son today, I will be taking this further. Join the group if you agree",
         };
         Console.WriteLine($"{setup}: warming up");
-        await LoadRun.RunAsync("warm-up", workers, TimeSpan.FromSeconds(2), 2000, (w, n) => IntakeAsync(clients[(int)(n % clients.Length)], texts, n));
-        var intake = await LoadRun.RunAsync("intake POST /api/concerns", workers, TimeSpan.FromSeconds(seconds), maxRequests,
-            (w, n) => IntakeAsync(clients[(int)(n % clients.Length)], texts, n));
-        Print(setup, intake);
-
+        await LoadRun.RunAsync("warm-up", workers, TimeSpan.FromSeconds(3), 3000, (w, n) => IntakeAsync(clients[(int)(n % clients.Length)], texts, n));
         // the triage list is for signed-in leaders: one session per process (the same cookie would do, via shared keys)
-        var signedIn = new List<HttpClient>();
+        var signedIn = new List<(HttpClient Client, string Cookie)>();
         foreach (var s in servers)
             signedIn.Add(await SignInAsync(s.Url, login.Email, login.Password));
-        var triage = await LoadRun.RunAsync("triage GET /api/concerns", workers, TimeSpan.FromSeconds(seconds), maxRequests,
-            async (w, n) => (await signedIn[(int)(n % signedIn.Count)].GetAsync("/api/concerns")).StatusCode == HttpStatusCode.OK);
+        LoadResult intake, triage;
+        if (useWrk)
+        {
+            // one wrk per process, run together, summed: a load balancer's share of the load each
+            var intakes = await Task.WhenAll(servers.Select(s => Wrk.RunAsync("intake POST /api/concerns", s.Url, workers / processes, TimeSpan.FromSeconds(seconds), Wrk.IntakeScript)));
+            intake = Combine(intakes);
+            Print(setup, intake);
+            var triages = await Task.WhenAll(servers.Select((s, i) => Wrk.RunAsync("triage GET /api/concerns", s.Url + "/api/concerns", workers / processes, TimeSpan.FromSeconds(seconds), cookie: signedIn[i].Cookie)));
+            triage = Combine(triages);
+        }
+        else
+        {
+            intake = await LoadRun.RunAsync("intake POST /api/concerns", workers, TimeSpan.FromSeconds(seconds), maxRequests,
+                (w, n) => IntakeAsync(clients[(int)(n % clients.Length)], texts, n));
+            Print(setup, intake);
+            triage = await LoadRun.RunAsync("triage GET /api/concerns", workers, TimeSpan.FromSeconds(seconds), maxRequests,
+                async (w, n) => (await signedIn[(int)(n % signedIn.Count)].Client.GetAsync("/api/concerns")).StatusCode == HttpStatusCode.OK);
+        }
         Print(setup, triage);
         return [(setup, intake), (setup, triage)];
     }
@@ -126,9 +141,14 @@ static async Task<bool> IntakeAsync(HttpClient client, string[] texts, long n)
     return response.StatusCode == HttpStatusCode.Created;
 }
 
-static async Task<HttpClient> SignInAsync(string url, string email, string password)
+// percentiles of several runs cannot be added; the worst of them is the honest figure
+static LoadResult Combine(LoadResult[] runs) => new(runs[0].Name, runs.Sum(r => r.Requests), runs.Sum(r => r.Errors),
+    runs.Max(r => r.Seconds), runs.Max(r => r.P50Ms), runs.Max(r => r.P99Ms), runs.Max(r => r.MaxMs));
+
+static async Task<(HttpClient Client, string Cookie)> SignInAsync(string url, string email, string password)
 {
-    var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(url) };
+    var cookies = new CookieContainer();
+    var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(url) };
     var html = await client.GetStringAsync("/Account/SignIn");
     var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
     var r = await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -136,7 +156,7 @@ static async Task<HttpClient> SignInAsync(string url, string email, string passw
         ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = token,
     }));
     if (r.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in failed on {url}: {(int)r.StatusCode}");
-    return client;
+    return (client, cookies.GetCookieHeader(new Uri(url)));
 }
 
 static void Print(string setup, LoadResult r) =>
