@@ -279,7 +279,14 @@ public sealed partial class ScreeningEngine
         var n = s.Norm;
         // Longest name span first, so "Brandon Kelly" hides the "Brandon" and "Kelly" inside it.
         var names = s.Names.AsSpan(0, s.NameCount);
-        names.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        // Matches arrive ordered by end, so an insertion sort has little to move.
+        for (var a = 1; a < names.Length; a++)
+        {
+            var m = names[a];
+            var b = a - 1;
+            while (b >= 0 && (names[b].Start > m.Start || names[b].Start == m.Start && names[b].End < m.End)) { names[b + 1] = names[b]; b--; }
+            names[b + 1] = m;
+        }
         var coveredUntil = -1;
         var i = 0;
         Span<sbyte> memo = stackalloc sbyte[8 * 4];
@@ -417,13 +424,24 @@ public sealed partial class ScreeningEngine
             if (token.EndsWith("'s")) token = token[..^2];
             else if (token.EndsWith("'")) token = token[..^1];
             if (!char.IsAsciiLetterLower(token[0]) || !char.IsAsciiLetterLower(token[^1])) continue;
-            var match = FuzzySurname(token, _titledByFirst[token[0] - 'a']);
-            if (match < 0) match = FuzzySurname(token, _titledByLast[token[^1] - 'a']);
-            if (match < 0 && token.Length > 4 && token[^1] == 's' && char.IsAsciiLetterLower(token[^2])) match = FuzzySurname(token, _titledByLast[token[^2] - 'a']);
+            var match = Fuzzy(token, _titledByFirst, token[0]);
+            if (match < 0) match = Fuzzy(token, _titledByLast, token[^1]);
+            if (match < 0 && token.Length > 4 && token[^1] == 's' && char.IsAsciiLetterLower(token[^2])) match = Fuzzy(token[..^1], _titledByLast, token[^2]);
             if (match < 0) continue;
             var kind = _people[match].Kind switch { PersonKind.Staff => MentionKind.Staff, PersonKind.Governor => MentionKind.Governor, _ => MentionKind.Parent };
             s.AddMention(new Mention { Kind = kind, Form = NameForm.TitleSurname, Person = match, Start = s.Hits[h].Start, End = w.End, Sentence = SentenceOf(n, w.Start), Fuzzy = true });
         }
+    }
+
+    private static int Fuzzy(ReadOnlySpan<char> token, (string Surname, int Person)[][] index, char letter)
+    {
+        for (var len = token.Length - 1; len <= token.Length + 1; len++)
+        {
+            if (len < 4) continue;
+            var m = FuzzySurname(token, index[(letter - 'a') * FuzzyLengths + LengthBucket(len)]);
+            if (m >= 0) return m;
+        }
+        return -1;
     }
 
     private static int FuzzySurname(ReadOnlySpan<char> token, (string Surname, int Person)[] candidates)
