@@ -85,6 +85,12 @@ public sealed partial class ScreeningEngine : IScreener
             Name(first, NameForm.First);
             if (pref is not null) Name(pref, NameForm.Preferred);
             Name(last, NameForm.Surname);
+            // The school's own job titles ("Family Support Worker", "Head of KS2") name the holder as surely
+            // as the generic roles in the cue list.
+            if (person.Kind is PersonKind.Staff or PersonKind.Governor && person.Role is { Length: > 0 } role)
+                foreach (var part in role.Split([" and ", "/", ",", "&", "("], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    if (part.Length > 2 && !part.StartsWith("Parent", StringComparison.OrdinalIgnoreCase))
+                        builder.Add(part.TrimEnd(')'), new Entry(Cue.Role, -1, default, false, part));
             if (person.Kind == PersonKind.Pupil)
             {
                 Name(first + " " + last[0], NameForm.FirstInitial);

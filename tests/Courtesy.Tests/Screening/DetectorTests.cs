@@ -49,6 +49,7 @@ public class DetectorTests
     [InlineData("heard the TA was drunk at the school fair")]
     [InlineData("Mr O hit a child in the playground, I saw it")]
     [InlineData("Oakfield's SATs results were faked, my mate works there")]
+    [InlineData("the family support worker has been lying to social services about us")]
     [InlineData("The chair of governors is in the pocket of the head, it's a stitch up")]
     public void Allegation_about_staff(string text) => Flags(Categories.AllegationAboutStaff, text);
 
