@@ -689,7 +689,7 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             switch (h.Cue)
             {
-                case Cue.ExclusionCall or Cue.ConfrontCall when named || s.Has(Cue.Role):
+                case Cue.ExclusionCall or Cue.ConfrontCall when named || s.Has(Cue.Role) || h.Cue == Cue.ConfrontCall && s.Has(Cue.Pronoun) && c.Has(Categories.PersonalInformation):
                     c.Hit(cat, h, h.Cue == Cue.ExclusionCall ? "calls for a person to be shunned or driven out" : "urges others to contact or confront a person", "pattern.bullying-call");
                     break;
                 case Cue.Repetition or Cue.PileOn when named || s.Has(Cue.Role) || s.Has(Cue.Pronoun) || s.Has(Cue.AdultNoun):

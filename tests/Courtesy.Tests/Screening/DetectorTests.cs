@@ -84,6 +84,7 @@ public class DetectorTests
     [InlineData("that Okafor is a useless idiot")]
     [InlineData("the mums in Y4 are vile, absolute scum")]
     [InlineData("Who does Aaliyah Khan think she is? Stuck up little madam")]
+    [InlineData("pupils at oakfield are feral, no discipline at all")]
     public void Negative_or_offensive(string text) => Flags(Categories.NegativeOrOffensiveComment, text);
 
     [Theory]
@@ -97,6 +98,8 @@ public class DetectorTests
     [InlineData("Nobody talk to Dawn Moss at the gate tomorrow, pass it on")]
     [InlineData("Day 5 of asking Mr Okafor to resign. I'll keep going every single day")]
     [InlineData("here's Mrs Hetherington's number, ring her and tell her what you think")]
+    [InlineData("his number is 07700 900 987 if u want to tell him what u think of his parking")]
+    [InlineData("dont let ur kids play with the moss boy, that family are dodgy")]
     public void Cyberbullying(string text) => Flags(Categories.Cyberbullying, text);
 
     [Theory]
@@ -116,6 +119,7 @@ public class DetectorTests
     [InlineData("If Mr Okafor touches my son again I'll smash his face in, I'll punch him")]
     [InlineData("I know where she lives. Watch your back")]
     [InlineData("someone should give that teacher a good slap")]
+    [InlineData("sumone needs 2 slap that okafor")]
     [InlineData("Oakfield staff when I turn up tomorrow 🔪")]
     [InlineData("the head should be strung up")]
     [InlineData("Someone should burn that school down")]
