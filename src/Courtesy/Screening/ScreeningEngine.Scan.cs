@@ -366,8 +366,11 @@ public sealed partial class ScreeningEngine
                 if (!isPupil && HitAt(s, Cue.Title, prev)) return adult;
                 if (isPupil)
                 {
-                    if (!determiner || e.Ordinary && !IsCapitalized(s, start)) return null;
-                    if (suffixed || HitAt(s, Cue.PupilNoun, next)) return own || ownCheck && FamilyIsOwn(post, person) ? MentionKind.OwnPupil : MentionKind.PupilFamily;
+                    if (!determiner) return null;
+                    // "the Shaws" needs the capital; "the moss boy" is clear enough in lower case.
+                    var pupilNoun = HitAt(s, Cue.PupilNoun, next);
+                    if (e.Ordinary && !IsCapitalized(s, start) && !pupilNoun) return null;
+                    if (suffixed || pupilNoun) return own || ownCheck && FamilyIsOwn(post, person) ? MentionKind.OwnPupil : MentionKind.PupilFamily;
                     return null;
                 }
                 if (person.Kind == PersonKind.Parent)
