@@ -123,3 +123,19 @@ public class NormalizationTests
         Assert.Equal(3, Count(" kill kill's harassing "));
     }
 }
+
+public class ConcurrencyTests
+{
+    [Fact]
+    public void One_engine_screens_from_many_threads_with_the_same_results()
+    {
+        var posts = Courtesy.Screening.PostJson.Load(Path.Combine(Courtesy.Tests.Support.Repo.DevSet, "posts.jsonl"));
+        var (school, roster, _) = Courtesy.Screening.Evaluation.LoadSet(Courtesy.Tests.Support.Repo.DevSet);
+        var engine = Courtesy.Screening.ScreeningEngine.Build(school, roster, Courtesy.Policies.Categories.All.Select(c => c.Id));
+        string Key(Courtesy.Screening.ScreeningResult r) => string.Join("|", r.Findings.Select(f => $"{f.CategoryId}:{f.Start}:{f.Length}"));
+        var expected = posts.Select(p => Key(engine.Screen(p))).ToArray();
+        var actual = new string[posts.Count * 8];
+        Parallel.For(0, actual.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => actual[i] = Key(engine.Screen(posts[i % posts.Count])));
+        for (var i = 0; i < actual.Length; i++) Assert.Equal(expected[i % posts.Count], actual[i]);
+    }
+}
