@@ -6,6 +6,8 @@ namespace Courtesy.Screening;
 public sealed partial class ScreeningEngine
 {
     private static readonly Dictionary<string, int> Severity = Categories.All.ToDictionary(c => c.Id, c => c.Severity, StringComparer.Ordinal);
+    private static readonly Comparison<Finding> FindingOrder = (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Severity.CompareTo(a.Severity);
+    private static readonly Comparison<string> CategoryOrder = (a, b) => Severity[b].CompareTo(Severity[a]);
 
     /// <summary>Findings are gathered for every category, because some rules build on others
     /// (racist remarks are offensive, a petition is a complaint), then cut to the pack's set.</summary>
@@ -94,14 +96,29 @@ public sealed partial class ScreeningEngine
         Bullying(s, c);
 
         // ---- result ----
-        var findings = new List<Finding>(c.All.Count);
+        // Exact-size arrays: the result is the only allocation a post costs, so it is kept small.
+        var kept = 0;
         foreach (var f in c.All)
-            if (_enabled.Contains(f.CategoryId)) findings.Add(f);
-        findings.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Severity.CompareTo(a.Severity));
-        var categories = new List<string>(4);
-        foreach (var f in findings)
-            if (!categories.Contains(f.CategoryId)) categories.Add(f.CategoryId);
-        categories.Sort((a, b) => Severity[b].CompareTo(Severity[a]));
+            if (_enabled.Contains(f.CategoryId)) kept++;
+        var findings = kept == 0 ? [] : new Finding[kept];
+        kept = 0;
+        foreach (var f in c.All)
+            if (_enabled.Contains(f.CategoryId)) findings[kept++] = f;
+        if (findings.Length > 1) Array.Sort(findings, FindingOrder);
+        var distinct = 0;
+        string[] categories;
+        {
+            Span<int> firstOf = stackalloc int[Math.Min(findings.Length, 32)];
+            for (var k = 0; k < findings.Length && distinct < firstOf.Length; k++)
+            {
+                var seen = false;
+                for (var d = 0; d < distinct && !seen; d++) seen = ReferenceEquals(findings[firstOf[d]].CategoryId, findings[k].CategoryId) || findings[firstOf[d]].CategoryId == findings[k].CategoryId;
+                if (!seen) firstOf[distinct++] = k;
+            }
+            categories = distinct == 0 ? [] : new string[distinct];
+            for (var d = 0; d < distinct; d++) categories[d] = findings[firstOf[d]].CategoryId;
+            if (distinct > 1) Array.Sort(categories, CategoryOrder);
+        }
         var police = false;
         foreach (var id in categories)
             if (id is Categories.RacistComment or Categories.ThreatOfViolence or Categories.ObsceneContent or Categories.Cyberbullying) police = true;
@@ -111,7 +128,7 @@ public sealed partial class ScreeningEngine
             Findings = findings,
             Categories = categories,
             Police = police,
-            Safeguarding = categories.Contains(Categories.SafeguardingConcern),
+            Safeguarding = Array.IndexOf(categories, Categories.SafeguardingConcern) >= 0,
             Truncated = n.Truncated || s.Full,
         };
     }

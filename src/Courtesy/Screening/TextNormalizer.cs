@@ -229,9 +229,14 @@ public sealed class NormalizedText
 
     /// <summary>A digit or symbol counts as a letter only with a letter before it and a letter (or
     /// another such symbol) after it, so "k1ll" and "n1gg3r" fold while "Y5", "07700" and "BF4" stay.</summary>
+    private static readonly System.Buffers.SearchValues<char> LeetChars = System.Buffers.SearchValues.Create("013457@$");
+
     private void UndoLeet()
     {
-        for (var p = 1; p < Length - 1; p++)
+        var span = Chars.AsSpan(0, Length);
+        var first = span.IndexOfAny(LeetChars);
+        if (first < 0) return;
+        for (var p = Math.Max(1, first); p < Length - 1; p++)
         {
             var c = Chars[p];
             var l = Leet(c);
