@@ -56,6 +56,7 @@ public class DetectorTests
     [Theory]
     [InlineData("Thank you Mr Okafor for a brilliant year!")]
     [InlineData("The teacher at my cousin's school in Leeds got arrested for fraud")]
+    [InlineData("Everyone report Dawn Moss's account, let's get her kicked off Facebook")]
     public void Allegation_hard_negatives(string text) => Clear(Categories.AllegationAboutStaff, text);
 
     [Fact]
@@ -104,6 +105,7 @@ public class DetectorTests
 
     [Theory]
     [InlineData("Go back to your own country, nobody wants your lot here")]
+    [InlineData("Too many foreign teachers at Oakfield now, can't understand any of them")]
     [InlineData("Typical Polish family, always taking and never paying")]
     [InlineData("Too many p*kis at the school now")]
     [InlineData("Mr Okafor can barely speak English")]
@@ -120,6 +122,7 @@ public class DetectorTests
     [InlineData("I know where she lives. Watch your back")]
     [InlineData("someone should give that teacher a good slap")]
     [InlineData("sumone needs 2 slap that okafor")]
+    [InlineData("I'll be waiting at the gates for that teacher tomorrow with my brother")]
     [InlineData("Oakfield staff when I turn up tomorrow 🔪")]
     [InlineData("the head should be strung up")]
     [InlineData("Someone should burn that school down")]
@@ -145,6 +148,7 @@ public class DetectorTests
     [InlineData("Mr Okafor's mobile is 07700 900123 if you want to give him grief")]
     [InlineData("Her email is jo.h1975@example.com")]
     [InlineData("Dawn Moss lives at 12 Beech Avenue, WX3 9PL")]
+    [InlineData("Her car is the blue Fiesta, always parked outside the Co-op at 8")]
     [InlineData("Mr Cranston's birthday is 3rd June 1968")]
     [InlineData("Mr Okafor works weekends at the Tesco on the ring road")]
     public void Personal_information(string text) => Flags(Categories.PersonalInformation, text);
@@ -170,11 +174,13 @@ public class DetectorTests
     [Theory]
     [InlineData("Sign the petition to get rid of Mrs Hetherington, link in my bio")]
     [InlineData("I've set up a group for Oakfield parents who've had enough, join and share")]
+    [InlineData("Everyone write to Ofsted about Oakfield, the more complaints the better, template in comments")]
     public void Petition(string text) => Flags(Categories.PetitionOrForumAgainstSchool, text);
 
     [Theory]
     [InlineData("Please sign the petition to the council for a crossing outside Oakfield")]
     [InlineData("Join the PTA chat if you can help at the fair")]
+    [InlineData("The PTA Facebook page is looking for volunteers for the summer fair, please share")]
     public void Petition_hard_negatives(string text) => Clear(Categories.PetitionOrForumAgainstSchool, text);
 
     [Theory]
