@@ -271,8 +271,16 @@ public sealed partial class ScreeningEngine
         if (IsSentenceInitial(n, start)) return false;
         if (next.Start >= 0 && IsCapitalized(s, next.Start)) return false;
         if (prev.Start >= 0 && (WordIs(n, prev, "the") || WordIs(n, prev, "a"))) return false;
+        // Months, seasons and days are capitalised anyway ("in June", "this Summer"): they need one of the stronger signs above.
+        if (Calendar.GetAlternateLookup<ReadOnlySpan<char>>().Contains(n.Chars.AsSpan(start, end - start))) return false;
         return true;
     }
+
+    private static readonly HashSet<string> Calendar = new(StringComparer.Ordinal)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "spring", "summer", "autumn", "winter", "christmas", "easter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    };
 
     private void ResolveMentions(Scratch s, Post post)
     {

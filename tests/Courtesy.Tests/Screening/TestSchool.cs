@@ -16,6 +16,7 @@ public static class TestSchool
         pupil,,Aaliyah,Khan,,,Year 3
         pupil,,Kayden,Moss,,,Year 6
         pupil,,Hunter,Lowry,,,Year 1
+        pupil,,Summer,Ashby,,,Year 4
         staff,Mrs,Joanne,Hetherington,Jo,Headteacher,
         staff,Mr,Simon,Okafor,,Year 4 Teacher,Year 4
         staff,Miss,Laura,Bright,,SENCO,
