@@ -1,3 +1,4 @@
+using Courtesy.Audit;
 using Courtesy.Cases;
 using Courtesy.Letters;
 using Courtesy.Web.Auth;
@@ -12,7 +13,8 @@ public static class CasesApi
 {
     public sealed record StepOptionDto(string StepId, string Kind, string Wording, string Availability, string? Why);
     public sealed record ActionDto(long Id, string StepId, string Kind, DateTime TakenAt, string TakenBy, string? Notes, string? Reason,
-        DateOnly? RemovalBy, DateOnly? FollowUpOn, string? Result, DateTime? ResultAt, string? ResultBy, string? ResultNote);
+        DateOnly? RemovalBy, DateOnly? FollowUpOn, string? Result, DateTime? ResultAt, string? ResultBy, string? ResultNote,
+        DateOnly? EndsOn, DateTime? AppealedAt, string? AppealedBy, string? AppealNote, DateTime? AppealDecidedAt, string? AppealDecidedBy, bool? AppealUpheld);
     public sealed record LetterDto(long Id, long? ActionId, string Kind, string Subject, string DocxSha256, string HtmlSha256, DateTime CreatedAt, string CreatedBy);
     public sealed record EvidenceDto(long Id, string FileName, string ContentType, long Size, string Sha256, DateTime CapturedAt, DateTime StoredAt);
     public sealed record NoteDto(DateTime At, string By, string Text, bool SharedWithReporter);
@@ -23,7 +25,9 @@ public static class CasesApi
         DateTime? ClosedAt, string? ClosedBy, string? Outcome, string? OutcomeNote, bool Overdue,
         IReadOnlyList<StepOptionDto> Options, IReadOnlyList<ActionDto> Actions, IReadOnlyList<LetterDto> Letters,
         IReadOnlyList<EvidenceDto> Evidence, IReadOnlyList<NoteDto> Notes, IReadOnlyList<string> Concerns);
-    public sealed record StepBody(string StepId, string? Notes, string? Reason, DateOnly? RemovalBy, DateOnly? FollowUpOn);
+    public sealed record StepBody(string StepId, string? Notes, string? Reason, DateOnly? RemovalBy, DateOnly? FollowUpOn, DateOnly? EndsOn);
+    public sealed record AppealBody(string? Note);
+    public sealed record AppealDecisionBody(bool Upheld, string? Note);
     public sealed record ResultBody(string Result, string? Note);
     public sealed record SendBody(string To);
     public sealed record SentDto(long Id, string To, DateTime? SentAt, string? Error);
@@ -50,7 +54,7 @@ public static class CasesApi
         }).WithName("GetCase").WithSummary("A case with the ladder (allowed now, and why not), steps, letters, evidence and notes");
 
         g.MapPost("/{id:long}/steps", (long id, StepBody body, HttpContext http, CurrentSchool current, Casework work) =>
-            Change(current, async s => Action(await work.TakeStepAsync(s, id, new StepRequest(body.StepId, body.Notes, body.Reason, body.RemovalBy, body.FollowUpOn), http.User.Actor()))))
+            Change(current, async s => Action(await work.TakeStepAsync(s, id, new StepRequest(body.StepId, body.Notes, body.Reason, body.RemovalBy, body.FollowUpOn, body.EndsOn), http.User.Actor()))))
             .WithName("TakeStep").WithSummary("Take a ladder step; 422 with the reason when the pack's guard does not allow it now");
 
         g.MapPost("/{id:long}/steps/{actionId:long}/result", (long id, long actionId, ResultBody body, HttpContext http, CurrentSchool current, Casework work) =>
@@ -61,6 +65,14 @@ public static class CasesApi
                 return Action(await work.RecordResultAsync(s, id, actionId, result, body.Note, http.User.Actor()));
             }))
             .WithName("RecordStepResult").WithSummary("Record what came of a step: Removed, NotRemoved or NoReply");
+
+        g.MapPost("/{id:long}/steps/{actionId:long}/appeal", (long id, long actionId, AppealBody body, HttpContext http, CurrentSchool current, Casework work) =>
+            Change(current, async s => Action(await work.RecordAppealAsync(s, id, actionId, body.Note, http.User.Actor()))))
+            .WithName("RecordAppeal").WithSummary("Record the parent's appeal against a forum restriction (one appeal, within 14 days)");
+
+        g.MapPost("/{id:long}/steps/{actionId:long}/appeal/decision", (long id, long actionId, AppealDecisionBody body, HttpContext http, CurrentSchool current, Casework work) =>
+            Change(current, async s => Action(await work.DecideAppealAsync(s, id, actionId, body.Upheld, body.Note, http.User.Actor()))))
+            .WithName("DecideAppeal").WithSummary("Decide an appeal: upheld lifts the restriction; not upheld needs a reason");
 
         g.MapPost("/{id:long}/steps/{actionId:long}/letter", (long id, long actionId, HttpContext http, CurrentSchool current, Casework work) =>
             Change(current, async s => Letter(await work.ProduceLetterAsync(s, id, actionId, CaseModel.SignatoryOf(http.User), http.User.Actor()))))
@@ -76,26 +88,32 @@ public static class CasesApi
             }))
             .WithName("SendLetter").WithSummary("E-mail a letter (docx attached); every attempt is logged on the case");
 
-        g.MapGet("/{id:long}/letters/{letterId:long}/docx", async Task<Results<FileContentHttpResult, NotFound>> (long id, long letterId, CurrentSchool current, CaseStore cases) =>
+        g.MapGet("/{id:long}/letters/{letterId:long}/docx", async Task<Results<FileContentHttpResult, NotFound>> (long id, long letterId, HttpContext http, CurrentSchool current, CaseStore cases, AuditLog audit) =>
         {
             var s = await current.GetAsync();
             var l = s is null ? null : await cases.LetterContentAsync(s.Id, id, letterId);
-            return l is { } x ? TypedResults.File(x.Docx, ProducedLetter.DocxContentType, $"{x.Letter.Kind}-{x.Letter.Id}.docx") : TypedResults.NotFound();
+            if (l is not { } x) return TypedResults.NotFound();
+            await AuditReadAsync(audit, cases, s!.Id, id, http, $"letter {letterId} downloaded (docx)");
+            return TypedResults.File(x.Docx, ProducedLetter.DocxContentType, $"{x.Letter.Kind}-{x.Letter.Id}.docx");
         }).WithName("GetLetterDocx").WithSummary("A letter as a Word document");
 
-        g.MapGet("/{id:long}/letters/{letterId:long}/html", async Task<Results<ContentHttpResult, NotFound>> (long id, long letterId, CurrentSchool current, CaseStore cases) =>
+        g.MapGet("/{id:long}/letters/{letterId:long}/html", async Task<Results<ContentHttpResult, NotFound>> (long id, long letterId, HttpContext http, CurrentSchool current, CaseStore cases, AuditLog audit) =>
         {
             var s = await current.GetAsync();
             var l = s is null ? null : await cases.LetterContentAsync(s.Id, id, letterId);
-            return l is { } x ? TypedResults.Content(x.Html, "text/html; charset=utf-8") : TypedResults.NotFound();
+            if (l is not { } x) return TypedResults.NotFound();
+            await AuditReadAsync(audit, cases, s!.Id, id, http, $"letter {letterId} opened (printable HTML)");
+            return TypedResults.Content(x.Html, "text/html; charset=utf-8");
         }).WithName("GetLetterHtml").WithSummary("A letter as printable HTML");
 
-        g.MapGet("/{id:long}/evidence/{evidenceId:long}", async Task<Results<FileContentHttpResult, NotFound>> (long id, long evidenceId, CurrentSchool current, Casework work, EvidenceStore evidence) =>
+        g.MapGet("/{id:long}/evidence/{evidenceId:long}", async Task<Results<FileContentHttpResult, NotFound>> (long id, long evidenceId, HttpContext http, CurrentSchool current, Casework work, EvidenceStore evidence, AuditLog audit) =>
         {
             var s = await current.GetAsync();
             var f = s is null ? null : await work.LoadAsync(s.Id, id, null);
             if (f is null || f.Evidence.All(e => e.Id != evidenceId)) return TypedResults.NotFound();
             var content = (await evidence.ContentAsync(s!.Id, evidenceId))!.Value;
+            await audit.AppendAsync(s.Id, http.User.Actor(), "case.evidence-viewed", "case", f.Case.Reference,
+                $"{f.Case.Reference}: evidence '{content.Evidence.FileName}' opened", new { evidenceId });
             return TypedResults.File(content.Content, content.Evidence.ContentType, content.Evidence.FileName);
         }).WithName("GetCaseEvidence").WithSummary("An evidence file as received");
 
@@ -131,6 +149,13 @@ public static class CasesApi
         }).WithName("ExportCase").WithSummary("The evidence pack: chronology, findings, evidence with hashes, letters, audit trail and a manifest of SHA-256s, as a ZIP");
     }
 
+    private static async Task AuditReadAsync(AuditLog audit, CaseStore cases, long schoolId, long caseId, HttpContext http, string what)
+    {
+        var kase = await cases.GetAsync(schoolId, caseId);
+        if (kase is not null)
+            await audit.AppendAsync(schoolId, http.User.Actor(), "case.letter-viewed", "case", kase.Reference, $"{kase.Reference}: {what}");
+    }
+
     private static async Task<Results<Ok<T>, NotFound, ProblemHttpResult>> Change<T>(CurrentSchool current, Func<long, Task<T>> change)
     {
         if (await current.GetAsync() is not { } s)
@@ -150,7 +175,7 @@ public static class CasesApi
     }
 
     private static ActionDto Action(CaseAction a) => new(a.Id, a.StepId, a.Kind, a.TakenAt, a.TakenBy, a.Notes, a.Reason, a.RemovalBy, a.FollowUpOn,
-        a.Result, a.ResultAt, a.ResultBy, a.ResultNote);
+        a.Result, a.ResultAt, a.ResultBy, a.ResultNote, a.EndsOn, a.AppealedAt, a.AppealedBy, a.AppealNote, a.AppealDecidedAt, a.AppealDecidedBy, a.AppealUpheld);
 
     private static LetterDto Letter(StoredLetter l) => new(l.Id, l.ActionId, l.Kind, l.Subject, l.DocxSha256, l.HtmlSha256, l.CreatedAt, l.CreatedBy);
 

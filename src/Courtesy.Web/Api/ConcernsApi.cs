@@ -81,7 +81,7 @@ public static class ConcernsApi
     }
 
     private static async Task<Results<Created<ConcernReceipt>, ValidationProblem, NotFound<ProblemDetails>>> SubmitAsync(
-        ConcernRequest request, HttpContext http, SchoolStore schools, CurrentSchool current, ConcernStore concerns, IClock clock)
+        ConcernRequest request, HttpContext http, SchoolStore schools, CurrentSchool current, ConcernStore concerns, ConcernScreening screening, IClock clock)
     {
         var school = await PublicSchoolAsync(request.School, schools, current);
         if (school is null)
@@ -117,6 +117,8 @@ public static class ConcernsApi
         var mine = await current.GetAsync();
         var by = mine?.Id == school.Id && !http.User.IsInRole(Roles.Governor) ? http.User.Actor() : null;
         var s = await concerns.SubmitAsync(school.Id, submission, files, by);
+        if (!s.WasDuplicate)
+            await screening.TryScreenAsync(s.Concern);
         return TypedResults.Created($"/Report/Status?school={school.Slug}",
             new ConcernReceipt(s.Concern.Reference, s.Secret, $"/Report/Status?school={school.Slug}", s.WasDuplicate));
     }

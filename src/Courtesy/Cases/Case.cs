@@ -67,6 +67,16 @@ public sealed class CaseAction
     public string? ResultBy { get; init; }
     public string? ResultNote { get; init; }
     public DateTime? ReminderSentAt { get; init; }
+    /// <summary>When a restriction of forum access ends (it is never open-ended).</summary>
+    public DateOnly? EndsOn { get; init; }
+    public DateTime? AppealedAt { get; init; }
+    public string? AppealedBy { get; init; }
+    public string? AppealNote { get; init; }
+    public DateTime? AppealDecidedAt { get; init; }
+    public string? AppealDecidedBy { get; init; }
+    /// <summary>True: the appeal succeeded and the restriction was lifted.</summary>
+    public bool? AppealUpheld { get; init; }
+    public string? AppealDecisionNote { get; init; }
 
     public LadderStepKind KindValue => Enum.Parse<LadderStepKind>(Kind);
     public StepResult? ResultValue => Result is null ? null : Enum.Parse<StepResult>(Result);

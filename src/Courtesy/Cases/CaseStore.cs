@@ -38,7 +38,8 @@ public sealed class CaseStore(Db db, AuditLog audit, IClock clock)
     private const string ActionColumns =
         """
         id, school_id, case_id, step_id, kind, wording, taken_at, taken_by, notes, reason, removal_by, follow_up_on,
-        result, result_at, result_by, result_note, reminder_sent_at
+        result, result_at, result_by, result_note, reminder_sent_at, ends_on, appealed_at, appealed_by, appeal_note,
+        appeal_decided_at, appeal_decided_by, appeal_upheld, appeal_decision_note
         """;
 
     private const string LetterColumns = "id, school_id, case_id, action_id, kind, subject, docx_sha256, html_sha256, created_at, created_by";
@@ -177,8 +178,8 @@ public sealed class CaseStore(Db db, AuditLog audit, IClock clock)
         await using var tx = await db.BeginWriteAsync(c);
         var id = await c.ExecuteScalarAsync<long>(
             """
-            INSERT INTO case_actions (school_id, case_id, step_id, kind, wording, taken_at, taken_by, notes, reason, removal_by, follow_up_on)
-            VALUES (@SchoolId, @CaseId, @StepId, @Kind, @Wording, @TakenAt, @TakenBy, @Notes, @Reason, @RemovalBy, @FollowUpOn)
+            INSERT INTO case_actions (school_id, case_id, step_id, kind, wording, taken_at, taken_by, notes, reason, removal_by, follow_up_on, ends_on)
+            VALUES (@SchoolId, @CaseId, @StepId, @Kind, @Wording, @TakenAt, @TakenBy, @Notes, @Reason, @RemovalBy, @FollowUpOn, @EndsOn)
             RETURNING id
             """, a, tx);
         var resolved = (await c.QueryAsync<string>(
@@ -214,6 +215,38 @@ public sealed class CaseStore(Db db, AuditLog audit, IClock clock)
             throw new CaseRuleException("the result of this step was already recorded");
         await audit.AppendAsync(kase.SchoolId, a.ResultBy!, "case.step-result", "case", kase.Reference,
             $"{kase.Reference}: result of step '{a.StepId}': {CaseWorkflow.Describe(a.ResultValue!.Value)}", new { actionId = a.Id, a.Result, a.ResultNote }, c, tx);
+        await tx.CommitAsync();
+    }
+
+    public async Task SaveAppealAsync(Case kase, CaseAction a)
+    {
+        await using var c = await db.OpenAsync();
+        await using var tx = await db.BeginWriteAsync(c);
+        var n = await c.ExecuteAsync(
+            "UPDATE case_actions SET appealed_at = @AppealedAt, appealed_by = @AppealedBy, appeal_note = @AppealNote WHERE school_id = @SchoolId AND id = @Id AND appealed_at IS NULL",
+            a, tx);
+        if (n == 0)
+            throw new CaseRuleException("appeal: one was already made; a restriction has one appeal");
+        await audit.AppendAsync(kase.SchoolId, a.AppealedBy!, "case.appeal", "case", kase.Reference,
+            $"{kase.Reference}: appeal against the restriction recorded", new { actionId = a.Id, a.AppealNote }, c, tx);
+        await tx.CommitAsync();
+    }
+
+    public async Task SaveAppealDecisionAsync(Case kase, CaseAction a)
+    {
+        await using var c = await db.OpenAsync();
+        await using var tx = await db.BeginWriteAsync(c);
+        var n = await c.ExecuteAsync(
+            """
+            UPDATE case_actions SET appeal_decided_at = @AppealDecidedAt, appeal_decided_by = @AppealDecidedBy, appeal_upheld = @AppealUpheld,
+                appeal_decision_note = @AppealDecisionNote
+            WHERE school_id = @SchoolId AND id = @Id AND appealed_at IS NOT NULL AND appeal_decided_at IS NULL
+            """, a, tx);
+        if (n == 0)
+            throw new CaseRuleException("appeal decision: already decided");
+        await audit.AppendAsync(kase.SchoolId, a.AppealDecidedBy!, "case.appeal-decided", "case", kase.Reference,
+            $"{kase.Reference}: appeal {(a.AppealUpheld == true ? "upheld, restriction lifted" : "not upheld, restriction stays")}",
+            new { actionId = a.Id, a.AppealUpheld, a.AppealDecisionNote }, c, tx);
         await tx.CommitAsync();
     }
 

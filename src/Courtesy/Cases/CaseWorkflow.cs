@@ -23,7 +23,8 @@ public sealed record StepRequest(
     string? Notes = null,
     string? Reason = null,
     DateOnly? RemovalBy = null,
-    DateOnly? FollowUpOn = null);
+    DateOnly? FollowUpOn = null,
+    DateOnly? EndsOn = null);
 
 /// <summary>A rule of the ladder said no. The message says which rule; nothing has changed.</summary>
 public sealed class CaseRuleException(string message) : Exception(message);
@@ -38,6 +39,9 @@ public sealed class CaseWorkflow(IReadOnlyList<LadderStep> ladder, IClock clock)
     public CaseWorkflow(PolicyPack pack, IClock clock) : this(pack.Ladder, clock) { }
 
     public IReadOnlyList<LadderStep> Ladder => ladder;
+
+    /// <summary>Days a platform has to act on a complaint before the school escalates to Report Harmful Content.</summary>
+    public const int PlatformReplyDays = 7;
 
     /// <summary>Every step of the ladder, in the school's order, with whether it can be taken now.</summary>
     public IReadOnlyList<StepOption> Options(Case c, IReadOnlyList<CaseAction> history) =>
@@ -101,6 +105,10 @@ public sealed class CaseWorkflow(IReadOnlyList<LadderStep> ladder, IClock clock)
             throw new CaseRuleException($"{Label(step)}: needs a removal date (the letter gives the parent a date to remove the material by)");
         if (request.RemovalBy is { } removeBy && removeBy <= today)
             throw new CaseRuleException($"{Label(step)}: the removal date {London.Date(removeBy)} must be after today ({London.Date(today)})");
+        if (step.Kind == LadderStepKind.RestrictForumAccess && request.EndsOn is null)
+            throw new CaseRuleException($"{Label(step)}: needs an end date (a restriction is never open-ended)");
+        if (request.EndsOn is { } ends && ends <= today)
+            throw new CaseRuleException($"{Label(step)}: the end date {London.Date(ends)} must be after today ({London.Date(today)})");
         if (request.FollowUpOn is { } follow && follow < today)
             throw new CaseRuleException($"{Label(step)}: the follow-up date {London.Date(follow)} is in the past");
         return new CaseAction
@@ -115,8 +123,10 @@ public sealed class CaseWorkflow(IReadOnlyList<LadderStep> ladder, IClock clock)
             Notes = Clean(request.Notes),
             Reason = option.Availability == StepAvailability.NeedsReason ? reason : null,
             RemovalBy = request.RemovalBy,
-            // The removal date is when to look again, unless the person chose another day.
-            FollowUpOn = request.FollowUpOn ?? request.RemovalBy,
+            EndsOn = step.Kind == LadderStepKind.RestrictForumAccess ? request.EndsOn : null,
+            // The removal date is when to look again, unless the person chose another day; a host gets
+            // seven days before the complaint is escalated to Report Harmful Content.
+            FollowUpOn = request.FollowUpOn ?? request.RemovalBy ?? (step.Kind == LadderStepKind.PlatformComplaint ? today.AddDays(PlatformReplyDays) : null),
         };
     }
 
@@ -129,8 +139,44 @@ public sealed class CaseWorkflow(IReadOnlyList<LadderStep> ladder, IClock clock)
             throw new CaseRuleException($"{c.Reference} is closed: its steps' results can no longer change");
         if (action.Result is not null)
             throw new CaseRuleException($"the result of this step was already recorded ({Describe(action.ResultValue!.Value)}, by {action.ResultBy} on {London.Time(action.ResultAt!.Value)})");
-        return Copy(action, result.ToString(), clock.UtcNow, by, Clean(note));
+        return Copy(action, result: result.ToString(), resultAt: clock.UtcNow, resultBy: by, resultNote: Clean(note));
     }
+
+    /// <summary>Days after a restriction starts during which the parent may appeal it, once.</summary>
+    public const int AppealWindowDays = 14;
+
+    /// <summary>The parent appeals a restriction of forum access: once, within <see cref="AppealWindowDays"/> days.</summary>
+    public CaseAction RecordAppeal(Case c, CaseAction action, string? note, string by)
+    {
+        if (action.CaseId != c.Id)
+            throw new CaseRuleException($"action {action.Id} is not on case {c.Reference}");
+        if (action.KindValue != LadderStepKind.RestrictForumAccess)
+            throw new CaseRuleException($"appeal: only a restriction of forum access can be appealed (step '{action.StepId}' is not one)");
+        if (action.AppealedAt is { } at)
+            throw new CaseRuleException($"appeal: one was already made on {London.Date(at)}; a restriction has one appeal");
+        var closes = DateOnly.FromDateTime(London.ToLocal(action.TakenAt)).AddDays(AppealWindowDays);
+        if (London.Today(clock) > closes)
+            throw new CaseRuleException($"appeal: the window closed on {London.Date(closes)} ({AppealWindowDays} days after the restriction)");
+        var text = Clean(note) ?? throw new CaseRuleException("appeal: write down what the parent said");
+        return Copy(action, appealedAt: clock.UtcNow, appealedBy: by, appealNote: text);
+    }
+
+    public CaseAction DecideAppeal(Case c, CaseAction action, bool upheld, string? note, string by)
+    {
+        if (action.CaseId != c.Id)
+            throw new CaseRuleException($"action {action.Id} is not on case {c.Reference}");
+        if (action.AppealedAt is null)
+            throw new CaseRuleException("appeal decision: no appeal has been made");
+        if (action.AppealDecidedAt is { } at)
+            throw new CaseRuleException($"appeal decision: already decided by {action.AppealDecidedBy} on {London.Date(at)}");
+        if (upheld == false && Clean(note) is null)
+            throw new CaseRuleException("appeal decision: give the reason for keeping the restriction");
+        return Copy(action, decidedAt: clock.UtcNow, decidedBy: by, upheld: upheld, decisionNote: Clean(note));
+    }
+
+    /// <summary>A restriction stops at its end date, or sooner if an appeal was upheld.</summary>
+    public static bool IsRestrictionInForce(CaseAction a, DateOnly today) =>
+        a.KindValue == LadderStepKind.RestrictForumAccess && a.EndsOn is { } ends && today <= ends && a.AppealUpheld != true;
 
     public Case Assign(Case c, string to, string by)
     {
@@ -207,12 +253,17 @@ public sealed class CaseWorkflow(IReadOnlyList<LadderStep> ladder, IClock clock)
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static CaseAction Copy(CaseAction a, string result, DateTime at, string by, string? note) => new()
+    private static CaseAction Copy(CaseAction a, string? result = null, DateTime? resultAt = null, string? resultBy = null, string? resultNote = null,
+        DateTime? appealedAt = null, string? appealedBy = null, string? appealNote = null,
+        DateTime? decidedAt = null, string? decidedBy = null, bool? upheld = null, string? decisionNote = null) => new()
     {
         Id = a.Id, SchoolId = a.SchoolId, CaseId = a.CaseId, StepId = a.StepId, Kind = a.Kind, Wording = a.Wording,
         TakenAt = a.TakenAt, TakenBy = a.TakenBy, Notes = a.Notes, Reason = a.Reason, RemovalBy = a.RemovalBy,
-        FollowUpOn = a.FollowUpOn, ReminderSentAt = a.ReminderSentAt,
-        Result = result, ResultAt = at, ResultBy = by, ResultNote = note,
+        FollowUpOn = a.FollowUpOn, ReminderSentAt = a.ReminderSentAt, EndsOn = a.EndsOn,
+        Result = result ?? a.Result, ResultAt = resultAt ?? a.ResultAt, ResultBy = resultBy ?? a.ResultBy, ResultNote = resultNote ?? a.ResultNote,
+        AppealedAt = appealedAt ?? a.AppealedAt, AppealedBy = appealedBy ?? a.AppealedBy, AppealNote = appealNote ?? a.AppealNote,
+        AppealDecidedAt = decidedAt ?? a.AppealDecidedAt, AppealDecidedBy = decidedBy ?? a.AppealDecidedBy,
+        AppealUpheld = upheld ?? a.AppealUpheld, AppealDecisionNote = decisionNote ?? a.AppealDecisionNote,
     };
 
     private static Case With(Case c, string? assignedTo = null, DateTime? assignedAt = null, string? assignedBy = null,

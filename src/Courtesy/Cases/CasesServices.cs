@@ -25,6 +25,8 @@ public static class CasesServices
         services.AddSingleton<EvidencePack>();
         services.AddSingleton<Reminders>();
         services.AddHostedService<ReminderJob>();
+        services.AddSingleton<ConcernScreening>();
+        services.AddHostedService<ConcernScreeningJob>();
         return services;
     }
 }

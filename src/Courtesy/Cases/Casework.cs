@@ -84,6 +84,24 @@ public sealed class Casework(CaseStore cases, ConcernStore concerns, EvidenceSto
         return done;
     }
 
+    public async Task<CaseAction> RecordAppealAsync(long schoolId, long caseId, long actionId, string? note, string actor)
+    {
+        var (kase, actions, wf) = await ReadAsync(schoolId, caseId);
+        var action = actions.FirstOrDefault(a => a.Id == actionId) ?? throw new CaseNotFoundException($"step {actionId} is not on {kase.Reference}");
+        var appealed = wf.RecordAppeal(kase, action, note, actor);
+        await cases.SaveAppealAsync(kase, appealed);
+        return appealed;
+    }
+
+    public async Task<CaseAction> DecideAppealAsync(long schoolId, long caseId, long actionId, bool upheld, string? note, string actor)
+    {
+        var (kase, actions, wf) = await ReadAsync(schoolId, caseId);
+        var action = actions.FirstOrDefault(a => a.Id == actionId) ?? throw new CaseNotFoundException($"step {actionId} is not on {kase.Reference}");
+        var decided = wf.DecideAppeal(kase, action, upheld, note, actor);
+        await cases.SaveAppealDecisionAsync(kase, decided);
+        return decided;
+    }
+
     public async Task<Case> AssignAsync(long schoolId, long caseId, string to, string actor)
     {
         var (kase, _, wf) = await ReadAsync(schoolId, caseId);
@@ -158,6 +176,24 @@ public sealed class Casework(CaseStore cases, ConcernStore concerns, EvidenceSto
                 $"- {London.Date(a.TakenAt)}: {a.Wording.TrimEnd(';', '.')}{(a.Result is null ? "" : $" (result: {CaseWorkflow.Describe(a.ResultValue!.Value)})")}")),
             ["police_reason"] = action.Reason ?? (police.Count > 0 ? string.Join(" ", police) : action.Notes),
         };
+    }
+
+    /// <summary>Tells the people who reported the case's concerns (those who gave an e-mail address) about a
+    /// shared note: the school chooses which updates go out, and each one is logged on the case.</summary>
+    public async Task<IReadOnlyList<SentMessage>> EmailReportersAsync(long schoolId, long caseId, CaseNote note, string actor, CancellationToken ct = default)
+    {
+        if (!note.SharedWithReporter)
+            throw new CaseRuleException("only a note shared with the reporter can be e-mailed to them");
+        var (kase, _, _) = await ReadAsync(schoolId, caseId);
+        var school = await schools.GetAsync(schoolId);
+        var sent = new List<SentMessage>();
+        foreach (var c in (await concerns.ForCaseAsync(schoolId, caseId)).Where(c => c.ReporterEmail is not null))
+        {
+            var mail = new OutgoingMail(c.ReporterEmail!, $"Update on your concern {c.Reference} – {school?.Name}",
+                $"{note.Text}\n\nYou can follow your concern at the school's Courtesy status page with your reference {c.Reference} and the secret you were given.\n");
+            sent.Add(await outbox.SendAsync(new MessageContext(schoolId, "reporter-update", caseId, c.Id, null, "case", kase.Reference), mail, actor, ct));
+        }
+        return sent;
     }
 
     /// <summary>Sends a stored letter (Word document attached, printable text in the body) and logs it on the case.</summary>

@@ -114,7 +114,12 @@ public sealed class EvidencePack(Casework work, CaseStore cases, EvidenceStore e
             if (a.Reason is not null) detail.Append($" Reason recorded for taking it: {a.Reason}");
             if (a.RemovalBy is { } r) detail.Append($" Removal requested by {London.Date(r)}.");
             if (a.FollowUpOn is { } fu) detail.Append($" Follow up on {London.Date(fu)}.");
+            if (a.EndsOn is { } ends) detail.Append($" Restricted until {London.Date(ends)}.");
             lines.Add((a.TakenAt, detail.ToString()));
+            if (a.AppealedAt is { } appealed)
+                lines.Add((appealed, $"Appeal against '{a.StepId}' recorded by {a.AppealedBy}: {a.AppealNote}"));
+            if (a.AppealDecidedAt is { } decided)
+                lines.Add((decided, $"Appeal decided by {a.AppealDecidedBy}: {(a.AppealUpheld == true ? "upheld, restriction lifted" : "not upheld")}.{(a.AppealDecisionNote is null ? "" : " " + a.AppealDecisionNote)}"));
             if (a.ResultAt is { } at)
                 lines.Add((at, $"Result of '{a.StepId}' recorded by {a.ResultBy}: {CaseWorkflow.Describe(a.ResultValue!.Value)}.{(a.ResultNote is null ? "" : " " + a.ResultNote)}"));
         }

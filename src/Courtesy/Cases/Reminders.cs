@@ -20,6 +20,9 @@ public sealed class Reminders(CaseStore cases, Outbox outbox, ReminderOptions op
 {
     public async Task<int> SendDueAsync(CancellationToken ct = default)
     {
+        // Without a mail server every round would only log the same failure again; the dashboard still shows what is overdue.
+        if (!outbox.CanSend)
+            return 0;
         var sent = 0;
         foreach (var (kase, action) in await cases.OverdueAsync(null, London.Today(clock), onlyUnreminded: true))
         {
@@ -37,7 +40,9 @@ public sealed class Reminders(CaseStore cases, Outbox outbox, ReminderOptions op
                 Follow up on: {London.Date(action.FollowUpOn!.Value)}
 
                 Record the result (removed, not removed, no reply) or take the next step: {link}
-                """.Replace("\r\n", "\n"));
+                """.Replace("\r\n", "\n") + (action.KindValue == Policies.LadderStepKind.PlatformComplaint
+                    ? "\nThe host has had seven days. If the content is still up, escalate to Report Harmful Content (https://reportharmfulcontent.com), quoting the host's reference.\n"
+                    : ""));
             var message = await outbox.SendAsync(new MessageContext(kase.SchoolId, "reminder", kase.Id, null, null, "case", kase.Reference), mail, "reminders", ct);
             if (message.SentAt is not null)
             {

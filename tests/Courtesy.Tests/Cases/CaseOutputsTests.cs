@@ -53,6 +53,46 @@ public class CaseOutputsTests
     }
 
     [Fact]
+    public async Task A_shared_note_is_mailed_to_reporters_who_gave_an_address_and_an_internal_one_never()
+    {
+        using var sink = new SmtpSink();
+        await using var k = await CaseKit.CreateAsync(DbProvider.Sqlite, sender: new SmtpMailSender(new SmtpOptions("127.0.0.1", sink.Port, "office@flitwick.example")));
+        var withEmail = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post() with { ReporterEmail = "worried.parent@example.com" }, [], null);
+        var kase = await k.Cases.OpenFromConcernAsync(k.School.Id, withEmail.Concern.Id, "flitwick-lower", new CaseOpening([Categories.AllegationAboutStaff], false, false), "head");
+        var anonymous = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post(), [], null);
+        await k.Cases.AddConcernAsync(k.School.Id, kase.Id, anonymous.Concern.Id, "head");
+        var internalNote = await k.Work.AddNoteAsync(k.School.Id, kase.Id, "Parent is known to us.", false, "head");
+        await Assert.ThrowsAsync<CaseRuleException>(() => k.Work.EmailReportersAsync(k.School.Id, kase.Id, internalNote, "head"));
+        var shared = await k.Work.AddNoteAsync(k.School.Id, kase.Id, "We have asked for the post to be removed.", true, "head");
+        var sent = Assert.Single(await k.Work.EmailReportersAsync(k.School.Id, kase.Id, shared, "head"));
+        Assert.NotNull(sent.SentAt);
+        var got = Assert.Single(sink.Decoded());
+        Assert.Equal(["worried.parent@example.com"], got.RcptTos);
+        Assert.Equal("Update on your concern C-2026-0001 – Flitwick Lower School", got.Subject);
+        Assert.StartsWith("We have asked for the post to be removed.", got.Text);
+        Assert.DoesNotContain("known to us", got.Text);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Concerns_saved_before_screening_are_screened_by_the_job(DbProvider provider)
+    {
+        await using var k = await CaseKit.CreateAsync(provider);
+        var threatening = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post() with { PostText = "I will kill Mr Harris if he comes near my son again" }, [], null);
+        var plain = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post() with { PostText = "Lovely sports day, well done everyone" }, [], null);
+        Assert.Equal(2, (await k.Concerns.UnscreenedAsync(k.School.Id)).Count);
+        var screening = new ConcernScreening(k.Concerns, k.T.Schools, k.T.Roster, k.Work, Microsoft.Extensions.Logging.Abstractions.NullLogger<ConcernScreening>.Instance);
+        Assert.Equal(2, await screening.ScreenPendingAsync());
+        Assert.Empty(await k.Concerns.UnscreenedAsync());
+        var threat = (await k.Concerns.GetAsync(k.School.Id, threatening.Concern.Id))!;
+        Assert.Contains(Categories.ThreatOfViolence, threat.CategoryIds);
+        Assert.True(threat.PoliceFlag);
+        Assert.All(threat.FindingList, f => Assert.Equal(f.Text, threat.PostText.Substring(f.Start, f.Length)));
+        Assert.Empty((await k.Concerns.GetAsync(k.School.Id, plain.Concern.Id))!.CategoryIds);
+        Assert.Equal("concern.screened", (await k.T.Audit.ForTargetAsync(k.School.Id, "concern", threatening.Concern.Reference)).Last().Action);
+    }
+
+    [Fact]
     public async Task A_letter_needing_a_value_the_case_lacks_says_which()
     {
         await using var k = await CaseKit.CreateAsync(DbProvider.Sqlite);
@@ -73,6 +113,12 @@ public class CaseOutputsTests
         var message = await k.Work.SendLetterAsync(k.School.Id, kase.Id, letter.Id, "parent@example.com", "head");
         Assert.Null(message.SentAt);
         Assert.Equal("mail is not configured (set Courtesy:Mail:Host, Port and From)", message.Error);
+
+        // The reminder job does not pile up failed attempts while no mail server is configured.
+        k.T.Clock.Advance(TimeSpan.FromDays(5));
+        Assert.Single(await k.Cases.OverdueAsync(k.School.Id, London.Today(k.T.Clock), onlyUnreminded: true));
+        Assert.Equal(0, await new Reminders(k.Cases, k.Outbox, new ReminderOptions(), k.T.Clock).SendDueAsync());
+        Assert.Single(await k.Outbox.ForCaseAsync(k.School.Id, kase.Id));
     }
 
     [Theory]
@@ -93,7 +139,15 @@ public class CaseOutputsTests
         Assert.Equal("Follow-up due: CASE-2026-0001", got.Subject);
         Assert.Contains($"https://courtesy.flitwick.example/Cases/{kase.Id}", got.Text);
         Assert.Contains("Follow up on: 4 November 2026", got.Text);
+        Assert.DoesNotContain("Report Harmful Content", got.Text);
         Assert.Equal("reminder", Assert.Single(await k.Outbox.ForCaseAsync(k.School.Id, kase.Id)).Purpose);
+
+        // A platform complaint with no answer after seven days: the reminder says where to escalate.
+        await k.Work.RecordResultAsync(k.School.Id, kase.Id, discuss.Id, StepResult.NotRemoved, null, "head@flitwick.example");
+        await k.Work.TakeStepAsync(k.School.Id, kase.Id, new StepRequest("platform-complaint"), "head@flitwick.example");
+        k.T.Clock.Advance(TimeSpan.FromDays(8));
+        Assert.Equal(1, await reminders.SendDueAsync());
+        Assert.Contains("escalate to Report Harmful Content", sink.Decoded(2)[1].Text);
         Assert.NotNull((await k.Cases.ActionsAsync(k.School.Id, kase.Id)).Single(a => a.Id == discuss.Id).ReminderSentAt);
     }
 

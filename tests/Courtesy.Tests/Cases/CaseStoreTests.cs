@@ -175,4 +175,24 @@ public class CaseStoreTests
             events.Select(e => e.Action));
         Assert.True((await k.T.Audit.VerifyAsync()).Ok);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_restriction_and_its_appeal_are_kept_with_who_and_when(DbProvider provider)
+    {
+        await using var k = await CaseKit.CreateAsync(provider);
+        var school = k.School.Id;
+        var submitted = await k.Concerns.SubmitAsync(school, CaseKit.Post() with { OnSchoolSite = true }, [], null);
+        var kase = await k.Cases.OpenFromConcernAsync(school, submitted.Concern.Id, "flitwick-lower", new CaseOpening([Categories.NegativeOrOffensiveComment], false, true), "head");
+        var ends = London.Today(k.T.Clock).AddDays(28);
+        var restriction = await k.Work.TakeStepAsync(school, kase.Id, new StepRequest("restrict-forum-access", EndsOn: ends), "head");
+        Assert.Equal(ends, restriction.EndsOn);
+        await k.Work.RecordAppealAsync(school, kase.Id, restriction.Id, "It was my sister's account.", "head");
+        await k.Work.DecideAppealAsync(school, kase.Id, restriction.Id, false, "Same device, same wording.", "chair@flitwick.example");
+        var stored = (await k.Cases.ActionsAsync(school, kase.Id)).Single();
+        Assert.Equal((ends, "It was my sister's account.", false, "chair@flitwick.example"), (stored.EndsOn!.Value, stored.AppealNote, stored.AppealUpheld!.Value, stored.AppealDecidedBy));
+        Assert.Null(stored.Result);
+        Assert.Equal(["case.opened", "case.step", "case.appeal", "case.appeal-decided"],
+            (await k.T.Audit.ForTargetAsync(school, "case", kase.Reference)).Select(e => e.Action));
+    }
 }

@@ -29,7 +29,8 @@ public class CaseWorkflowTests
     };
 
     private static StepRequest RequestFor(LadderStep step, string? reason = null) =>
-        new(step.Id, "Spoke to the parent by phone.", reason, step.Kind == LadderStepKind.WrittenWarning ? Today.AddDays(7) : null);
+        new(step.Id, "Spoke to the parent by phone.", reason, step.Kind == LadderStepKind.WrittenWarning ? Today.AddDays(7) : null,
+            EndsOn: step.Kind == LadderStepKind.RestrictForumAccess ? Today.AddDays(28) : null);
 
     /// <summary>The history that satisfies the step's "after" guard, built by taking the earlier steps for real.</summary>
     private static List<CaseAction> HistoryFor(CaseWorkflow wf, Case c, LadderStep step)
@@ -178,6 +179,51 @@ public class CaseWorkflowTests
             Assert.Throws<CaseRuleException>(() => wf.TakeStep(c, history, new StepRequest("written-warning", RemovalBy: Today), "head")).Message);
         var warning = wf.TakeStep(c, history, new StepRequest("written-warning", RemovalBy: Today.AddDays(7)), "head");
         Assert.Equal(Today.AddDays(7), warning.FollowUpOn);
+    }
+
+    [Fact]
+    public void A_platform_complaint_is_followed_up_after_seven_days()
+    {
+        var wf = new CaseWorkflow(Library.Get("flitwick-lower"), Clock);
+        var c = NewCase();
+        var discuss = wf.TakeStep(c, [], new StepRequest("discuss"), "head");
+        Assert.Null(discuss.FollowUpOn);
+        var complaint = wf.TakeStep(c, [discuss], new StepRequest("platform-complaint", "Reported via Facebook's form, ref 88123"), "head");
+        Assert.Equal(Today.AddDays(7), complaint.FollowUpOn);
+    }
+
+    [Fact]
+    public void A_forum_restriction_has_an_end_date_and_one_appeal_within_the_window()
+    {
+        var clock = new FakeClock(Clock.UtcNow);
+        var wf = new CaseWorkflow(Library.Get("flitwick-lower"), clock);
+        var c = NewCase(onSchoolSite: true);
+        Assert.Equal("restrict forum access: needs an end date (a restriction is never open-ended)",
+            Assert.Throws<CaseRuleException>(() => wf.TakeStep(c, [], new StepRequest("restrict-forum-access"), "head")).Message);
+        var restriction = wf.TakeStep(c, [], new StepRequest("restrict-forum-access", EndsOn: Today.AddDays(30)), "head");
+        Assert.True(CaseWorkflow.IsRestrictionInForce(restriction, Today));
+        Assert.False(CaseWorkflow.IsRestrictionInForce(restriction, Today.AddDays(31)));
+
+        var discuss = wf.TakeStep(c, [], new StepRequest("discuss"), "head");
+        Assert.StartsWith("appeal: only a restriction of forum access can be appealed",
+            Assert.Throws<CaseRuleException>(() => wf.RecordAppeal(c, discuss, "unfair", "head")).Message);
+        Assert.Equal("appeal decision: no appeal has been made",
+            Assert.Throws<CaseRuleException>(() => wf.DecideAppeal(c, restriction, true, null, "chair")).Message);
+
+        clock.Advance(TimeSpan.FromDays(15));
+        Assert.Equal("appeal: the window closed on 30 November 2026 (14 days after the restriction)",
+            Assert.Throws<CaseRuleException>(() => wf.RecordAppeal(c, restriction, "unfair", "head")).Message);
+        clock.Advance(TimeSpan.FromDays(-5));
+        var appealed = wf.RecordAppeal(c, restriction, "Parent says the post was by her sister.", "head");
+        Assert.Equal(("head", clock.UtcNow), (appealed.AppealedBy, appealed.AppealedAt!.Value));
+        Assert.StartsWith("appeal: one was already made on",
+            Assert.Throws<CaseRuleException>(() => wf.RecordAppeal(c, appealed, "again", "head")).Message);
+        Assert.Equal("appeal decision: give the reason for keeping the restriction",
+            Assert.Throws<CaseRuleException>(() => wf.DecideAppeal(c, appealed, false, null, "chair")).Message);
+        var upheld = wf.DecideAppeal(c, appealed, true, null, "chair");
+        Assert.False(CaseWorkflow.IsRestrictionInForce(upheld, Today.AddDays(11)));
+        Assert.StartsWith("appeal decision: already decided by chair",
+            Assert.Throws<CaseRuleException>(() => wf.DecideAppeal(c, upheld, false, "no", "chair")).Message);
     }
 
     [Fact]

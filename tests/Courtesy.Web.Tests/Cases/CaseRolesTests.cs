@@ -107,6 +107,67 @@ public class CaseRolesTests
     }
 
     [Fact]
+    public async Task Overdue_follow_ups_are_on_the_heads_dashboard()
+    {
+        await using var app = await TestApp.StartAsync();
+        var w = await WorldAsync(app);
+        var store = app.Get<CaseStore>();
+        var kase = (await store.GetAsync(w.School.Id, w.CaseId))!;
+        var today = London.Today(app.Get<IClock>());
+        // A step taken a week ago whose follow-up date has passed with no result.
+        await store.AddActionAsync(kase, new CaseAction
+        {
+            SchoolId = w.School.Id, CaseId = w.CaseId, StepId = "discuss", Kind = "DiscussAndRequestRemoval", Wording = "discuss",
+            TakenAt = DateTime.UtcNow.AddDays(-7), TakenBy = "head", FollowUpOn = today.AddDays(-2),
+        });
+        var dashboard = await w.Clients[Roles.Head].GetStringAsync("/");
+        Assert.Contains($"<a href=\"/Cases/{w.CaseId}\">{kase.Reference}</a>: discuss, follow up was due {London.Date(today.AddDays(-2))}", dashboard);
+        Assert.Contains("follow-up overdue", await w.Clients[Roles.Head].GetStringAsync("/Cases"));
+    }
+
+    [Fact]
+    public async Task A_forum_restriction_over_http_needs_an_end_date_and_takes_one_appeal()
+    {
+        await using var app = await TestApp.StartAsync();
+        var school = await app.AddSchoolAsync();
+        var submitted = await app.Get<ConcernStore>().SubmitAsync(school.Id, new ConcernSubmission("Abuse on the school forum", "School forum", OnSchoolSite: true), [], null);
+        var kase = await app.Get<CaseStore>().OpenFromConcernAsync(school.Id, submitted.Concern.Id, "flitwick-lower",
+            new CaseOpening([Categories.NegativeOrOffensiveComment], false, true), "test");
+        var (email, password) = await app.AddUserAsync(Roles.Head, school.Id);
+        var head = await app.SignedInAsync(email, password);
+        var noEnd = await head.PostAsJsonAsync($"/api/cases/{kase.Id}/steps", new { stepId = "restrict-forum-access" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noEnd.StatusCode);
+        Assert.Contains("needs an end date", await noEnd.Content.ReadAsStringAsync());
+        var ends = London.Today(app.Get<IClock>()).AddDays(28).ToString("yyyy-MM-dd");
+        var taken = await head.PostAsJsonAsync($"/api/cases/{kase.Id}/steps", new { stepId = "restrict-forum-access", endsOn = ends });
+        var actionId = (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await head.PostAsJsonAsync($"/api/cases/{kase.Id}/steps/{actionId}/appeal", new { note = "Not me." })).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await head.PostAsJsonAsync($"/api/cases/{kase.Id}/steps/{actionId}/appeal", new { note = "Again." })).StatusCode);
+        var decided = await head.PostAsJsonAsync($"/api/cases/{kase.Id}/steps/{actionId}/appeal/decision", new { upheld = true });
+        Assert.True((await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("appealUpheld").GetBoolean());
+        var page = await head.GetStringAsync($"/Cases/{kase.Id}");
+        Assert.Contains("(lifted on appeal)", page);
+    }
+
+    [Fact]
+    public async Task A_trust_administrator_works_on_cases_in_their_trusts_schools()
+    {
+        await using var app = await TestApp.StartAsync();
+        var trust = await app.Get<SchoolStore>().AddTrustAsync("heartwood", "Heartwood CE Academy Trust", "test");
+        var one = await app.AddSchoolAsync("heartwood-one", "Heartwood One", "heartwood-trust", trust.Id);
+        await app.AddSchoolAsync("heartwood-two", "Heartwood Two", "heartwood-trust", trust.Id);
+        var submitted = await app.Get<ConcernStore>().SubmitAsync(one.Id, new ConcernSubmission("Join our petition against the head"), [], null);
+        var (email, password) = await app.AddUserAsync(Roles.TrustAdmin, null, trust.Id);
+        var admin = await app.SignedInAsync(email, password);
+        var triage = await admin.PostAsJsonAsync($"/api/concerns/{submitted.Concern.Id}/triage?school=heartwood-one",
+            new { decision = "case", categories = new[] { "petition-or-forum-against-school" } });
+        Assert.Equal(HttpStatusCode.OK, triage.StatusCode);
+        var caseId = (await triage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/cases/{caseId}?school=heartwood-one")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/cases/{caseId}?school=heartwood-two")).StatusCode);
+    }
+
+    [Fact]
     public async Task Another_schools_case_is_not_found()
     {
         await using var app = await TestApp.StartAsync();
@@ -124,10 +185,12 @@ public class CaseRolesTests
         Assert.Equal(HttpStatusCode.NotFound, (await w.Clients[Roles.TrustAdmin].GetAsync($"/api/cases/{w.CaseId}")).StatusCode);
     }
 
-    [Fact]
-    public async Task The_ladder_over_http_refuses_with_a_reason_and_changes_nothing()
+    [Theory]
+    [InlineData(Courtesy.Data.DbProvider.Sqlite)]
+    [InlineData(Courtesy.Data.DbProvider.Postgres)]
+    public async Task The_ladder_over_http_refuses_with_a_reason_and_changes_nothing(Courtesy.Data.DbProvider provider)
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(provider);
         var w = await WorldAsync(app);
         var head = w.Clients[Roles.Head];
         var refused = await head.PostAsJsonAsync($"/api/cases/{w.CaseId}/steps", new { stepId = "written-warning", removalBy = "2099-01-01" });
@@ -145,6 +208,8 @@ public class CaseRolesTests
         var docx = await head.GetAsync($"/api/cases/{w.CaseId}/letters/{letterId}/docx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
         Assert.Equal((byte)'P', (await docx.Content.ReadAsByteArrayAsync())[0]);
+        var reference = (await app.Get<CaseStore>().GetAsync(w.School.Id, w.CaseId))!.Reference;
+        Assert.Contains("case.letter-viewed", (await app.Get<Courtesy.Audit.AuditLog>().ForTargetAsync(w.School.Id, "case", reference)).Select(e => e.Action));
         var result = await head.PostAsJsonAsync($"/api/cases/{w.CaseId}/steps/{actionId}/result", new { result = "Removed" });
         Assert.Equal(HttpStatusCode.OK, result.StatusCode);
         var again = await head.PostAsJsonAsync($"/api/cases/{w.CaseId}/steps/{actionId}/result", new { result = "NoReply" });

@@ -36,6 +36,8 @@ public partial class ConcernsWebTests
         var secret = receipt.GetProperty("secret").GetString()!;
         Assert.Equal("C-2026-0001".Replace("2026", DateTime.UtcNow.Year.ToString()), reference);
 
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/report/status?school=st-aidans")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/report")).StatusCode);
         var ok = await client.PostAsJsonAsync("/api/concerns/status", new { school = "st-aidans", reference, secret });
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("Received", (await ok.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
@@ -109,6 +111,32 @@ public partial class ConcernsWebTests
         Assert.Equal(2, (await app.Get<ConcernStore>().ListAsync(school.Id)).Count);
     }
 
+    [Fact]
+    public async Task The_status_page_gives_one_answer_for_a_wrong_secret_and_an_unknown_reference()
+    {
+        await using var app = await TestApp.StartAsync();
+        var school = await app.AddSchoolAsync();
+        var s = await app.Get<ConcernStore>().SubmitAsync(school.Id, new ConcernSubmission("The head is a liar"), [], null);
+        var client = app.Client();
+        async Task<(HttpStatusCode, string)> Ask(string reference, string secret)
+        {
+            var token = FormToken().Match(await client.GetStringAsync("/Report/Status?school=st-aidans")).Groups[1].Value;
+            var r = await client.PostAsync("/Report/Status", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["School"] = "st-aidans", ["Reference"] = reference, ["Secret"] = secret, ["__RequestVerificationToken"] = token,
+            }));
+            return (r.StatusCode, await r.Content.ReadAsStringAsync());
+        }
+        var (wrongCode, wrong) = await Ask(s.Concern.Reference, "AAAA-BBBB-CCCC");
+        var (unknownCode, unknown) = await Ask("C-1999-0001", s.Secret);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (wrongCode, unknownCode));
+        Assert.Contains("We could not find a concern with that reference and secret.", wrong);
+        Assert.Contains("We could not find a concern with that reference and secret.", unknown);
+        var (okCode, ok) = await Ask(s.Concern.Reference.ToLowerInvariant(), s.Secret);
+        Assert.Equal(HttpStatusCode.OK, okCode);
+        Assert.Contains("id=\"state\">Received<", ok);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex FormToken();
     [GeneratedRegex("name=\"SubmissionKey\" value=\"([0-9a-f]+)\"")]
@@ -152,5 +180,32 @@ public partial class ConcernsWebTests
         foreach (var p in new[] { "/api/concerns", "/api/concerns/status", "/api/concerns/{id}", "/api/concerns/{id}/triage", "/api/cases", "/api/cases/{id}",
                      "/api/cases/{id}/steps", "/api/cases/{id}/steps/{actionId}/result", "/api/cases/{id}/steps/{actionId}/letter", "/api/cases/{id}/export" })
             Assert.True(paths.TryGetProperty(p, out _), $"{p} is not in the OpenAPI document");
+    }
+}
+
+public class ConcernScreeningWebTests
+{
+    [Fact]
+    public async Task A_reported_post_is_screened_and_its_findings_are_marked_for_triage()
+    {
+        await using var app = await TestApp.StartAsync();
+        var school = await app.AddSchoolAsync();
+        var created = await app.Client().PostAsJsonAsync("/api/concerns", new
+        {
+            school = "st-aidans",
+            postText = "If Mr Harris touches my son again I will kill him. Waiting outside the gates at 3.",
+            platform = "Facebook",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var (email, password) = await app.AddUserAsync(Roles.Head, school.Id);
+        var head = await app.SignedInAsync(email, password);
+        var concern = (await head.GetFromJsonAsync<JsonElement[]>("/api/concerns"))!.Single();
+        var categories = concern.GetProperty("categories").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Contains("threat-of-violence", categories);
+        Assert.True(concern.GetProperty("policeFlag").GetBoolean());
+        Assert.NotEmpty(concern.GetProperty("findings").EnumerateArray());
+        var page = await head.GetStringAsync($"/Triage/Concern/{concern.GetProperty("id").GetInt64()}");
+        Assert.Contains("<mark title=\"threat-of-violence", page);
+        Assert.Contains("police threshold", page);
     }
 }

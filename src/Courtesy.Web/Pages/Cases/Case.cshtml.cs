@@ -26,12 +26,15 @@ public sealed class CaseModel(CurrentSchool current, Casework work, CaseStore ca
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public DateOnly? RemovalBy { get; set; }
     [BindProperty] public DateOnly? FollowUpOn { get; set; }
+    [BindProperty] public DateOnly? EndsOn { get; set; }
+    [BindProperty] public bool Upheld { get; set; }
     [BindProperty] public long ActionId { get; set; }
     [BindProperty] public string? Result { get; set; }
     [BindProperty] public long LetterId { get; set; }
     [BindProperty] public string? To { get; set; }
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public bool Shared { get; set; }
+    [BindProperty] public bool EmailReporter { get; set; }
     [BindProperty] public string? Outcome { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
 
@@ -52,7 +55,7 @@ public sealed class CaseModel(CurrentSchool current, Casework work, CaseStore ca
 
     public Task<IActionResult> OnPostStepAsync(long id) => Change(id, async s =>
     {
-        var action = await work.TakeStepAsync(s, id, new StepRequest(StepId ?? "", Notes, Reason, RemovalBy, FollowUpOn), User.Actor());
+        var action = await work.TakeStepAsync(s, id, new StepRequest(StepId ?? "", Notes, Reason, RemovalBy, FollowUpOn, EndsOn), User.Actor());
         return $"Step '{action.StepId}' recorded.";
     });
 
@@ -62,6 +65,18 @@ public sealed class CaseModel(CurrentSchool current, Casework work, CaseStore ca
             throw new CaseRuleException("result: choose removed, not removed or no reply");
         await work.RecordResultAsync(s, id, ActionId, result, Notes, User.Actor());
         return "Result recorded.";
+    });
+
+    public Task<IActionResult> OnPostAppealAsync(long id) => Change(id, async s =>
+    {
+        await work.RecordAppealAsync(s, id, ActionId, Notes, User.Actor());
+        return "Appeal recorded.";
+    });
+
+    public Task<IActionResult> OnPostAppealDecisionAsync(long id) => Change(id, async s =>
+    {
+        var a = await work.DecideAppealAsync(s, id, ActionId, Upheld, Notes, User.Actor());
+        return a.AppealUpheld == true ? "Appeal upheld: the restriction is lifted." : "Appeal not upheld: the restriction stays.";
     });
 
     public Task<IActionResult> OnPostLetterAsync(long id) => Change(id, async s =>
@@ -82,8 +97,13 @@ public sealed class CaseModel(CurrentSchool current, Casework work, CaseStore ca
 
     public Task<IActionResult> OnPostNoteAsync(long id) => Change(id, async s =>
     {
-        await work.AddNoteAsync(s, id, Text ?? "", Shared, User.Actor());
-        return Shared ? "Note shared with the person who reported the concern." : "Internal note added.";
+        var note = await work.AddNoteAsync(s, id, Text ?? "", Shared, User.Actor());
+        if (!Shared)
+            return "Internal note added.";
+        if (!EmailReporter)
+            return "Note shared with the person who reported the concern.";
+        var sent = await work.EmailReportersAsync(s, id, note, User.Actor(), HttpContext.RequestAborted);
+        return $"Note shared; e-mailed to {sent.Count(m => m.SentAt is not null)} of {sent.Count} reporter(s) who gave an address.";
     });
 
     public Task<IActionResult> OnPostAssignAsync(long id) => Change(id, async s =>

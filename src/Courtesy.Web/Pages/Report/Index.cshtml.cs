@@ -14,7 +14,7 @@ namespace Courtesy.Web.Pages.Report;
 [EnableRateLimiting(RateLimits.Public)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class IndexModel(SchoolStore schools, CurrentSchool current, ConcernStore concerns, IClock clock) : PageModel
+public sealed class IndexModel(SchoolStore schools, CurrentSchool current, ConcernStore concerns, ConcernScreening screening, IClock clock) : PageModel
 {
     public const int MaxFiles = 5;
     public const long MaxRequestBytes = MaxFiles * EvidenceFiles.DefaultMaxBytes + 1024 * 1024;
@@ -90,6 +90,8 @@ public sealed class IndexModel(SchoolStore schools, CurrentSchool current, Conce
         var mine = await current.GetAsync();
         var by = mine?.Id == Target.Id && User.IsInRole(Roles.Governor) == false ? User.Actor() : null;
         Submitted = await concerns.SubmitAsync(Target.Id, submission, files, by);
+        if (!Submitted.WasDuplicate)
+            await screening.TryScreenAsync(Submitted.Concern);
         return Page();
     }
 }
