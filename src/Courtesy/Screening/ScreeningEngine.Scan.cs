@@ -397,7 +397,11 @@ public sealed partial class ScreeningEngine
     {
         var next = NextWord(s.Norm, end);
         if (next.Start < 0 || next.End - next.Start < 2 || !IsCapitalized(s, next.Start)) return false;
-        if (s.Norm.OrigStart[next.Start] <= s.Norm.OrigStart[end - 1] + 1 && !char.IsWhiteSpace(s.Text[s.Norm.OrigStart[end - 1] + 1])) return false;
+        // Only a surname written straight after the first name, with nothing but spaces between
+        // ("Tyler, Collins and me" lists two people; "Lily-Mae" is one name).
+        var gapFrom = s.Norm.OrigEnd[end - 1];
+        var gapTo = s.Norm.OrigStart[next.Start];
+        if (gapTo <= gapFrom || !s.Text.AsSpan(gapFrom, gapTo - gapFrom).IsWhiteSpace()) return false;
         var word = s.Norm.Chars.AsSpan(next.Start, next.End - next.Start);
         if (word.IndexOfAnyExceptInRange('a', 'z') >= 0) return false;
         return !_commonWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);

@@ -31,6 +31,7 @@ public class DetectorTests
     [InlineData("That Hunter kid in Y1 keeps pushing")]
     [InlineData("congrats to Grace W in Y2 on her certificate")]
     [InlineData("Aaliyah's mum is doing the cake stall")]
+    [InlineData("Kayden, Collins and Marcus were fighting again")]
     public void Naming_children(string text) => Flags(Categories.NamingChildren, text);
 
     [Theory]
