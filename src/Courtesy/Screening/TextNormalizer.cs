@@ -135,6 +135,12 @@ public sealed class NormalizedText
             {
                 case Drop: continue;
                 case Term:
+                    // "sh!t": an exclamation mark between letters stands for an i.
+                    if (cp == '!' && chars[len - 1] is >= 'a' and <= 'z' && i < text.Length && char.IsAsciiLetter(text[i]))
+                    {
+                        chars[len] = 'i'; os[len] = start; oe[len] = i; len++;
+                        continue;
+                    }
                     // "3.15", "£4.50": a full stop between digits ends nothing.
                     if (cp == '.' && char.IsAsciiDigit(chars[len - 1]) && i < text.Length && char.IsAsciiDigit(text[i]))
                     {
@@ -149,6 +155,13 @@ public sealed class NormalizedText
                     }
                     continue;
                 case ' ':
+                    // "f##k", "c#nt": a hash inside a word is a mask like '*' (at a word start it is a hashtag).
+                    if (cp == '#' && chars[len - 1] is (>= 'a' and <= 'z') or '*' && i < text.Length && (char.IsAsciiLetter(text[i]) || text[i] is '#' or '*'))
+                    {
+                        MaskCount++;
+                        chars[len] = '*'; os[len] = start; oe[len] = i; len++;
+                        continue;
+                    }
                     if (chars[len - 1] != ' ') { chars[len] = ' '; os[len] = start; oe[len] = i; len++; }
                     continue;
                 case '\'':

@@ -29,6 +29,9 @@ public class NormalizationTests
         Assert.Contains(Categories.RacistComment, TestSchool.Screen("that family are n*****s").Categories);
         Assert.Contains(Categories.ObsceneContent, TestSchool.Screen("Mrs Hetherington is a c**t").Categories);
         Assert.Contains(Categories.ObsceneContent, TestSchool.Screen("the TA was sh*gging her").Categories);
+        Assert.Contains(Categories.ObsceneContent, TestSchool.Screen("Mrs Hetherington can go f##k herself").Categories);
+        Assert.Contains(Categories.NegativeOrOffensiveComment, TestSchool.Screen("Mr Okafor is a total d!ckhead").Categories);
+        Assert.Empty(TestSchool.Screen("#Oakfield sports day!! Great fun!").Categories);
     }
 
     [Fact]
