@@ -17,6 +17,8 @@ public class NormalizationTests
     [InlineData("Mr Okafor I'll 𝐤𝐢𝐥𝐥 him", "mathematical bold")]
     [InlineData("Mr Okafor I'll ki\u0336ll him", "combining strike-through")]
     [InlineData("Mr Okafor I'll KILL him", "capitals")]
+    [InlineData("Mr Okafor I'll k i l l him", "spaced letters")]
+    [InlineData("Mr Okafor I'll k-i-l-l him", "hyphenated letters")]
     public void Dodges_are_still_caught(string text, string dodge)
     {
         var r = TestSchool.Screen(text);
@@ -55,6 +57,13 @@ public class NormalizationTests
         var k = n.Text.IndexOf("kill", StringComparison.Ordinal);
         Assert.Equal("Ｈéllo  WORLD!\u200B k1ll".IndexOf('k'), n.OriginalStart(k));
         Assert.Equal(" y5 07700 bf4 7qt ", NormalizedText.Of("Y5 07700 BF4 7QT").Text);
+        const string spacedText = "a b. k i l l 🔪 now";
+        var spaced = NormalizedText.Of(spacedText);
+        Assert.Equal(" a b kill now ", spaced.Text);
+        var kill = spaced.Text.IndexOf("kill", StringComparison.Ordinal);
+        Assert.Equal(spacedText.IndexOf('k'), spaced.OriginalStart(kill));
+        Assert.Equal(spacedText.IndexOf("l 🔪", StringComparison.Ordinal) + 1, spaced.OriginalEnd(kill + 4));
+        Assert.InRange(spaced.Emoji[0].NormPos, kill + 4, kill + 5);
     }
 
     [Fact]
