@@ -151,3 +151,35 @@ public class ConcurrencyTests
         for (var i = 0; i < actual.Length; i++) Assert.Equal(expected[i % posts.Count], actual[i]);
     }
 }
+
+public class FuzzTests
+{
+    /// <summary>Random mixes of the characters the folding treats specially: no exception, and every
+    /// span inside the text it came from.</summary>
+    [Fact]
+    public void Random_posts_never_throw_and_spans_stay_inside_the_text()
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz ABCKLMZ 0123457 '’*#!.?@$-_,\u200B\u202E\u0301ｋ😂🔪🍆";
+        string[] words = ["Mr", "Okafor", "Marcus", "Reid", "kill", "f**k", "p*ki", "07700 900123", "WX3 9PL", "lives at", "k i l l", "Grace's", "the Moss boy", "Oakfield", "go back to"];
+        var rng = new Random(12345);
+        var sb = new System.Text.StringBuilder();
+        for (var n = 0; n < 5000; n++)
+        {
+            sb.Clear();
+            var length = rng.Next(0, 120);
+            while (sb.Length < length)
+            {
+                if (rng.Next(4) == 0) sb.Append(words[rng.Next(words.Length)]).Append(' ');
+                else sb.Append(alphabet[rng.Next(alphabet.Length)]);
+                if (rng.Next(50) == 0) sb.Append((char)rng.Next(0xD800, 0xE000));
+            }
+            var text = sb.ToString();
+            var r = TestSchool.Engine.Screen(new Courtesy.Screening.Post { Text = text, AuthorIsParentOf = rng.Next(3) == 0 ? ["Marcus Reid"] : [] });
+            foreach (var f in r.Findings)
+            {
+                Assert.InRange(f.Start, 0, text.Length);
+                Assert.InRange(f.Start + f.Length, f.Start, text.Length);
+            }
+        }
+    }
+}
