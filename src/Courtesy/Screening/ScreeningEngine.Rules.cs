@@ -567,7 +567,7 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             if (h.Cue is not (Cue.SelfHarm or Cue.AbuseDisclosure or Cue.ChildAtRisk)) continue;
             // A topic ("a talk about self-harm") is not a child at risk: someone must be in the sentence.
-            if (!PersonTarget(s, h.Sentence) && First(s, Cue.OwnChild, h.Sentence) < 0) continue;
+            if (!PersonTarget(s, h.Sentence) && First(s, Cue.OwnChild, h.Sentence) < 0 || s.InSentence(Cue.Topic, h.Sentence)) continue;
             // "I'll kill myself laughing" is a figure of speech.
             var next = NextWord(n, h.End);
             if (WordIs(n, next, "laughing") || WordIs(n, next, "lol") || First(s, Cue.EmojiLaugh, h.Sentence) >= 0 && h.Cue == Cue.SelfHarm) continue;
@@ -585,7 +585,7 @@ public sealed partial class ScreeningEngine
     {
         if (!s.Has(Cue.Misconduct) && !s.Has(Cue.ProfessionalDisparage) && !s.Has(Cue.SexualClaim)) return false;
         if (aboutOtherSchool) return false;
-        var adult = Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || s.Has(Cue.AdultNoun) || s.Has(Cue.SchoolRef);
+        var adult = Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || OtherAdult(s) || s.Has(Cue.SchoolRef);
         // The school's name counts as the target only when no unnamed adult ("the dad who...") is the subject.
         var identifiable = Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || AliasMentioned(s) && !s.Has(Cue.AdultNoun);
         var hedged = s.Has(Cue.Hedge);
@@ -595,7 +595,7 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             switch (h.Cue)
             {
-                case Cue.Misconduct when adult:
+                case Cue.Misconduct when adult && !s.InSentence(Cue.Topic, h.Sentence):
                     c.Hit(Categories.AllegationAboutStaff, h, "alleges wrongdoing by an adult connected with the school", "lexicon.misconduct");
                     found = true;
                     // Stratford's test: stated as fact (not asked), about someone identifiable, published, and lowering them in others' eyes.
@@ -612,6 +612,19 @@ public sealed partial class ScreeningEngine
             }
         }
         return found;
+    }
+
+    /// <summary>"the dad who...", "her husband": an adult who is not the author's own ("my husband").</summary>
+    private static bool OtherAdult(Scratch s)
+    {
+        if (!s.Has(Cue.AdultNoun)) return false;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            if (s.Hits[i].Cue != Cue.AdultNoun) continue;
+            var prev = PrevWord(s.Norm, s.Hits[i].Start);
+            if (!(WordIs(s.Norm, prev, "my") || WordIs(s.Norm, prev, "our") || WordIs(s.Norm, prev, "me"))) return true;
+        }
+        return false;
     }
 
     private bool AliasMentioned(Scratch s)

@@ -59,6 +59,8 @@ public class DetectorTests
     [InlineData("Thank you Mr Okafor for a brilliant year!")]
     [InlineData("The teacher at my cousin's school in Leeds got arrested for fraud")]
     [InlineData("Everyone report Dawn Moss's account, let's get her kicked off Facebook")]
+    [InlineData("Mr Okafor did a great assembly about staying safe from grooming online")]
+    [InlineData("My husband was drunk at the wedding lol, never again")]
     public void Allegation_hard_negatives(string text) => Clear(Categories.AllegationAboutStaff, text);
 
     [Fact]
@@ -80,6 +82,7 @@ public class DetectorTests
     [InlineData("How do I raise a concern about the dinners at Oakfield? Who do I speak to?")]
     [InlineData("Not sure I agree with the new homework policy at Oakfield but I can see why they did it")]
     [InlineData("Other school in town is a shambles, so glad we're not there")]
+    [InlineData("The head explained the budget cuts really clearly at the meeting")]
     public void Complaint_hard_negatives(string text) => Clear(Categories.ComplaintAboutSchool, text);
 
     [Theory]
@@ -200,6 +203,7 @@ public class DetectorTests
     [Theory]
     [InlineData("I nearly killed myself laughing at the nativity 😂")]
     [InlineData("The online safety talk about self-harm apps was really useful")]
+    [InlineData("Mr Okafor did a great assembly about staying safe from grooming online")]
     public void Safeguarding_hard_negatives(string text) => Assert.False(TestSchool.Screen(text).Safeguarding, text);
 
     [Fact]
