@@ -199,7 +199,7 @@ public static class ScreeningCommands
         var grams = new Option<int>("--char-grams") { Description = "Longest character n-gram (3-5), 0 for word features only", DefaultValueFactory = _ => new TrainingOptions().MaxCharGram };
         var soft = new Option<bool>("--soft-labels") { Description = "Train towards the annotators' vote shares rather than the majority class" };
         var lexicon = new Option<FileInfo?>("--lexicon") { Description = "Hate terms whose presence is a feature (default: data/lexicons/hate-terms.txt; 'none' for none)" };
-        var cmd = new Command("train", "Train the offensive/hate language model (logistic regression on hashed word and character n-grams) with a fixed seed and split");
+        var cmd = new Command("train", "Train the offensive/hate language model (logistic regression on hashed word n-grams, optional character n-grams and a hate-term lexicon) with a fixed seed and split");
         foreach (var o in new Option[] { data, output, seed, limit, bits, epochs, rate, l2, power, grams, soft, lexicon }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
