@@ -116,9 +116,7 @@ public static class ConcernsApi
             return TypedResults.ValidationProblem(errors, title: "the concern was not saved");
         var mine = await current.GetAsync();
         var by = mine?.Id == school.Id && !http.User.IsInRole(Roles.Governor) ? http.User.Actor() : null;
-        var s = await concerns.SubmitAsync(school.Id, submission, files, by);
-        if (!s.WasDuplicate)
-            await screening.TryScreenAsync(s.Concern);
+        var s = await concerns.SubmitAsync(school.Id, submission, files, by, await screening.TryScreenSubmissionAsync(school.Id, submission));
         return TypedResults.Created($"/Report/Status?school={school.Slug}",
             new ConcernReceipt(s.Concern.Reference, s.Secret, $"/Report/Status?school={school.Slug}", s.WasDuplicate));
     }

@@ -47,6 +47,13 @@ public sealed class Concern
 /// <summary>A screening finding as kept on the concern (a copy, so it reads the same after the engine changes).</summary>
 public sealed record StoredFinding(string CategoryId, int Severity, int Start, int Length, string Text, string Reason, string Detector);
 
+/// <summary>What screening said about a post, as stored on its concern.</summary>
+public sealed record ScreeningOutcome(IReadOnlyList<StoredFinding> Findings, IReadOnlyList<string> Categories, bool Police, bool Safeguarding)
+{
+    public string Summary(string reference) =>
+        $"Concern {reference} screened: {(Categories.Count == 0 ? "no findings" : string.Join(", ", Categories))}{(Police ? "; police threshold" : "")}{(Safeguarding ? "; SAFEGUARDING" : "")}";
+}
+
 /// <summary>What the reporter tells us. Checked by <see cref="Validate"/> before anything is saved.</summary>
 public sealed record ConcernSubmission(
     string? PostText,

@@ -13,43 +13,59 @@ namespace Courtesy.Cases;
 /// </summary>
 public sealed class ConcernScreening(ConcernStore concerns, SchoolStore schools, RosterStore roster, Casework work, ILogger<ConcernScreening> logger)
 {
-    private sealed record Built(string Key, IScreener Screener);
+    private sealed record Built(string Key, IScreener Screener, DateTime CheckedAt);
     private readonly ConcurrentDictionary<long, Built> _engines = new();
+
+    /// <summary>How long a built engine is used before the pack and roster are looked at again: a roster
+    /// import or a new pack (perhaps in another web process) is picked up within this time.</summary>
+    public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(30);
 
     /// <summary>The engine for the school, rebuilt when its pack or roster changes.</summary>
     public async Task<IScreener> ScreenerAsync(long schoolId)
     {
+        var now = DateTime.UtcNow;
+        if (_engines.TryGetValue(schoolId, out var cached) && now - cached.CheckedAt < Recheck)
+            return cached.Screener;
         var school = await schools.GetAsync(schoolId) ?? throw new CaseNotFoundException($"school {schoolId} not found");
         var policy = await schools.CurrentPolicyAsync(schoolId);
         var people = await roster.ListAsync(schoolId);
         var key = $"{policy?.PackSha256}:{people.Count}:{string.Join('|', people.Select(p => p.FullName)).GetHashCode()}";
-        if (_engines.TryGetValue(schoolId, out var built) && built.Key == key)
-            return built.Screener;
+        if (cached is not null && cached.Key == key)
+        {
+            _engines[schoolId] = cached with { CheckedAt = now };
+            return cached.Screener;
+        }
         var pack = await work.PackAsync(schoolId);
         var engine = ScreeningEngine.Build(school.Profile, people, pack.CategoryIds, new ScreeningOptions
         {
             Lexicons = Lexicons.Default,
             Model = LinearModel.LoadDefault(Lexicons.FindDataDirectory()),
         });
-        _engines[schoolId] = new Built(key, engine);
+        _engines[schoolId] = new Built(key, engine, now);
         return engine;
     }
 
-    public async Task<ScreeningResult> ScreenAsync(Concern concern)
+    private async Task<ScreeningOutcome> OutcomeAsync(long schoolId, string id, string text, string? platform, string? url, DateTime? postedAt)
     {
-        var screener = await ScreenerAsync(concern.SchoolId);
+        var screener = await ScreenerAsync(schoolId);
         var result = screener.Screen(new Post
         {
-            Id = concern.Reference,
-            Text = concern.PostText,
-            Platform = concern.Platform,
-            Url = concern.PostUrl,
-            PostedAt = concern.PostedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null,
+            Id = id,
+            Text = text,
+            Platform = platform,
+            Url = url,
+            PostedAt = postedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null,
         });
-        await concerns.SaveScreeningAsync(concern.SchoolId, concern.Id,
+        return new ScreeningOutcome(
             result.Findings.Select(f => new StoredFinding(f.CategoryId, f.Severity, f.Start, f.Length, f.Text, f.Reason, f.Detector)).ToList(),
             result.Categories, result.Police, result.Safeguarding);
-        return result;
+    }
+
+    public async Task<ScreeningOutcome> ScreenAsync(Concern concern)
+    {
+        var outcome = await OutcomeAsync(concern.SchoolId, concern.Reference, concern.PostText, concern.Platform, concern.PostUrl, concern.PostedAt);
+        await concerns.SaveScreeningAsync(concern.SchoolId, concern.Id, outcome);
+        return outcome;
     }
 
     /// <summary>Screens now if it can; a failure is logged and left for the job, never lost.</summary>
@@ -62,6 +78,21 @@ public sealed class ConcernScreening(ConcernStore concerns, SchoolStore schools,
         catch (Exception ex) when (ex is IOException or DirectoryNotFoundException or InvalidOperationException or FormatException)
         {
             logger.LogWarning("Concern {Reference} not screened yet: {Reason}", concern.Reference, ex.Message);
+        }
+    }
+
+    /// <summary>Screens a report before it is saved, so it is stored screened in the same transaction.
+    /// Null when screening is not possible now; the concern is then saved unscreened and the job screens it later.</summary>
+    public async Task<ScreeningOutcome?> TryScreenSubmissionAsync(long schoolId, ConcernSubmission submission)
+    {
+        try
+        {
+            return await OutcomeAsync(schoolId, "new", submission.PostText ?? "", submission.Platform, submission.PostUrl, submission.PostedAt);
+        }
+        catch (Exception ex) when (ex is IOException or DirectoryNotFoundException or InvalidOperationException or FormatException)
+        {
+            logger.LogWarning("A report to school {School} is saved unscreened: {Reason}", schoolId, ex.Message);
+            return null;
         }
     }
 

@@ -21,7 +21,10 @@ public sealed class ConcernStore(Db db, AuditLog audit, IClock clock)
     /// <summary>Saves a concern and its evidence in one transaction and returns the reference and the secret.
     /// The same submission key twice (a double click, a retried request) gives the one concern, with a fresh
     /// secret replacing the one the first response may never have shown.</summary>
-    public async Task<SubmittedConcern> SubmitAsync(long schoolId, ConcernSubmission s, IReadOnlyList<AcceptedEvidence> evidence, string? submittedBy)
+    /// <param name="screened">Screening done before saving, so a report is stored screened in one transaction;
+    /// null when screening was not possible (the screening job picks the concern up later).</param>
+    public async Task<SubmittedConcern> SubmitAsync(long schoolId, ConcernSubmission s, IReadOnlyList<AcceptedEvidence> evidence, string? submittedBy,
+        ScreeningOutcome? screened = null)
     {
         var now = clock.UtcNow;
         var errors = s.Validate(now);
@@ -31,50 +34,58 @@ public sealed class ConcernStore(Db db, AuditLog audit, IClock clock)
         var actor = submittedBy ?? "public";
         var key = string.IsNullOrWhiteSpace(s.SubmissionKey) ? null : s.SubmissionKey.Trim();
 
-        await using var c = await db.OpenAsync();
-        await using var tx = await db.BeginWriteAsync(c);
-        if (!db.IsSqlite)
-            await c.ExecuteAsync("SELECT pg_advisory_xact_lock(72437100, @k)", new { k = (int)(schoolId % int.MaxValue) }, tx);
-        if (key is not null)
+        // under load, SQLite commits many reports at once (Db.WriteAsync); the unit itself never commits
+        return await db.WriteAsync(async (c, tx) =>
         {
-            var existing = await c.QueryFirstOrDefaultAsync<Concern>(
-                $"SELECT {Columns} FROM concerns WHERE school_id = @schoolId AND submission_key = @key", new { schoolId, key }, tx);
-            if (existing is not null)
+            if (!db.IsSqlite)
+                await c.ExecuteAsync("SELECT pg_advisory_xact_lock(72437100, @k)", new { k = (int)(schoolId % int.MaxValue) }, tx);
+            if (key is not null)
             {
-                await c.ExecuteAsync("UPDATE concerns SET secret_hash = @hash WHERE school_id = @schoolId AND id = @id",
-                    new { hash = ConcernSecret.Hash(secret), schoolId = schoolId, id = existing.Id }, tx);
-                await audit.AppendAsync(schoolId, actor, "concern.resubmitted", "concern", existing.Reference,
-                    $"Concern {existing.Reference} submitted again (same submission key); one concern kept, secret re-issued", null, c, tx);
-                await tx.CommitAsync();
-                return new SubmittedConcern(existing, secret, true);
+                var existing = await c.QueryFirstOrDefaultAsync<Concern>(
+                    $"SELECT {Columns} FROM concerns WHERE school_id = @schoolId AND submission_key = @key", new { schoolId, key }, tx);
+                if (existing is not null)
+                {
+                    await c.ExecuteAsync("UPDATE concerns SET secret_hash = @hash WHERE school_id = @schoolId AND id = @id",
+                        new { hash = ConcernSecret.Hash(secret), schoolId = schoolId, id = existing.Id }, tx);
+                    await audit.AppendAsync(schoolId, actor, "concern.resubmitted", "concern", existing.Reference,
+                        $"Concern {existing.Reference} submitted again (same submission key); one concern kept, secret re-issued", null, c, tx);
+                    return new SubmittedConcern(existing, secret, true);
+                }
             }
-        }
-        var year = London.ToLocal(now).Year;
-        var seq = await c.ExecuteScalarAsync<int>("SELECT COALESCE(MAX(seq), 0) + 1 FROM concerns WHERE school_id = @schoolId AND year = @year", new { schoolId, year }, tx);
-        var reference = $"C-{year}-{seq:0000}";
-        var id = await c.ExecuteScalarAsync<long>(
-            """
-            INSERT INTO concerns (school_id, year, seq, reference, secret_hash, submission_key, submitted_at, submitted_by, reporter_name,
-                reporter_email, reporter_relation, post_text, platform, post_url, posted_at, poster_name, reporter_note, on_school_site)
-            VALUES (@schoolId, @year, @seq, @reference, @hash, @key, @now, @submittedBy, @ReporterName, @ReporterEmail, @ReporterRelation,
-                @PostText, @Platform, @PostUrl, @PostedAt, @PosterName, @ReporterNote, @OnSchoolSite)
-            RETURNING id
-            """,
-            new
-            {
-                schoolId, year, seq, reference, hash = ConcernSecret.Hash(secret), key, now, submittedBy,
-                ReporterName = Clean(s.ReporterName), ReporterEmail = Clean(s.ReporterEmail), ReporterRelation = Clean(s.ReporterRelation),
-                PostText = s.PostText!.Trim(), Platform = Clean(s.Platform), PostUrl = Clean(s.PostUrl), s.PostedAt,
-                PosterName = Clean(s.PosterName), ReporterNote = Clean(s.ReporterNote), s.OnSchoolSite,
-            }, tx);
-        foreach (var e in evidence)
-            await EvidenceStore.InsertAsync(c, tx, schoolId, id, null, e, now, now, actor);
-        await audit.AppendAsync(schoolId, actor, "concern.submitted", "concern", reference,
-            $"Concern {reference} received{(evidence.Count > 0 ? $" with {evidence.Count} evidence file(s)" : "")}",
-            new { evidence = evidence.Select(e => new { e.FileName, e.Sha256 }) }, c, tx);
-        await tx.CommitAsync();
-        var concern = await c.QueryFirstAsync<Concern>($"SELECT {Columns} FROM concerns WHERE school_id = @schoolId AND id = @id", new { schoolId, id });
-        return new SubmittedConcern(concern, secret, false);
+            var year = London.ToLocal(now).Year;
+            var seq = await c.ExecuteScalarAsync<int>("SELECT COALESCE(MAX(seq), 0) + 1 FROM concerns WHERE school_id = @schoolId AND year = @year", new { schoolId, year }, tx);
+            var reference = $"C-{year}-{seq:0000}";
+            var id = await c.ExecuteScalarAsync<long>(
+                """
+                INSERT INTO concerns (school_id, year, seq, reference, secret_hash, submission_key, submitted_at, submitted_by, reporter_name,
+                    reporter_email, reporter_relation, post_text, platform, post_url, posted_at, poster_name, reporter_note, on_school_site,
+                    screened_at, findings, categories, police_flag, safeguarding_flag)
+                VALUES (@schoolId, @year, @seq, @reference, @hash, @key, @now, @submittedBy, @ReporterName, @ReporterEmail, @ReporterRelation,
+                    @PostText, @Platform, @PostUrl, @PostedAt, @PosterName, @ReporterNote, @OnSchoolSite,
+                    @screenedAt, @findings, @categories, @police, @safeguarding)
+                RETURNING id
+                """,
+                new
+                {
+                    schoolId, year, seq, reference, hash = ConcernSecret.Hash(secret), key, now, submittedBy,
+                    ReporterName = Clean(s.ReporterName), ReporterEmail = Clean(s.ReporterEmail), ReporterRelation = Clean(s.ReporterRelation),
+                    PostText = s.PostText!.Trim(), Platform = Clean(s.Platform), PostUrl = Clean(s.PostUrl), s.PostedAt,
+                    PosterName = Clean(s.PosterName), ReporterNote = Clean(s.ReporterNote), s.OnSchoolSite,
+                    screenedAt = screened is null ? (DateTime?)null : now,
+                    findings = screened is null ? null : JsonSerializer.Serialize(screened.Findings),
+                    categories = screened is null ? "[]" : JsonSerializer.Serialize(screened.Categories),
+                    police = screened?.Police ?? false, safeguarding = screened?.Safeguarding ?? false,
+                }, tx);
+            foreach (var e in evidence)
+                await EvidenceStore.InsertAsync(c, tx, schoolId, id, null, e, now, now, actor);
+            await audit.AppendAsync(schoolId, actor, "concern.submitted", "concern", reference,
+                $"Concern {reference} received{(evidence.Count > 0 ? $" with {evidence.Count} evidence file(s)" : "")}",
+                new { evidence = evidence.Select(e => new { e.FileName, e.Sha256 }) }, c, tx);
+            if (screened is not null)
+                await audit.AppendAsync(schoolId, "screening", "concern.screened", "concern", reference, screened.Summary(reference), null, c, tx);
+            var concern = await c.QueryFirstAsync<Concern>($"SELECT {Columns} FROM concerns WHERE school_id = @schoolId AND id = @id", new { schoolId, id }, tx);
+            return new SubmittedConcern(concern, secret, false);
+        });
     }
 
     public async Task<Concern?> GetAsync(long schoolId, long id)
@@ -91,11 +102,27 @@ public sealed class ConcernStore(Db db, AuditLog audit, IClock clock)
     }
 
     /// <summary>New concerns awaiting a decision, oldest first (safeguarding flags first of all).</summary>
-    public async Task<IReadOnlyList<Concern>> QueueAsync(long schoolId)
+    /// <summary>Concerns awaiting triage, safeguarding flags first, then oldest first; at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<Concern>> QueueAsync(long schoolId, int limit = 100)
     {
         await using var c = await db.OpenAsync();
         return (await c.QueryAsync<Concern>(
-            $"SELECT {Columns} FROM concerns WHERE school_id = @schoolId AND triaged_at IS NULL ORDER BY safeguarding_flag DESC, submitted_at, id",
+            $"SELECT {Columns} FROM concerns WHERE school_id = @schoolId AND triaged_at IS NULL ORDER BY safeguarding_flag DESC, submitted_at, id LIMIT @limit",
+            new { schoolId, limit })).ToList();
+    }
+
+    public async Task<int> QueueCountAsync(long schoolId)
+    {
+        await using var c = await db.OpenAsync();
+        return await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM concerns WHERE school_id = @schoolId AND triaged_at IS NULL", new { schoolId });
+    }
+
+    /// <summary>Concerns routed to the DSL and not yet resolved, however old.</summary>
+    public async Task<IReadOnlyList<Concern>> SafeguardingOpenAsync(long schoolId)
+    {
+        await using var c = await db.OpenAsync();
+        return (await c.QueryAsync<Concern>(
+            $"SELECT {Columns} FROM concerns WHERE school_id = @schoolId AND decision = 'safeguarding' AND resolved_at IS NULL ORDER BY submitted_at, id",
             new { schoolId })).ToList();
     }
 
@@ -127,7 +154,7 @@ public sealed class ConcernStore(Db db, AuditLog audit, IClock clock)
             new { schoolId, limit })).ToList();
     }
 
-    public async Task SaveScreeningAsync(long schoolId, long id, IReadOnlyList<StoredFinding> findings, IReadOnlyList<string> categories, bool police, bool safeguarding)
+    public async Task SaveScreeningAsync(long schoolId, long id, ScreeningOutcome outcome)
     {
         await using var c = await db.OpenAsync();
         await using var tx = await db.BeginWriteAsync(c);
@@ -135,10 +162,12 @@ public sealed class ConcernStore(Db db, AuditLog audit, IClock clock)
             ?? throw new KeyNotFoundException($"concern {id} not found");
         await c.ExecuteAsync(
             "UPDATE concerns SET screened_at = @now, findings = @f, categories = @cats, police_flag = @police, safeguarding_flag = @safeguarding WHERE school_id = @schoolId AND id = @id",
-            new { now = clock.UtcNow, f = JsonSerializer.Serialize(findings), cats = JsonSerializer.Serialize(categories), police, safeguarding, schoolId, id }, tx);
-        await audit.AppendAsync(schoolId, "screening", "concern.screened", "concern", reference,
-            $"Concern {reference} screened: {(categories.Count == 0 ? "no findings" : string.Join(", ", categories))}{(police ? "; police threshold" : "")}{(safeguarding ? "; SAFEGUARDING" : "")}",
-            null, c, tx);
+            new
+            {
+                now = clock.UtcNow, f = JsonSerializer.Serialize(outcome.Findings), cats = JsonSerializer.Serialize(outcome.Categories),
+                police = outcome.Police, safeguarding = outcome.Safeguarding, schoolId, id,
+            }, tx);
+        await audit.AppendAsync(schoolId, "screening", "concern.screened", "concern", reference, outcome.Summary(reference), null, c, tx);
         await tx.CommitAsync();
     }
 

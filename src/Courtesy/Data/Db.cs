@@ -14,6 +14,7 @@ public sealed class Db
 {
     private static int _initialised;
     private readonly NpgsqlDataSource? _pg;
+    private readonly Lazy<GroupCommit> _groupCommit;
 
     public DbProvider Provider { get; }
     public string ConnectionString { get; }
@@ -26,6 +27,7 @@ public sealed class Db
         Provider = provider;
         ConnectionString = connectionString;
         FilePath = filePath;
+        _groupCommit = new Lazy<GroupCommit>(() => new GroupCommit(this));
         if (provider == DbProvider.Postgres)
             _pg = NpgsqlDataSource.Create(connectionString);
     }
@@ -47,6 +49,13 @@ public sealed class Db
     }
 
     public static Db Postgres(string connectionString) => new(DbProvider.Postgres, connectionString, null);
+
+    /// <summary>Runs one unit of writing in a transaction and returns its result once committed. Units from
+    /// concurrent callers in this process are committed together (<see cref="GroupCommit"/>): on SQLite one
+    /// commit serves many writers; on PostgreSQL a unit that serialises on a per-school lock (references, the
+    /// audit chain) takes it once per batch instead of once per request. The unit must not commit or roll back.</summary>
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> unit, CancellationToken ct = default) =>
+        _groupCommit.Value.WriteAsync(unit, ct);
 
     public bool IsSqlite => Provider == DbProvider.Sqlite;
 

@@ -18,7 +18,7 @@ public sealed class CasesDashboardViewComponent(CurrentSchool current, ConcernSt
             return Content("");
         var leader = UserClaimsPrincipal.IsInRole(Roles.Head) || UserClaimsPrincipal.IsInRole(Roles.Dsl) || UserClaimsPrincipal.IsInRole(Roles.TrustAdmin);
         var model = leader
-            ? new CasesDashboard((await concerns.QueueAsync(school.Id)).Count, (await cases.ListAsync(school.Id)).Count,
+            ? new CasesDashboard(await concerns.QueueCountAsync(school.Id), (await cases.ListAsync(school.Id)).Count,
                 await cases.OverdueAsync(school.Id, London.Today(clock)), 0, true)
             : new CasesDashboard(0, 0, [], (await concerns.ListAsync(school.Id, UserClaimsPrincipal.Actor())).Count, false);
         return View("/Pages/Cases/_Dashboard.cshtml", model);

@@ -89,9 +89,7 @@ public sealed class IndexModel(SchoolStore schools, CurrentSchool current, Conce
         // Staff of this school who report while signed in see their reports later; anyone else is the public.
         var mine = await current.GetAsync();
         var by = mine?.Id == Target.Id && User.IsInRole(Roles.Governor) == false ? User.Actor() : null;
-        Submitted = await concerns.SubmitAsync(Target.Id, submission, files, by);
-        if (!Submitted.WasDuplicate)
-            await screening.TryScreenAsync(Submitted.Concern);
+        Submitted = await concerns.SubmitAsync(Target.Id, submission, files, by, await screening.TryScreenSubmissionAsync(Target.Id, submission));
         return Page();
     }
 }

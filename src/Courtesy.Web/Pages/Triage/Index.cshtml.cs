@@ -12,6 +12,8 @@ namespace Courtesy.Web.Pages.Triage;
 public sealed class IndexModel(CurrentSchool current, ConcernStore concerns) : PageModel
 {
     public IReadOnlyList<Concern> Queue { get; private set; } = [];
+    /// <summary>All waiting, of which <see cref="Queue"/> shows the first.</summary>
+    public int Waiting { get; private set; }
     public IReadOnlyList<Concern> Safeguarding { get; private set; } = [];
     public bool IsDsl { get; private set; }
 
@@ -21,9 +23,10 @@ public sealed class IndexModel(CurrentSchool current, ConcernStore concerns) : P
         if (school is null)
             return NotFound();
         Queue = await concerns.QueueAsync(school.Id);
+        Waiting = await concerns.QueueCountAsync(school.Id);
         IsDsl = User.IsInRole(Roles.Dsl) || User.IsInRole(Roles.TrustAdmin);
         if (IsDsl)
-            Safeguarding = (await concerns.ListAsync(school.Id)).Where(c => c.Decision == "safeguarding" && c.ResolvedAt is null).ToList();
+            Safeguarding = await concerns.SafeguardingOpenAsync(school.Id);
         return Page();
     }
 }
