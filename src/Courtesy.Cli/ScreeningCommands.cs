@@ -198,8 +198,9 @@ public static class ScreeningCommands
         var power = new Option<float>("--class-weight-power") { Description = "0 ignores class imbalance, 1 balances the classes fully", DefaultValueFactory = _ => new TrainingOptions().ClassWeightPower };
         var grams = new Option<int>("--char-grams") { Description = "Longest character n-gram (3-5), 0 for word features only", DefaultValueFactory = _ => new TrainingOptions().MaxCharGram };
         var soft = new Option<bool>("--soft-labels") { Description = "Train towards the annotators' vote shares rather than the majority class" };
-        var cmd = new Command("train", "Train the offensive/hate language model (logistic regression on hashed word and character n-grams) with a fixed seed and split");
-        foreach (var o in new Option[] { data, output, seed, limit, bits, epochs, rate, l2, power, grams, soft }) cmd.Options.Add(o);
+        var lexicon = new Option<FileInfo?>("--lexicon") { Description = "Hate terms whose presence is a feature (default: data/lexicons/hate-terms.txt; 'none' for none)" };
+        var cmd = new Command("train", "Train the offensive/hate language model (logistic regression on hashed word n-grams, optional character n-grams and a hate-term lexicon) with a fixed seed and split");
+        foreach (var o in new Option[] { data, output, seed, limit, bits, epochs, rate, l2, power, grams, soft, lexicon }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var console = parse.InvocationConfiguration.Output;
@@ -209,9 +210,10 @@ public static class ScreeningCommands
                 var path = parse.GetValue(data)?.FullName ?? FindAbove(Path.Combine("shared", "eval", "external", "davidson", "labeled_data.csv"))
                     ?? throw new FileNotFoundException("labeled_data.csv not found; pass --data");
                 var outPath = parse.GetValue(output)?.FullName ?? Path.Combine(Path.GetDirectoryName(FindAbove(Path.Combine("data", "lexicons", "cues.tsv")) is { } c ? Path.GetDirectoryName(c)! : "data")!, "models", "offensive.bin");
-                var options = new TrainingOptions { Seed = parse.GetValue(seed), Limit = parse.GetValue(limit), BucketBits = parse.GetValue(bits), Epochs = parse.GetValue(epochs), LearningRate = parse.GetValue(rate), L2 = parse.GetValue(l2), ClassWeightPower = parse.GetValue(power), MaxCharGram = parse.GetValue(grams), SoftLabels = parse.GetValue(soft) };
+                var options = new TrainingOptions { Seed = parse.GetValue(seed), Limit = parse.GetValue(limit), BucketBits = parse.GetValue(bits), Epochs = parse.GetValue(epochs), LearningRate = parse.GetValue(rate), L2 = parse.GetValue(l2), ClassWeightPower = parse.GetValue(power), MaxCharGram = parse.GetValue(grams), SoftLabels = parse.GetValue(soft),
+                    Lexicon = parse.GetValue(lexicon) is { } lex ? lex.Name == "none" ? [] : Trainer.ReadLexicon(lex.FullName) : Trainer.ReadLexicon(Path.Combine(Lexicons.FindDataDirectory(), "lexicons", "hate-terms.txt")) };
                 var rows = Trainer.ReadDavidson(path, options.Limit);
-                console.WriteLine($"training on {path}: {rows.Count} rows, seed {options.Seed}, 2^{options.BucketBits} buckets, {options.Epochs} epochs");
+                console.WriteLine($"training on {path}: {rows.Count} rows, seed {options.Seed}, 2^{options.BucketBits} buckets, {options.Epochs} epochs, character n-grams up to {options.MaxCharGram}, {options.Lexicon.Count} lexicon terms");
                 var (model, report) = Trainer.Train(rows, options, console);
                 Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
                 using (var f = File.Create(outPath)) model.Save(f);

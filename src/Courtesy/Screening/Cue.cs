@@ -11,6 +11,8 @@ public enum Cue : byte
     RacialSlur, RacistPhrase, CodedGroup, Ethnic, EthnicDeterminer, Stereotype,
     ThreatPhrase, ThreatIntent, ViolentAct, HyperboleOwn, ThreatHint, SortStart, SortEnd,
     Misconduct, Hedge, FactAssert, ProfessionalDisparage,
+    /// <summary>Talking about a subject rather than an event: "an assembly about grooming".</summary>
+    Topic,
     Grievance, Civil, HowToRaise, OtherSchool, Positive,
     PetitionNoun, Mobilise, PetitionExclude, AgainstSchool,
     Confidential,

@@ -13,7 +13,9 @@ public sealed class LinearModel
     public const int Classes = 3;
     public const int Hate = 0, Offensive = 1, Neither = 2;
     private const uint Magic = 0x4D4C5443; // "CTLM"
-    private const int Version = 1;
+    private const int Version = 2;
+    /// <summary>How many copies of the shared lexicon feature a hate term adds: a prior the weights can build on.</summary>
+    private const int LexiconRepeat = 2;
     /// <summary>Prediction reads at most this much folded text, so a 1 MB post costs no more than a long one.</summary>
     public const int MaxFeatureChars = 4096;
 
@@ -40,8 +42,19 @@ public sealed class LinearModel
     }
 
     /// <summary>Calls <paramref name="sink"/> with the bucket of every feature of folded text.</summary>
-    internal static void Features<TSink>(ReadOnlySpan<char> text, int mask, int maxCharGram, ref TSink sink) where TSink : struct, IFeatureSink
+    /// <summary>Hate terms (folded words) stored with the model; each one in a text adds a shared feature.</summary>
+    public IReadOnlySet<string> Lexicon => _lexicon;
+    private HashSet<string> _lexicon = new(StringComparer.Ordinal);
+
+    internal void SetLexicon(IEnumerable<string> terms) => _lexicon = new HashSet<string>(terms, StringComparer.Ordinal);
+
+    internal void Features<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IFeatureSink =>
+        Features(text, Mask, MaxCharGram, _lexicon, ref sink);
+
+    internal static void Features<TSink>(ReadOnlySpan<char> text, int mask, int maxCharGram, HashSet<string> lexicon, ref TSink sink) where TSink : struct, IFeatureSink
     {
+        var lookup = lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
+        var useLexicon = lexicon.Count > 0;
         if (text.Length > MaxFeatureChars) text = text[..MaxFeatureChars];
         uint prevWord = 0;
         var i = 0;
@@ -53,9 +66,10 @@ public sealed class LinearModel
             var h = 2166136261u;
             while (i < text.Length && text[i] != ' ') { h = (h ^ text[i]) * 16777619u; i++; }
             sink.Add((int)(Mix(h, 1) & (uint)mask));
+            if (useLexicon && lookup.Contains(text[start..i]))
+                for (var r = 0; r < LexiconRepeat; r++) sink.Add((int)(Mix(0x5EED0000u + (uint)r, 7) & (uint)mask));
             if (prevWord != 0) sink.Add((int)(Mix(prevWord * 0x9E3779B1u + h, 2) & (uint)mask));
             prevWord = h | 1;
-            _ = start;
         }
         for (var p = 0; maxCharGram >= 3 && p + 3 <= text.Length; p++)
         {
@@ -103,7 +117,7 @@ public sealed class LinearModel
     public void Probabilities(ReadOnlySpan<char> folded, Span<float> p)
     {
         var sink = new ScoreSink(Weights);
-        Features(folded, Mask, MaxCharGram, ref sink);
+        Features(folded, ref sink);
         var v = FeatureValue(sink.N);
         p[0] = Bias[0] + v * sink.S0; p[1] = Bias[1] + v * sink.S1; p[2] = Bias[2] + v * sink.S2;
         Softmax(p);
@@ -142,6 +156,16 @@ public sealed class LinearModel
         foreach (var w in Bias) { BinaryPrimitives.WriteHalfLittleEndian(buf.AsSpan(o), (Half)w); o += 2; }
         foreach (var w in Weights) { BinaryPrimitives.WriteHalfLittleEndian(buf.AsSpan(o), (Half)w); o += 2; }
         stream.Write(buf);
+        var terms = _lexicon.Order(StringComparer.Ordinal).ToArray();
+        var count = new byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(count, terms.Length);
+        stream.Write(count);
+        foreach (var term in terms)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(term);
+            stream.WriteByte((byte)Math.Min(bytes.Length, 255));
+            stream.Write(bytes, 0, Math.Min(bytes.Length, 255));
+        }
     }
 
     public static LinearModel Load(Stream stream)
@@ -162,6 +186,20 @@ public sealed class LinearModel
         var o = 0;
         for (var k = 0; k < model.Bias.Length; k++, o += 2) model.Bias[k] = (float)BinaryPrimitives.ReadHalfLittleEndian(buf.AsSpan(o));
         for (var k = 0; k < model.Weights.Length; k++, o += 2) model.Weights[k] = (float)BinaryPrimitives.ReadHalfLittleEndian(buf.AsSpan(o));
+        var count = new byte[4];
+        stream.ReadExactly(count);
+        var n = BinaryPrimitives.ReadInt32LittleEndian(count);
+        if (n is < 0 or > 1_000_000) throw new InvalidDataException("bad lexicon size in model");
+        var terms = new List<string>(n);
+        for (var k = 0; k < n; k++)
+        {
+            var len = stream.ReadByte();
+            if (len < 0) throw new EndOfStreamException();
+            var bytes = new byte[len];
+            stream.ReadExactly(bytes);
+            terms.Add(System.Text.Encoding.UTF8.GetString(bytes));
+        }
+        model.SetLexicon(terms);
         return model;
     }
 

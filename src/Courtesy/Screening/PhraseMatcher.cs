@@ -144,6 +144,9 @@ internal sealed class PhraseMatcher
         var next = _next;
         var next16 = _next16;
         var outStart = _outStart;
+        var outs = _outs;
+        var lengths = _patternLength;
+        var allFlags = _patternFlags;
         var symbol = Symbol;
         for (var i = 0; i < text.Length; i++)
         {
@@ -154,10 +157,10 @@ internal sealed class PhraseMatcher
             var to = outStart[state + 1];
             for (var k = from; k < to; k++)
             {
-                var p = _outs[k];
-                var start = i - _patternLength[p] + 2; // first character after the anchoring space
+                var p = outs[k];
+                var start = i - lengths[p] + 2; // first character after the anchoring space
                 var end = i + 1;
-                var flags = _patternFlags[p];
+                var flags = allFlags[p];
                 var suffixed = false;
                 if ((flags & PhraseFlags.Prefix) == 0)
                 {

@@ -6,6 +6,8 @@ namespace Courtesy.Screening;
 public sealed partial class ScreeningEngine
 {
     private static readonly Dictionary<string, int> Severity = Categories.All.ToDictionary(c => c.Id, c => c.Severity, StringComparer.Ordinal);
+    private static readonly Comparison<Finding> FindingOrder = (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Severity.CompareTo(a.Severity);
+    private static readonly Comparison<string> CategoryOrder = (a, b) => Severity[b].CompareTo(Severity[a]);
 
     /// <summary>Findings are gathered for every category, because some rules build on others
     /// (racist remarks are offensive, a petition is a complaint), then cut to the pack's set.</summary>
@@ -94,14 +96,29 @@ public sealed partial class ScreeningEngine
         Bullying(s, c);
 
         // ---- result ----
-        var findings = new List<Finding>(c.All.Count);
+        // Exact-size arrays: the result is the only allocation a post costs, so it is kept small.
+        var kept = 0;
         foreach (var f in c.All)
-            if (_enabled.Contains(f.CategoryId)) findings.Add(f);
-        findings.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Severity.CompareTo(a.Severity));
-        var categories = new List<string>(4);
-        foreach (var f in findings)
-            if (!categories.Contains(f.CategoryId)) categories.Add(f.CategoryId);
-        categories.Sort((a, b) => Severity[b].CompareTo(Severity[a]));
+            if (_enabled.Contains(f.CategoryId)) kept++;
+        var findings = kept == 0 ? [] : new Finding[kept];
+        kept = 0;
+        foreach (var f in c.All)
+            if (_enabled.Contains(f.CategoryId)) findings[kept++] = f;
+        if (findings.Length > 1) Array.Sort(findings, FindingOrder);
+        var distinct = 0;
+        string[] categories;
+        {
+            Span<int> firstOf = stackalloc int[Math.Min(findings.Length, 32)];
+            for (var k = 0; k < findings.Length && distinct < firstOf.Length; k++)
+            {
+                var seen = false;
+                for (var d = 0; d < distinct && !seen; d++) seen = ReferenceEquals(findings[firstOf[d]].CategoryId, findings[k].CategoryId) || findings[firstOf[d]].CategoryId == findings[k].CategoryId;
+                if (!seen) firstOf[distinct++] = k;
+            }
+            categories = distinct == 0 ? [] : new string[distinct];
+            for (var d = 0; d < distinct; d++) categories[d] = findings[firstOf[d]].CategoryId;
+            if (distinct > 1) Array.Sort(categories, CategoryOrder);
+        }
         var police = false;
         foreach (var id in categories)
             if (id is Categories.RacistComment or Categories.ThreatOfViolence or Categories.ObsceneContent or Categories.Cyberbullying) police = true;
@@ -111,7 +128,7 @@ public sealed partial class ScreeningEngine
             Findings = findings,
             Categories = categories,
             Police = police,
-            Safeguarding = categories.Contains(Categories.SafeguardingConcern),
+            Safeguarding = Array.IndexOf(categories, Categories.SafeguardingConcern) >= 0,
             Truncated = n.Truncated || s.Full,
         };
     }
@@ -550,7 +567,7 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             if (h.Cue is not (Cue.SelfHarm or Cue.AbuseDisclosure or Cue.ChildAtRisk)) continue;
             // A topic ("a talk about self-harm") is not a child at risk: someone must be in the sentence.
-            if (!PersonTarget(s, h.Sentence) && First(s, Cue.OwnChild, h.Sentence) < 0) continue;
+            if (!PersonTarget(s, h.Sentence) && First(s, Cue.OwnChild, h.Sentence) < 0 || s.InSentence(Cue.Topic, h.Sentence)) continue;
             // "I'll kill myself laughing" is a figure of speech.
             var next = NextWord(n, h.End);
             if (WordIs(n, next, "laughing") || WordIs(n, next, "lol") || First(s, Cue.EmojiLaugh, h.Sentence) >= 0 && h.Cue == Cue.SelfHarm) continue;
@@ -568,7 +585,7 @@ public sealed partial class ScreeningEngine
     {
         if (!s.Has(Cue.Misconduct) && !s.Has(Cue.ProfessionalDisparage) && !s.Has(Cue.SexualClaim)) return false;
         if (aboutOtherSchool) return false;
-        var adult = Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || s.Has(Cue.AdultNoun) || s.Has(Cue.SchoolRef);
+        var adult = Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || OtherAdult(s) || s.Has(Cue.SchoolRef);
         // The school's name counts as the target only when no unnamed adult ("the dad who...") is the subject.
         var identifiable = Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || AliasMentioned(s) && !s.Has(Cue.AdultNoun);
         var hedged = s.Has(Cue.Hedge);
@@ -578,7 +595,7 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             switch (h.Cue)
             {
-                case Cue.Misconduct when adult:
+                case Cue.Misconduct when adult && !s.InSentence(Cue.Topic, h.Sentence):
                     c.Hit(Categories.AllegationAboutStaff, h, "alleges wrongdoing by an adult connected with the school", "lexicon.misconduct");
                     found = true;
                     // Stratford's test: stated as fact (not asked), about someone identifiable, published, and lowering them in others' eyes.
@@ -595,6 +612,19 @@ public sealed partial class ScreeningEngine
             }
         }
         return found;
+    }
+
+    /// <summary>"the dad who...", "her husband": an adult who is not the author's own ("my husband").</summary>
+    private static bool OtherAdult(Scratch s)
+    {
+        if (!s.Has(Cue.AdultNoun)) return false;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            if (s.Hits[i].Cue != Cue.AdultNoun) continue;
+            var prev = PrevWord(s.Norm, s.Hits[i].Start);
+            if (!(WordIs(s.Norm, prev, "my") || WordIs(s.Norm, prev, "our") || WordIs(s.Norm, prev, "me"))) return true;
+        }
+        return false;
     }
 
     private bool AliasMentioned(Scratch s)
@@ -689,7 +719,7 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             switch (h.Cue)
             {
-                case Cue.ExclusionCall or Cue.ConfrontCall when named || s.Has(Cue.Role):
+                case Cue.ExclusionCall or Cue.ConfrontCall when named || s.Has(Cue.Role) || h.Cue == Cue.ConfrontCall && s.Has(Cue.Pronoun) && c.Has(Categories.PersonalInformation):
                     c.Hit(cat, h, h.Cue == Cue.ExclusionCall ? "calls for a person to be shunned or driven out" : "urges others to contact or confront a person", "pattern.bullying-call");
                     break;
                 case Cue.Repetition or Cue.PileOn when named || s.Has(Cue.Role) || s.Has(Cue.Pronoun) || s.Has(Cue.AdultNoun):

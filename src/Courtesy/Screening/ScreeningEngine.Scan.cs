@@ -271,15 +271,30 @@ public sealed partial class ScreeningEngine
         if (IsSentenceInitial(n, start)) return false;
         if (next.Start >= 0 && IsCapitalized(s, next.Start)) return false;
         if (prev.Start >= 0 && (WordIs(n, prev, "the") || WordIs(n, prev, "a"))) return false;
+        // Months, seasons and days are capitalised anyway ("in June", "this Summer"): they need one of the stronger signs above.
+        if (Calendar.GetAlternateLookup<ReadOnlySpan<char>>().Contains(n.Chars.AsSpan(start, end - start))) return false;
         return true;
     }
+
+    private static readonly HashSet<string> Calendar = new(StringComparer.Ordinal)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "spring", "summer", "autumn", "winter", "christmas", "easter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    };
 
     private void ResolveMentions(Scratch s, Post post)
     {
         var n = s.Norm;
         // Longest name span first, so "Brandon Kelly" hides the "Brandon" and "Kelly" inside it.
         var names = s.Names.AsSpan(0, s.NameCount);
-        names.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        // Matches arrive ordered by end, so an insertion sort has little to move.
+        for (var a = 1; a < names.Length; a++)
+        {
+            var m = names[a];
+            var b = a - 1;
+            while (b >= 0 && (names[b].Start > m.Start || names[b].Start == m.Start && names[b].End < m.End)) { names[b + 1] = names[b]; b--; }
+            names[b + 1] = m;
+        }
         var coveredUntil = -1;
         var i = 0;
         Span<sbyte> memo = stackalloc sbyte[8 * 4];
@@ -359,8 +374,11 @@ public sealed partial class ScreeningEngine
                 if (!isPupil && HitAt(s, Cue.Title, prev)) return adult;
                 if (isPupil)
                 {
-                    if (!determiner || e.Ordinary && !IsCapitalized(s, start)) return null;
-                    if (suffixed || HitAt(s, Cue.PupilNoun, next)) return own || ownCheck && FamilyIsOwn(post, person) ? MentionKind.OwnPupil : MentionKind.PupilFamily;
+                    if (!determiner) return null;
+                    // "the Shaws" needs the capital; "the moss boy" is clear enough in lower case.
+                    var pupilNoun = HitAt(s, Cue.PupilNoun, next);
+                    if (e.Ordinary && !IsCapitalized(s, start) && !pupilNoun) return null;
+                    if (suffixed || pupilNoun) return own || ownCheck && FamilyIsOwn(post, person) ? MentionKind.OwnPupil : MentionKind.PupilFamily;
                     return null;
                 }
                 if (person.Kind == PersonKind.Parent)
@@ -379,7 +397,11 @@ public sealed partial class ScreeningEngine
     {
         var next = NextWord(s.Norm, end);
         if (next.Start < 0 || next.End - next.Start < 2 || !IsCapitalized(s, next.Start)) return false;
-        if (s.Norm.OrigStart[next.Start] <= s.Norm.OrigStart[end - 1] + 1 && !char.IsWhiteSpace(s.Text[s.Norm.OrigStart[end - 1] + 1])) return false;
+        // Only a surname written straight after the first name, with nothing but spaces between
+        // ("Tyler, Collins and me" lists two people; "Lily-Mae" is one name).
+        var gapFrom = s.Norm.OrigEnd[end - 1];
+        var gapTo = s.Norm.OrigStart[next.Start];
+        if (gapTo <= gapFrom || !s.Text.AsSpan(gapFrom, gapTo - gapFrom).IsWhiteSpace()) return false;
         var word = s.Norm.Chars.AsSpan(next.Start, next.End - next.Start);
         if (word.IndexOfAnyExceptInRange('a', 'z') >= 0) return false;
         return !_commonWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
@@ -417,13 +439,24 @@ public sealed partial class ScreeningEngine
             if (token.EndsWith("'s")) token = token[..^2];
             else if (token.EndsWith("'")) token = token[..^1];
             if (!char.IsAsciiLetterLower(token[0]) || !char.IsAsciiLetterLower(token[^1])) continue;
-            var match = FuzzySurname(token, _titledByFirst[token[0] - 'a']);
-            if (match < 0) match = FuzzySurname(token, _titledByLast[token[^1] - 'a']);
-            if (match < 0 && token.Length > 4 && token[^1] == 's' && char.IsAsciiLetterLower(token[^2])) match = FuzzySurname(token, _titledByLast[token[^2] - 'a']);
+            var match = Fuzzy(token, _titledByFirst, token[0]);
+            if (match < 0) match = Fuzzy(token, _titledByLast, token[^1]);
+            if (match < 0 && token.Length > 4 && token[^1] == 's' && char.IsAsciiLetterLower(token[^2])) match = Fuzzy(token[..^1], _titledByLast, token[^2]);
             if (match < 0) continue;
             var kind = _people[match].Kind switch { PersonKind.Staff => MentionKind.Staff, PersonKind.Governor => MentionKind.Governor, _ => MentionKind.Parent };
             s.AddMention(new Mention { Kind = kind, Form = NameForm.TitleSurname, Person = match, Start = s.Hits[h].Start, End = w.End, Sentence = SentenceOf(n, w.Start), Fuzzy = true });
         }
+    }
+
+    private static int Fuzzy(ReadOnlySpan<char> token, (string Surname, int Person)[][] index, char letter)
+    {
+        for (var len = token.Length - 1; len <= token.Length + 1; len++)
+        {
+            if (len < 4) continue;
+            var m = FuzzySurname(token, index[(letter - 'a') * FuzzyLengths + LengthBucket(len)]);
+            if (m >= 0) return m;
+        }
+        return -1;
     }
 
     private static int FuzzySurname(ReadOnlySpan<char> token, (string Surname, int Person)[] candidates)

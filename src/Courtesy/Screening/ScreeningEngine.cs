@@ -34,8 +34,9 @@ public sealed partial class ScreeningEngine : IScreener
     private readonly string[] _maskWords;
     private readonly Cue[] _maskCues;
     private readonly (string Surname, int Person)[] _titled;
-    /// <summary>Titled surnames by first and by last letter: a word one edit away from a surname of three or
-    /// more letters shares its first or its last letter, so only these need an edit-distance check.</summary>
+    /// <summary>Titled surnames by first and by last letter and by length: a word one edit away from a
+    /// surname of three or more letters shares its first or its last letter and differs in length by at
+    /// most one, so only these few need an edit-distance check.</summary>
     private readonly (string Surname, int Person)[][] _titledByFirst;
     private readonly (string Surname, int Person)[][] _titledByLast;
     private readonly LinearModel? _model;
@@ -84,6 +85,12 @@ public sealed partial class ScreeningEngine : IScreener
             Name(first, NameForm.First);
             if (pref is not null) Name(pref, NameForm.Preferred);
             Name(last, NameForm.Surname);
+            // The school's own job titles ("Family Support Worker", "Head of KS2") name the holder as surely
+            // as the generic roles in the cue list.
+            if (person.Kind is PersonKind.Staff or PersonKind.Governor && person.Role is { Length: > 0 } role)
+                foreach (var part in role.Split([" and ", "/", ",", "&", "("], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    if (part.Length > 2 && !part.StartsWith("Parent", StringComparison.OrdinalIgnoreCase))
+                        builder.Add(part.TrimEnd(')'), new Entry(Cue.Role, -1, default, false, part));
             if (person.Kind == PersonKind.Pupil)
             {
                 Name(first + " " + last[0], NameForm.FirstInitial);
@@ -101,14 +108,16 @@ public sealed partial class ScreeningEngine : IScreener
         }
         _titled = titled.ToArray();
         _reasons = BuildReasons();
-        _titledByFirst = new (string, int)[26][];
-        _titledByLast = new (string, int)[26][];
+        _titledByFirst = new (string, int)[26 * FuzzyLengths][];
+        _titledByLast = new (string, int)[26 * FuzzyLengths][];
         for (var c = 0; c < 26; c++)
-        {
-            var letter = (char)('a' + c);
-            _titledByFirst[c] = _titled.Where(t => t.Surname.Length >= 4 && t.Surname[0] == letter).ToArray();
-            _titledByLast[c] = _titled.Where(t => t.Surname.Length >= 4 && t.Surname[^1] == letter && t.Surname[0] != letter).ToArray();
-        }
+            for (var len = 0; len < FuzzyLengths; len++)
+            {
+                var letter = (char)('a' + c);
+                var l = len;
+                _titledByFirst[c * FuzzyLengths + len] = _titled.Where(t => t.Surname.Length >= 4 && LengthBucket(t.Surname.Length) == l && t.Surname[0] == letter).ToArray();
+                _titledByLast[c * FuzzyLengths + len] = _titled.Where(t => t.Surname.Length >= 4 && LengthBucket(t.Surname.Length) == l && t.Surname[^1] == letter && t.Surname[0] != letter).ToArray();
+            }
 
         (_matcher, _entries, _patternEntryStart, _patternEntries) = builder.Build();
 
@@ -144,6 +153,10 @@ public sealed partial class ScreeningEngine : IScreener
         }
         if (keep.Count > 0 && keep.Count < words.Length && !(keep.Count == 1 && keep[0].Length <= 3)) yield return string.Join(' ', keep);
     }
+
+    internal const int FuzzyLengths = 32;
+
+    internal static int LengthBucket(int length) => Math.Min(length, FuzzyLengths - 1);
 
     private static readonly string[] FemaleTitles = ["mrs", "miss", "ms"];
 

@@ -135,6 +135,12 @@ public sealed class NormalizedText
             {
                 case Drop: continue;
                 case Term:
+                    // "sh!t": an exclamation mark between letters stands for an i.
+                    if (cp == '!' && chars[len - 1] is >= 'a' and <= 'z' && i < text.Length && char.IsAsciiLetter(text[i]))
+                    {
+                        chars[len] = 'i'; os[len] = start; oe[len] = i; len++;
+                        continue;
+                    }
                     // "3.15", "£4.50": a full stop between digits ends nothing.
                     if (cp == '.' && char.IsAsciiDigit(chars[len - 1]) && i < text.Length && char.IsAsciiDigit(text[i]))
                     {
@@ -149,6 +155,13 @@ public sealed class NormalizedText
                     }
                     continue;
                 case ' ':
+                    // "f##k", "c#nt": a hash inside a word is a mask like '*' (at a word start it is a hashtag).
+                    if (cp == '#' && chars[len - 1] is (>= 'a' and <= 'z') or '*' && i < text.Length && (char.IsAsciiLetter(text[i]) || text[i] is '#' or '*'))
+                    {
+                        MaskCount++;
+                        chars[len] = '*'; os[len] = start; oe[len] = i; len++;
+                        continue;
+                    }
                     if (chars[len - 1] != ' ') { chars[len] = ' '; os[len] = start; oe[len] = i; len++; }
                     continue;
                 case '\'':
@@ -169,6 +182,62 @@ public sealed class NormalizedText
         if (SentenceCount > 1 && SentenceStart[SentenceCount - 1] >= Length - 1) SentenceCount--;
         SentenceTerm[SentenceCount - 1] = SentenceTerm[SentenceCount - 1] == '\0' ? '.' : SentenceTerm[SentenceCount - 1];
         UndoLeet();
+        JoinSpacedLetters();
+    }
+
+    private const char Joined = '\u0003';
+
+    /// <summary>"k i l l", "f-u-c-k": three or more single letters in a row, within one sentence, are one
+    /// word. Done in place in one pass, keeping the map to the original text.</summary>
+    private void JoinSpacedLetters()
+    {
+        var c = Chars;
+        var n = Length;
+        var sentence = 1;
+        var marked = false;
+        var k = 1;
+        while (k + 4 < n)
+        {
+            if (!IsSingleLetterAt(c, k, n)) { k++; continue; }
+            var end = k;
+            var count = 1;
+            while (end + 3 < n && IsSingleLetterAt(c, end + 2, n) && !SentenceStartsAt(end + 2, ref sentence))
+            {
+                end += 2;
+                count++;
+            }
+            if (count >= 3)
+            {
+                for (var q = k + 1; q < end; q += 2) c[q] = Joined;
+                marked = true;
+            }
+            k = end + 2;
+        }
+        if (!marked) return;
+        var os = OrigStart;
+        var oe = OrigEnd;
+        var w = 0;
+        var nextSentence = 0;
+        var nextEmoji = 0;
+        for (var r = 0; r < n; r++)
+        {
+            while (nextSentence < SentenceCount && SentenceStart[nextSentence] == r) SentenceStart[nextSentence++] = w;
+            while (nextEmoji < EmojiCount && Emoji[nextEmoji].NormPos == r) { Emoji[nextEmoji] = Emoji[nextEmoji] with { NormPos = w }; nextEmoji++; }
+            if (c[r] == Joined) continue;
+            c[w] = c[r]; os[w] = os[r]; oe[w] = oe[r];
+            w++;
+        }
+        Length = w;
+    }
+
+    /// <summary>A one-letter word at <paramref name="k"/>: a space before it and a space after it.</summary>
+    private static bool IsSingleLetterAt(char[] c, int k, int n) =>
+        k + 1 < n && c[k - 1] == ' ' && c[k] is >= 'a' and <= 'z' && c[k + 1] == ' ';
+
+    private bool SentenceStartsAt(int position, ref int from)
+    {
+        while (from < SentenceCount && SentenceStart[from] < position) from++;
+        return from < SentenceCount && SentenceStart[from] == position;
     }
 
     private void StartSentence(int at)
@@ -229,9 +298,14 @@ public sealed class NormalizedText
 
     /// <summary>A digit or symbol counts as a letter only with a letter before it and a letter (or
     /// another such symbol) after it, so "k1ll" and "n1gg3r" fold while "Y5", "07700" and "BF4" stay.</summary>
+    private static readonly System.Buffers.SearchValues<char> LeetChars = System.Buffers.SearchValues.Create("013457@$");
+
     private void UndoLeet()
     {
-        for (var p = 1; p < Length - 1; p++)
+        var span = Chars.AsSpan(0, Length);
+        var first = span.IndexOfAny(LeetChars);
+        if (first < 0) return;
+        for (var p = Math.Max(1, first); p < Length - 1; p++)
         {
             var c = Chars[p];
             var l = Leet(c);

@@ -18,10 +18,12 @@ public sealed class TrainingOptions
     public int BucketBits { get; init; } = 18;
     public int Epochs { get; init; } = 8;
     /// <summary>Longest character n-gram (3 to 5), or 0 for word features only.</summary>
-    public int MaxCharGram { get; init; } = 5;
+    public int MaxCharGram { get; init; } = 0;
+    /// <summary>Hate terms whose presence is a shared feature (data/lexicons/hate-terms.txt); stored in the model.</summary>
+    public IReadOnlyCollection<string> Lexicon { get; init; } = [];
     /// <summary>Train towards the annotators' vote shares instead of the majority class, where votes are known.</summary>
     public bool SoftLabels { get; init; }
-    public float LearningRate { get; init; } = 0.05f;
+    public float LearningRate { get; init; } = 0.1f;
     public float L2 { get; init; } = 1e-6f;
     /// <summary>Fraction held out for the reported test figures; never trained on or tuned on.</summary>
     public double TestFraction { get; init; } = 0.10;
@@ -37,6 +39,10 @@ public sealed class TrainingOptions
 /// sequential and seeded, so the same data and options give the same bytes.</summary>
 public static class Trainer
 {
+    /// <summary>One folded word a line; '#' starts a comment.</summary>
+    public static IReadOnlyList<string> ReadLexicon(string path) =>
+        File.ReadLines(path).Where(l => l.Length > 0 && l[0] != '#').Select(l => ScreeningEngine.Fold(l.Trim())).Where(l => l.Length > 0).Distinct().ToList();
+
     /// <summary>Davidson et al. labeled_data.csv: class 0 hate, 1 offensive, 2 neither; tweet text with HTML entities.</summary>
     public static List<LabelledText> ReadDavidson(string path, int limit = 0)
     {
@@ -99,7 +105,7 @@ public static class Trainer
     {
         var o = options ?? new TrainingOptions();
         var model = new LinearModel(o.BucketBits, o.MaxCharGram);
-        var mask = model.Mask;
+        model.SetLexicon(o.Lexicon);
         var features = new int[data.Count][];
         var norm = new NormalizedText();
         for (var i = 0; i < data.Count; i++)
@@ -107,7 +113,7 @@ public static class Trainer
             norm.Normalize(data[i].Text);
             var list = new List<int>(256);
             var sink = new ListSink(list);
-            LinearModel.Features(norm.Span, mask, o.MaxCharGram, ref sink);
+            model.Features(norm.Span, ref sink);
             features[i] = list.ToArray();
         }
         var (train, validation, test) = Split(data.Count, o);

@@ -116,6 +116,7 @@ public class CliAndModelTests
     public void Committed_model_loads_and_scores_the_held_out_split()
     {
         var model = LinearModel.Load(Path.Combine(Repo.Root, "data", "models", "offensive.bin"));
+        Assert.NotEmpty(model.Lexicon);
         var rows = Trainer.ReadDavidson(Path.Combine(Repo.Shared, "eval", "external", "davidson", "labeled_data.csv"));
         var (_, _, test) = Trainer.Split(rows.Count, new TrainingOptions());
         int tp = 0, fp = 0, fn = 0;
@@ -134,13 +135,16 @@ public class CliAndModelTests
     [Fact]
     public void Model_round_trips_and_rejects_other_files()
     {
-        var model = new LinearModel(10);
+        var model = new LinearModel(10, maxCharGram: 4);
         model.Weights[5] = 0.5f;
+        model.SetLexicon(["pikey", "slur"]);
         using var ms = new MemoryStream();
         model.Save(ms);
         ms.Position = 0;
         var loaded = LinearModel.Load(ms);
         Assert.Equal(0.5f, loaded.Weights[5]);
+        Assert.Equal(4, loaded.MaxCharGram);
+        Assert.True(loaded.Lexicon.SetEquals(["pikey", "slur"]));
         Assert.Throws<InvalidDataException>(() => LinearModel.Load(new MemoryStream(new byte[64])));
     }
 }

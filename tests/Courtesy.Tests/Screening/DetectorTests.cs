@@ -31,6 +31,7 @@ public class DetectorTests
     [InlineData("That Hunter kid in Y1 keeps pushing")]
     [InlineData("congrats to Grace W in Y2 on her certificate")]
     [InlineData("Aaliyah's mum is doing the cake stall")]
+    [InlineData("Kayden, Collins and Marcus were fighting again")]
     public void Naming_children(string text) => Flags(Categories.NamingChildren, text);
 
     [Theory]
@@ -40,6 +41,7 @@ public class DetectorTests
     [InlineData("So proud of Kayden, star of the week!!", new[] { "Kayden Moss" })]
     [InlineData("Marcus has a wobbly tooth today", new[] { "Marcus Reid" })]
     [InlineData("Hunter Collins from the football club is running the camp", new string[0])]
+    [InlineData("Can't wait for the trip in Summer, the kids are so excited", new string[0])]
     public void Naming_children_hard_negatives(string text, string[] own) => Clear(Categories.NamingChildren, text, own);
 
     [Theory]
@@ -49,12 +51,16 @@ public class DetectorTests
     [InlineData("heard the TA was drunk at the school fair")]
     [InlineData("Mr O hit a child in the playground, I saw it")]
     [InlineData("Oakfield's SATs results were faked, my mate works there")]
+    [InlineData("the family support worker has been lying to social services about us")]
     [InlineData("The chair of governors is in the pocket of the head, it's a stitch up")]
     public void Allegation_about_staff(string text) => Flags(Categories.AllegationAboutStaff, text);
 
     [Theory]
     [InlineData("Thank you Mr Okafor for a brilliant year!")]
     [InlineData("The teacher at my cousin's school in Leeds got arrested for fraud")]
+    [InlineData("Everyone report Dawn Moss's account, let's get her kicked off Facebook")]
+    [InlineData("Mr Okafor did a great assembly about staying safe from grooming online")]
+    [InlineData("My husband was drunk at the wedding lol, never again")]
     public void Allegation_hard_negatives(string text) => Clear(Categories.AllegationAboutStaff, text);
 
     [Fact]
@@ -76,6 +82,7 @@ public class DetectorTests
     [InlineData("How do I raise a concern about the dinners at Oakfield? Who do I speak to?")]
     [InlineData("Not sure I agree with the new homework policy at Oakfield but I can see why they did it")]
     [InlineData("Other school in town is a shambles, so glad we're not there")]
+    [InlineData("The head explained the budget cuts really clearly at the meeting")]
     public void Complaint_hard_negatives(string text) => Clear(Categories.ComplaintAboutSchool, text);
 
     [Theory]
@@ -83,6 +90,7 @@ public class DetectorTests
     [InlineData("that Okafor is a useless idiot")]
     [InlineData("the mums in Y4 are vile, absolute scum")]
     [InlineData("Who does Aaliyah Khan think she is? Stuck up little madam")]
+    [InlineData("pupils at oakfield are feral, no discipline at all")]
     public void Negative_or_offensive(string text) => Flags(Categories.NegativeOrOffensiveComment, text);
 
     [Theory]
@@ -96,10 +104,13 @@ public class DetectorTests
     [InlineData("Nobody talk to Dawn Moss at the gate tomorrow, pass it on")]
     [InlineData("Day 5 of asking Mr Okafor to resign. I'll keep going every single day")]
     [InlineData("here's Mrs Hetherington's number, ring her and tell her what you think")]
+    [InlineData("his number is 07700 900 987 if u want to tell him what u think of his parking")]
+    [InlineData("dont let ur kids play with the moss boy, that family are dodgy")]
     public void Cyberbullying(string text) => Flags(Categories.Cyberbullying, text);
 
     [Theory]
     [InlineData("Go back to your own country, nobody wants your lot here")]
+    [InlineData("Too many foreign teachers at Oakfield now, can't understand any of them")]
     [InlineData("Typical Polish family, always taking and never paying")]
     [InlineData("Too many p*kis at the school now")]
     [InlineData("Mr Okafor can barely speak English")]
@@ -115,6 +126,8 @@ public class DetectorTests
     [InlineData("If Mr Okafor touches my son again I'll smash his face in, I'll punch him")]
     [InlineData("I know where she lives. Watch your back")]
     [InlineData("someone should give that teacher a good slap")]
+    [InlineData("sumone needs 2 slap that okafor")]
+    [InlineData("I'll be waiting at the gates for that teacher tomorrow with my brother")]
     [InlineData("Oakfield staff when I turn up tomorrow 🔪")]
     [InlineData("the head should be strung up")]
     [InlineData("Someone should burn that school down")]
@@ -140,6 +153,7 @@ public class DetectorTests
     [InlineData("Mr Okafor's mobile is 07700 900123 if you want to give him grief")]
     [InlineData("Her email is jo.h1975@example.com")]
     [InlineData("Dawn Moss lives at 12 Beech Avenue, WX3 9PL")]
+    [InlineData("Her car is the blue Fiesta, always parked outside the Co-op at 8")]
     [InlineData("Mr Cranston's birthday is 3rd June 1968")]
     [InlineData("Mr Okafor works weekends at the Tesco on the ring road")]
     public void Personal_information(string text) => Flags(Categories.PersonalInformation, text);
@@ -165,11 +179,13 @@ public class DetectorTests
     [Theory]
     [InlineData("Sign the petition to get rid of Mrs Hetherington, link in my bio")]
     [InlineData("I've set up a group for Oakfield parents who've had enough, join and share")]
+    [InlineData("Everyone write to Ofsted about Oakfield, the more complaints the better, template in comments")]
     public void Petition(string text) => Flags(Categories.PetitionOrForumAgainstSchool, text);
 
     [Theory]
     [InlineData("Please sign the petition to the council for a crossing outside Oakfield")]
     [InlineData("Join the PTA chat if you can help at the fair")]
+    [InlineData("The PTA Facebook page is looking for volunteers for the summer fair, please share")]
     public void Petition_hard_negatives(string text) => Clear(Categories.PetitionOrForumAgainstSchool, text);
 
     [Theory]
@@ -187,6 +203,7 @@ public class DetectorTests
     [Theory]
     [InlineData("I nearly killed myself laughing at the nativity 😂")]
     [InlineData("The online safety talk about self-harm apps was really useful")]
+    [InlineData("Mr Okafor did a great assembly about staying safe from grooming online")]
     public void Safeguarding_hard_negatives(string text) => Assert.False(TestSchool.Screen(text).Safeguarding, text);
 
     [Fact]

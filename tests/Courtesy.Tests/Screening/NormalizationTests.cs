@@ -17,6 +17,8 @@ public class NormalizationTests
     [InlineData("Mr Okafor I'll 𝐤𝐢𝐥𝐥 him", "mathematical bold")]
     [InlineData("Mr Okafor I'll ki\u0336ll him", "combining strike-through")]
     [InlineData("Mr Okafor I'll KILL him", "capitals")]
+    [InlineData("Mr Okafor I'll k i l l him", "spaced letters")]
+    [InlineData("Mr Okafor I'll k-i-l-l him", "hyphenated letters")]
     public void Dodges_are_still_caught(string text, string dodge)
     {
         var r = TestSchool.Screen(text);
@@ -29,6 +31,9 @@ public class NormalizationTests
         Assert.Contains(Categories.RacistComment, TestSchool.Screen("that family are n*****s").Categories);
         Assert.Contains(Categories.ObsceneContent, TestSchool.Screen("Mrs Hetherington is a c**t").Categories);
         Assert.Contains(Categories.ObsceneContent, TestSchool.Screen("the TA was sh*gging her").Categories);
+        Assert.Contains(Categories.ObsceneContent, TestSchool.Screen("Mrs Hetherington can go f##k herself").Categories);
+        Assert.Contains(Categories.NegativeOrOffensiveComment, TestSchool.Screen("Mr Okafor is a total d!ckhead").Categories);
+        Assert.Empty(TestSchool.Screen("#Oakfield sports day!! Great fun!").Categories);
     }
 
     [Fact]
@@ -52,6 +57,13 @@ public class NormalizationTests
         var k = n.Text.IndexOf("kill", StringComparison.Ordinal);
         Assert.Equal("Ｈéllo  WORLD!\u200B k1ll".IndexOf('k'), n.OriginalStart(k));
         Assert.Equal(" y5 07700 bf4 7qt ", NormalizedText.Of("Y5 07700 BF4 7QT").Text);
+        const string spacedText = "a b. k i l l 🔪 now";
+        var spaced = NormalizedText.Of(spacedText);
+        Assert.Equal(" a b kill now ", spaced.Text);
+        var kill = spaced.Text.IndexOf("kill", StringComparison.Ordinal);
+        Assert.Equal(spacedText.IndexOf('k'), spaced.OriginalStart(kill));
+        Assert.Equal(spacedText.IndexOf("l 🔪", StringComparison.Ordinal) + 1, spaced.OriginalEnd(kill + 4));
+        Assert.InRange(spaced.Emoji[0].NormPos, kill + 4, kill + 5);
     }
 
     [Fact]
@@ -121,5 +133,53 @@ public class NormalizationTests
         Assert.Equal(1, Count(" they should go back to "));
         Assert.Equal(1, Count(" harassment "));
         Assert.Equal(3, Count(" kill kill's harassing "));
+    }
+}
+
+public class ConcurrencyTests
+{
+    [Fact]
+    public void One_engine_screens_from_many_threads_with_the_same_results()
+    {
+        var posts = Courtesy.Screening.PostJson.Load(Path.Combine(Courtesy.Tests.Support.Repo.DevSet, "posts.jsonl"));
+        var (school, roster, _) = Courtesy.Screening.Evaluation.LoadSet(Courtesy.Tests.Support.Repo.DevSet);
+        var engine = Courtesy.Screening.ScreeningEngine.Build(school, roster, Courtesy.Policies.Categories.All.Select(c => c.Id));
+        string Key(Courtesy.Screening.ScreeningResult r) => string.Join("|", r.Findings.Select(f => $"{f.CategoryId}:{f.Start}:{f.Length}"));
+        var expected = posts.Select(p => Key(engine.Screen(p))).ToArray();
+        var actual = new string[posts.Count * 8];
+        Parallel.For(0, actual.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => actual[i] = Key(engine.Screen(posts[i % posts.Count])));
+        for (var i = 0; i < actual.Length; i++) Assert.Equal(expected[i % posts.Count], actual[i]);
+    }
+}
+
+public class FuzzTests
+{
+    /// <summary>Random mixes of the characters the folding treats specially: no exception, and every
+    /// span inside the text it came from.</summary>
+    [Fact]
+    public void Random_posts_never_throw_and_spans_stay_inside_the_text()
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz ABCKLMZ 0123457 '’*#!.?@$-_,\u200B\u202E\u0301ｋ😂🔪🍆";
+        string[] words = ["Mr", "Okafor", "Marcus", "Reid", "kill", "f**k", "p*ki", "07700 900123", "WX3 9PL", "lives at", "k i l l", "Grace's", "the Moss boy", "Oakfield", "go back to"];
+        var rng = new Random(12345);
+        var sb = new System.Text.StringBuilder();
+        for (var n = 0; n < 5000; n++)
+        {
+            sb.Clear();
+            var length = rng.Next(0, 120);
+            while (sb.Length < length)
+            {
+                if (rng.Next(4) == 0) sb.Append(words[rng.Next(words.Length)]).Append(' ');
+                else sb.Append(alphabet[rng.Next(alphabet.Length)]);
+                if (rng.Next(50) == 0) sb.Append((char)rng.Next(0xD800, 0xE000));
+            }
+            var text = sb.ToString();
+            var r = TestSchool.Engine.Screen(new Courtesy.Screening.Post { Text = text, AuthorIsParentOf = rng.Next(3) == 0 ? ["Marcus Reid"] : [] });
+            foreach (var f in r.Findings)
+            {
+                Assert.InRange(f.Start, 0, text.Length);
+                Assert.InRange(f.Start + f.Length, f.Start, text.Length);
+            }
+        }
     }
 }

@@ -16,10 +16,12 @@ public static class TestSchool
         pupil,,Aaliyah,Khan,,,Year 3
         pupil,,Kayden,Moss,,,Year 6
         pupil,,Hunter,Lowry,,,Year 1
+        pupil,,Summer,Ashby,,,Year 4
         staff,Mrs,Joanne,Hetherington,Jo,Headteacher,
         staff,Mr,Simon,Okafor,,Year 4 Teacher,Year 4
         staff,Miss,Laura,Bright,,SENCO,
         staff,Mr,Tomasz,Zielinski,,Teaching Assistant,Year 2
+        staff,Ms,Priya,Nair,,Family Support Worker and Attendance Lead,
         governor,Mr,Peter,Cranston,,Chair of Governors,
         parent,Mrs,Dawn,Moss,,Parent of Kayden Moss,Year 6
         parent,Mr,Gary,Reid,,Parent of Marcus Reid,Year 4
