@@ -62,7 +62,7 @@ public static class ConcernsApi
         group.MapGet("/", ListAsync)
             .RequireAuthorization(AuthPolicies.Staff)
             .WithName("ListConcerns")
-            .WithSummary("Concerns at the signed-in user's school: all of them for heads, DSLs and trust admins; staff see their own reports");
+            .WithSummary("The newest concerns at the signed-in user's school (?limit=1..200, default 50): all of them for heads, DSLs and trust admins; staff see their own reports");
 
         group.MapGet("/{id:long}", GetAsync)
             .RequireAuthorization(AuthPolicies.Staff)
@@ -133,11 +133,13 @@ public static class ConcernsApi
             status.Updates.Select(u => new StatusUpdate(u.At, u.Text)).ToList()));
     }
 
-    private static async Task<Results<Ok<List<ConcernDto>>, NotFound>> ListAsync(HttpContext http, CurrentSchool current, ConcernStore concerns)
+    private static async Task<Results<Ok<List<ConcernDto>>, NotFound, ValidationProblem>> ListAsync(HttpContext http, CurrentSchool current, ConcernStore concerns, int? limit)
     {
         if (await current.GetAsync() is not { } school)
             return TypedResults.NotFound();
-        var list = await concerns.ListAsync(school.Id, OwnOnly(http) ? http.User.Actor() : null);
+        if (limit is < 1 or > 200)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit: between 1 and 200 ({limit} given)"] });
+        var list = await concerns.ListAsync(school.Id, OwnOnly(http) ? http.User.Actor() : null, limit ?? 50);
         return TypedResults.Ok(list.Where(c => Visible(http, c)).Select(Dto).ToList());
     }
 
