@@ -23,6 +23,9 @@ public sealed record AuditVerification(bool Ok, long Checked, AuditEvent? FirstB
 /// <summary>Append-only audit events with one hash chain per school (chain 0 is the system's).
 /// Each event's hash covers its content and the previous event's hash, so editing, deleting or
 /// reordering any row breaks every later link.</summary>
+/// <summary>One event to append, for <see cref="AuditLog.AppendAllAsync"/>.</summary>
+public sealed record AuditEntry(string Actor, string Action, string TargetType, string TargetId, string Summary, object? Data = null);
+
 public sealed class AuditLog(Db db, IClock clock)
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -39,16 +42,41 @@ public sealed class AuditLog(Db db, IClock clock)
         return e;
     }
 
-    private async Task<AuditEvent> AppendCoreAsync(DbConnection c, DbTransaction tx, long chain, string actor, string action,
-        string targetType, string targetId, string summary, object? data)
+    /// <summary>Several events for one chain in one go, inside the caller's transaction: the chain's head is read once.</summary>
+    public async Task<IReadOnlyList<AuditEvent>> AppendAllAsync(long? schoolId, IReadOnlyList<AuditEntry> entries, DbConnection connection, DbTransaction transaction)
+    {
+        var chain = schoolId ?? 0;
+        var head = await HeadAsync(connection, transaction, chain);
+        var events = new List<AuditEvent>(entries.Count);
+        foreach (var e in entries)
+        {
+            var appended = await InsertAsync(connection, transaction, chain, head.Seq + 1, head.Hash, e.Actor, e.Action, e.TargetType, e.TargetId, e.Summary, e.Data);
+            events.Add(appended);
+            head = (appended.Seq, appended.Hash);
+        }
+        return events;
+    }
+
+    private async Task<(long Seq, string Hash)> HeadAsync(DbConnection c, DbTransaction tx, long chain)
     {
         if (!db.IsSqlite)
             // serialises appends to one chain across processes; SQLite's write transaction already does
             await c.ExecuteAsync("SELECT pg_advisory_xact_lock(72437002, @k)", new { k = (int)(chain % int.MaxValue) }, tx);
         var last = await c.QueryFirstOrDefaultAsync<(long Seq, string Hash)?>(
             "SELECT seq, hash FROM audit_events WHERE chain = @chain ORDER BY seq DESC LIMIT 1", new { chain }, tx);
-        var seq = (last?.Seq ?? 0) + 1;
-        var prev = last?.Hash ?? Genesis;
+        return last ?? (0, Genesis);
+    }
+
+    private async Task<AuditEvent> AppendCoreAsync(DbConnection c, DbTransaction tx, long chain, string actor, string action,
+        string targetType, string targetId, string summary, object? data)
+    {
+        var head = await HeadAsync(c, tx, chain);
+        return await InsertAsync(c, tx, chain, head.Seq + 1, head.Hash, actor, action, targetType, targetId, summary, data);
+    }
+
+    private async Task<AuditEvent> InsertAsync(DbConnection c, DbTransaction tx, long chain, long seq, string prev, string actor, string action,
+        string targetType, string targetId, string summary, object? data)
+    {
         var at = TruncateToMicroseconds(clock.UtcNow);
         var json = data is null ? null : JsonSerializer.Serialize(data);
         var hash = ComputeHash(chain, seq, at, actor, action, targetType, targetId, summary, json, prev);

@@ -78,11 +78,12 @@ public sealed class ConcernStore(Db db, AuditLog audit, IClock clock)
                 }, tx);
             foreach (var e in evidence)
                 await EvidenceStore.InsertAsync(c, tx, schoolId, id, null, e, now, now, actor);
-            await audit.AppendAsync(schoolId, actor, "concern.submitted", "concern", reference,
+            var received = new AuditEntry(actor, "concern.submitted", "concern", reference,
                 $"Concern {reference} received{(evidence.Count > 0 ? $" with {evidence.Count} evidence file(s)" : "")}",
-                new { evidence = evidence.Select(e => new { e.FileName, e.Sha256 }) }, c, tx);
-            if (screened is not null)
-                await audit.AppendAsync(schoolId, "screening", "concern.screened", "concern", reference, screened.Summary(reference), null, c, tx);
+                new { evidence = evidence.Select(e => new { e.FileName, e.Sha256 }) });
+            await audit.AppendAllAsync(schoolId, screened is null
+                ? [received]
+                : [received, new AuditEntry("screening", "concern.screened", "concern", reference, screened.Summary(reference))], c, tx);
             var concern = await c.QueryFirstAsync<Concern>($"SELECT {Columns} FROM concerns WHERE school_id = @schoolId AND id = @id", new { schoolId, id }, tx);
             return new SubmittedConcern(concern, secret, false);
         });

@@ -81,4 +81,21 @@ public class AuditLogTests
         Assert.True(result.Ok, result.ToString());
         Assert.Equal(41, result.Checked);
     }
+
+    [Theory, MemberData(nameof(TestDb.Providers), MemberType = typeof(TestDb))]
+    public async Task Several_events_appended_together_extend_the_chain_in_order(DbProvider provider)
+    {
+        await using var t = await TestDb.CreateAsync(provider);
+        var school = await t.AddSchoolAsync();
+        var appended = await t.Db.WriteAsync((c, tx) => t.Audit.AppendAllAsync(school.Id,
+        [
+            new AuditEntry("public", "concern.submitted", "concern", "C-2026-0001", "Concern received"),
+            new AuditEntry("screening", "concern.screened", "concern", "C-2026-0001", "Concern screened: no findings"),
+        ], c, tx));
+        Assert.Equal([2L, 3L], appended.Select(e => e.Seq));
+        Assert.Equal(appended[0].Hash, appended[1].PrevHash);
+        var result = await t.Audit.VerifyAsync(school.Id);
+        Assert.True(result.Ok, result.ToString());
+        Assert.Equal(["concern.submitted", "concern.screened"], (await t.Audit.ForTargetAsync(school.Id, "concern", "C-2026-0001")).Select(e => e.Action));
+    }
 }
