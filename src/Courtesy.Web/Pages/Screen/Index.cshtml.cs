@@ -46,6 +46,22 @@ public sealed class IndexModel(CurrentSchool current, SchoolStore schools, Roste
 
     public static string TitleOf(string id) => Categories.Find(id)?.Title ?? id;
 
+    /// <summary>The post with its flagged runs in &lt;mark&gt;; every piece of text and every tooltip HTML-encoded.</summary>
+    public static string HighlightedHtml(IReadOnlyList<HighlightRun> runs)
+    {
+        var html = new System.Text.StringBuilder();
+        foreach (var run in runs)
+        {
+            if (run.Findings.Count == 0)
+                html.Append(System.Net.WebUtility.HtmlEncode(run.Text));
+            else
+                html.Append("<mark class=\"").Append(CssClass(run)).Append("\" title=\"")
+                    .Append(System.Net.WebUtility.HtmlEncode(Tooltip(run))).Append("\">")
+                    .Append(System.Net.WebUtility.HtmlEncode(run.Text)).Append("</mark>");
+        }
+        return html.ToString();
+    }
+
     public static string Tooltip(HighlightRun run) =>
         string.Join("\n", run.Findings.Select(f => $"{TitleOf(f.CategoryId)}: {f.Reason}").Distinct());
 
