@@ -220,4 +220,20 @@ public class CaseRolesTests
         Assert.All(detail.GetProperty("options").EnumerateArray(), o => Assert.EndsWith("the case is closed", o.GetProperty("why").GetString()));
         Assert.True((await app.Get<Courtesy.Audit.AuditLog>().VerifyAsync()).Ok);
     }
+
+    [Fact]
+    public async Task A_date_the_case_form_cannot_read_is_named_and_nothing_is_recorded()
+    {
+        await using var app = await TestApp.StartAsync();
+        var w = await WorldAsync(app);
+        var head = w.Clients[Roles.Head];
+        var token = await TestApp.AntiforgeryTokenAsync(head, $"/Cases/{w.CaseId}");
+        var response = await head.PostAsync($"/Cases/{w.CaseId}?handler=Step", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["StepId"] = "discuss", ["Notes"] = "Phoned.", ["FollowUpOn"] = "next friday", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("FollowUpOn: &#x27;next friday&#x27; is not a valid value", await response.Content.ReadAsStringAsync());
+        Assert.Empty(await app.Get<CaseStore>().ActionsAsync(w.School.Id, w.CaseId));
+    }
 }

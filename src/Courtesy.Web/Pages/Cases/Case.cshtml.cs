@@ -139,6 +139,15 @@ public sealed class CaseModel(CurrentSchool current, Casework work, CaseStore ca
     {
         if (await SchoolIdAsync() is not { } s || !await LoadAsync(s, id, audited: false))
             return NotFound();
+        // a field that could not be read (a date typed as "next Friday") is named, not silently taken as blank
+        var unreadable = ModelState.Where(e => e.Value?.ValidationState == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            .Select(e => $"{e.Key}: '{e.Value!.AttemptedValue}' is not a valid value").ToList();
+        if (unreadable.Count > 0)
+        {
+            Error = "Nothing was changed. " + string.Join("; ", unreadable);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         try
         {
             // Post-redirect-get: a refresh must not take the step twice.
