@@ -167,7 +167,7 @@ public static class ConcernsApi
                     await concerns.DecideAsync(school!.Id, id, TriageDecision.NoBreach, request.Reason, http.User.Actor());
                     return TypedResults.Ok(new TriageAnswer("no-breach", null, null));
                 case "safeguarding":
-                    await concerns.DecideAsync(school!.Id, id, TriageDecision.Safeguarding, request.Reason, http.User.Actor());
+                    await work.RouteToSafeguardingAsync(school!.Id, id, request.Reason, http.User.Identity?.Name ?? http.User.Actor(), http.User.Actor());
                     return TypedResults.Ok(new TriageAnswer("safeguarding", null, null));
                 case "case":
                     if (request.Categories is not { Count: > 0 })

@@ -196,6 +196,20 @@ public sealed class Casework(CaseStore cases, ConcernStore concerns, EvidenceSto
         return sent;
     }
 
+    /// <summary>Routes a concern to the Designated Safeguarding Lead, off the parent ladder, and e-mails every DSL
+    /// of the school at once; each message is logged on the concern.</summary>
+    public async Task<Concern> RouteToSafeguardingAsync(long schoolId, long concernId, string? reason, string routedBy, string actor, CancellationToken ct = default)
+    {
+        var c = await concerns.DecideAsync(schoolId, concernId, TriageDecision.Safeguarding, reason, actor);
+        foreach (var (email, _, role) in await cases.ColleaguesAsync(schoolId))
+            if (role == Accounts.Roles.Dsl)
+                await outbox.SendAsync(new MessageContext(schoolId, "safeguarding", null, c.Id, null, "concern", c.Reference),
+                    new OutgoingMail(email, $"Safeguarding concern {c.Reference} routed to you",
+                        $"{routedBy} has routed concern {c.Reference} to the Designated Safeguarding Lead.\nOpen it in Courtesy: /Triage/Concern/{c.Id}\n"),
+                    actor, ct);
+        return c;
+    }
+
     /// <summary>Sends a stored letter (Word document attached, printable text in the body) and logs it on the case.</summary>
     public async Task<SentMessage> SendLetterAsync(long schoolId, long caseId, long letterId, string to, string actor, CancellationToken ct = default)
     {

@@ -12,7 +12,7 @@ namespace Courtesy.Web.Pages.Triage;
 /// <summary>One concern: the post with its findings marked, its evidence, open cases about the same post or
 /// person, and the decision: no breach, safeguarding, open a case, or add to an open case.</summary>
 [Authorize(Policy = AuthPolicies.Leaders)]
-public sealed class ConcernModel(CurrentSchool current, ConcernStore concerns, CaseStore cases, EvidenceStore evidence, Casework work, Outbox outbox) : PageModel
+public sealed class ConcernModel(CurrentSchool current, ConcernStore concerns, CaseStore cases, EvidenceStore evidence, Casework work) : PageModel
 {
     public Concern Concern { get; private set; } = null!;
     public IReadOnlyList<Evidence> Files { get; private set; } = [];
@@ -59,13 +59,7 @@ public sealed class ConcernModel(CurrentSchool current, ConcernStore concerns, C
     public Task<IActionResult> OnPostSafeguardingAsync(long id) =>
         Decide(id, async schoolId =>
         {
-            var c = await concerns.DecideAsync(schoolId, id, TriageDecision.Safeguarding, Reason, User.Actor());
-            foreach (var (email, _, role) in await cases.ColleaguesAsync(schoolId))
-                if (role == Roles.Dsl)
-                    await outbox.SendAsync(new MessageContext(schoolId, "safeguarding", null, c.Id, null, "concern", c.Reference),
-                        new OutgoingMail(email, $"Safeguarding concern {c.Reference} routed to you",
-                            $"{User.Identity?.Name} has routed concern {c.Reference} to the Designated Safeguarding Lead.\nOpen it in Courtesy: /Triage/Concern/{c.Id}\n"),
-                        User.Actor());
+            await work.RouteToSafeguardingAsync(schoolId, id, Reason, User.Identity?.Name ?? User.Actor(), User.Actor());
             return "/Triage";
         });
 
