@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Courtesy;
 using Courtesy.Accounts;
@@ -83,6 +81,8 @@ async Task<(string Email, string Password)> PrepareAsync(Db db)
 
 async Task<List<(string, LoadResult)>> RunSetupAsync(string setup, Dictionary<string, string> env, int processes, (string Email, string Password) login)
 {
+    // the public form's per-address limit would stop a load that all comes from 127.0.0.1
+    env["COURTESY_RATELIMITS__PUBLICPERMINUTE"] = "100000000";
     var servers = Enumerable.Range(0, processes).Select(_ => WebProcess.Start(env)).ToList();
     try
     {
@@ -172,56 +172,4 @@ string? ArgText(string name)
 {
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-}
-
-sealed class WebProcess : IDisposable
-{
-    private readonly Process _process;
-    public string Url { get; }
-
-    private WebProcess(Process p, string url) { _process = p; Url = url; }
-
-    public static WebProcess Start(Dictionary<string, string> env)
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        var url = $"http://127.0.0.1:{port}";
-        var psi = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "Courtesy.Web.dll")}\" --urls {url}")
-        {
-            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var (k, v) in env) psi.Environment[k] = v;
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        // the public form's per-address limit would stop a load that all comes from 127.0.0.1
-        psi.Environment["COURTESY_RATELIMITS__PUBLICPERMINUTE"] = "100000000";
-        var p = Process.Start(psi)!;
-        p.OutputDataReceived += (_, _) => { };
-        p.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line && line.Contains("fail")) Console.Error.WriteLine(line); };
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        return new WebProcess(p, url);
-    }
-
-    public async Task WaitReadyAsync()
-    {
-        using var http = new HttpClient();
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < until)
-        {
-            if (_process.HasExited) throw new InvalidOperationException($"web process exited with {_process.ExitCode}");
-            try { if ((await http.GetAsync(Url + "/healthz")).IsSuccessStatusCode) return; }
-            catch (HttpRequestException) { }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"{Url} did not start");
-    }
-
-    public void Dispose()
-    {
-        try { _process.Kill(true); _process.WaitForExit(10_000); } catch (InvalidOperationException) { }
-        _process.Dispose();
-    }
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Courtesy.Accounts;
 using Courtesy.Audit;
 using Courtesy.Data;
@@ -29,8 +27,9 @@ public class TwoProcessTests
             var password = UserStore.NewPassword();
             await new UserStore(db, audit, clock).AddAsync("head@school.example", "Mrs Head", Roles.Head, school.Id, null, password, "test");
 
-            using var web1 = WebProcess.Start(cs);
-            using var web2 = WebProcess.Start(cs);
+            var env = new Dictionary<string, string> { ["COURTESY_DATABASE__PROVIDER"] = "postgres", ["COURTESY_DATABASE__CONNECTIONSTRING"] = cs };
+            using var web1 = WebProcess.Start(env);
+            using var web2 = WebProcess.Start(env);
             await Task.WhenAll(web1.WaitReadyAsync(), web2.WaitReadyAsync());
 
             var cookies = new CookieContainer();
@@ -56,71 +55,6 @@ public class TwoProcessTests
         finally
         {
             PostgresServer.Instance.DropDatabase(cs);
-        }
-    }
-
-    private sealed class WebProcess : IDisposable
-    {
-        private readonly Process _process;
-        public string Url { get; }
-
-        private WebProcess(Process process, string url) { _process = process; Url = url; }
-
-        public static WebProcess Start(string connectionString)
-        {
-            var port = FreePort();
-            var url = $"http://127.0.0.1:{port}";
-            var dll = Path.Combine(AppContext.BaseDirectory, "Courtesy.Web.dll");
-            var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls {url}")
-            {
-                UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
-                WorkingDirectory = AppContext.BaseDirectory,
-            };
-            psi.Environment["COURTESY_DATABASE__PROVIDER"] = "postgres";
-            psi.Environment["COURTESY_DATABASE__CONNECTIONSTRING"] = connectionString;
-            psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            // a home of its own, so the only place the two processes can share keys is the database
-            var home = Path.Combine(Path.GetTempPath(), "courtesy-home-" + Guid.NewGuid().ToString("N")[..8]);
-            Directory.CreateDirectory(home);
-            psi.Environment["HOME"] = home;
-            var p = Process.Start(psi)!;
-            p.OutputDataReceived += (_, _) => { };
-            p.ErrorDataReceived += (_, _) => { };
-            p.BeginOutputReadLine();
-            p.BeginErrorReadLine();
-            return new WebProcess(p, url);
-        }
-
-        public async Task WaitReadyAsync()
-        {
-            using var http = new HttpClient();
-            var until = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < until)
-            {
-                if (_process.HasExited) throw new InvalidOperationException($"web process exited with {_process.ExitCode}");
-                try
-                {
-                    if ((await http.GetAsync(Url + "/healthz")).IsSuccessStatusCode) return;
-                }
-                catch (HttpRequestException) { /* not listening yet */ }
-                await Task.Delay(200);
-            }
-            throw new TimeoutException($"{Url} did not become healthy");
-        }
-
-        public void Dispose()
-        {
-            try { _process.Kill(entireProcessTree: true); _process.WaitForExit(10_000); } catch (InvalidOperationException) { /* already gone */ }
-            _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            var l = new TcpListener(IPAddress.Loopback, 0);
-            l.Start();
-            var port = ((IPEndPoint)l.LocalEndpoint).Port;
-            l.Stop();
-            return port;
         }
     }
 }

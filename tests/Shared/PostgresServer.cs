@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Courtesy.Tests.Support;
@@ -43,7 +41,7 @@ public sealed class PostgresServer
         Directory.CreateDirectory(root);
         var data = Path.Combine(root, "data");
         if (asPostgres) Run("chown", $"-R postgres:postgres {root}");
-        var port = FreePort();
+        var port = WebProcess.FreePort();
         Run(bin, asPostgres, "initdb", $"-D {data} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync");
         var opts = $"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         Run(bin, asPostgres, "pg_ctl", $"-D {data} -l {root}/server.log -o \"{opts}\" -w -t 60 start");
@@ -79,14 +77,6 @@ public sealed class PostgresServer
         cmd.ExecuteNonQuery();
     }
 
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 
     private static void Run(string bin, bool asPostgres, string tool, string args) =>
         Run(asPostgres ? "runuser" : Path.Combine(bin, tool), asPostgres ? $"-u postgres -- {Path.Combine(bin, tool)} {args}" : args);

@@ -67,7 +67,7 @@ public class SmtpMailSenderTests
     [Fact]
     public async Task Bad_recipient_is_refused_before_connecting()
     {
-        var sender = new SmtpMailSender(new SmtpOptions("127.0.0.1", SmtpSink.FreePort(), "office@roose.example"));
+        var sender = new SmtpMailSender(new SmtpOptions("127.0.0.1", Courtesy.Tests.Support.WebProcess.FreePort(), "office@roose.example"));
         var ex = await Assert.ThrowsAsync<MailSendException>(() => sender.SendAsync(new OutgoingMail("not an address", "x", "y")));
         Assert.Contains("'not an address'", ex.Message);
     }

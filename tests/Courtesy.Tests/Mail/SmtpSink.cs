@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Courtesy.Tests.Mail;
 
@@ -15,7 +13,7 @@ public sealed class SmtpSink : IDisposable
     public SmtpSink(string? user = null, string? password = null)
     {
         Folder = Directory.CreateTempSubdirectory("courtesy-smtp-").FullName;
-        Port = FreePort();
+        Port = Courtesy.Tests.Support.WebProcess.FreePort();
         var script = Path.Combine(RepoRoot(), "tests", "Courtesy.Tests", "Mail", "smtp_sink.py");
         // Debian's interpreter: python3-aiosmtpd is installed for it, not for any other python on PATH.
         var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
@@ -32,12 +30,6 @@ public sealed class SmtpSink : IDisposable
         }
     }
 
-    public static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 
     public static string RepoRoot()
     {
