@@ -18,6 +18,8 @@ internal sealed class PhraseMatcher
     private readonly int[] _outs;
     private readonly int[] _patternLength;
     private readonly PhraseFlags[] _patternFlags;
+    private const int OutputFlag32 = 1 << 30;
+    private const int OutputFlag16 = 1 << 15;
     public int StateCount { get; }
     public int PatternCount => _patternLength.Length;
 
@@ -106,10 +108,15 @@ internal sealed class PhraseMatcher
         }
         _outStart[StateCount] = all.Count;
         _outs = all.ToArray();
-        if (StateCount <= ushort.MaxValue)
+        // Most characters end in a state with no output; flagging the target in the transition itself
+        // saves a read of the output index, at a random place, per character.
+        for (var k = 0; k < _next.Length; k++)
+            if (_outStart[_next[k] + 1] > _outStart[_next[k]]) _next[k] |= OutputFlag32;
+        if (StateCount <= OutputFlag16)
         {
             _next16 = new ushort[_next.Length];
-            for (var k = 0; k < _next.Length; k++) _next16[k] = (ushort)_next[k];
+            for (var k = 0; k < _next.Length; k++)
+                _next16[k] = (ushort)((_next[k] & ~OutputFlag32) | ((_next[k] & OutputFlag32) != 0 ? OutputFlag16 : 0));
             _next = [];
         }
 
@@ -150,9 +157,31 @@ internal sealed class PhraseMatcher
         var symbol = Symbol;
         for (var i = 0; i < text.Length; i++)
         {
+            if (state == 0)
+            {
+                // Every phrase starts with the space before its first word, and the root leaves only on
+                // a space, so the rest of a word that fell back to the root cannot start a match.
+                var space = text[i..].IndexOf(' ');
+                if (space < 0) break;
+                i += space;
+            }
             var c = text[i];
             var index = state * Alphabet + (c < 128 ? symbol[c] : 0);
-            state = next16 is not null ? next16[index] : next[index];
+            int target;
+            bool output;
+            if (next16 is not null)
+            {
+                target = next16[index];
+                output = target >= OutputFlag16;
+                state = target & (OutputFlag16 - 1);
+            }
+            else
+            {
+                target = next[index];
+                output = target >= OutputFlag32;
+                state = target & (OutputFlag32 - 1);
+            }
+            if (!output) continue;
             var from = outStart[state];
             var to = outStart[state + 1];
             for (var k = from; k < to; k++)
