@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace Courtesy.Screening;
 
 /// <summary>
@@ -145,16 +148,17 @@ internal sealed class PhraseMatcher
     }
 
     /// <summary>Appends every anchored match in <paramref name="text"/> to <paramref name="matches"/>; returns the count.</summary>
-    public int Scan(ReadOnlySpan<char> text, ref Match[] matches, int count)
+    // Not inlined: inside the caller's large method the loop's few locals were spilled to the stack.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int Scan(ReadOnlySpan<char> text, ref Match[] matches, int count) =>
+        _next16 is { } next16 ? Run(next16, OutputFlag16, text, ref matches, count) : Run(_next, OutputFlag32, text, ref matches, count);
+
+    /// <summary>The automaton loop, specialised per table width so it is one load and one compare per character.</summary>
+    private int Run<T>(T[] next, int outputFlag, ReadOnlySpan<char> text, ref Match[] matches, int count) where T : unmanaged, IBinaryInteger<T>
     {
         var state = 0;
-        var next = _next;
-        var next16 = _next16;
-        var outStart = _outStart;
-        var outs = _outs;
-        var lengths = _patternLength;
-        var allFlags = _patternFlags;
         var symbol = Symbol;
+        var stateMask = outputFlag - 1;
         for (var i = 0; i < text.Length; i++)
         {
             if (state == 0)
@@ -166,45 +170,35 @@ internal sealed class PhraseMatcher
                 i += space;
             }
             var c = text[i];
-            var index = state * Alphabet + (c < 128 ? symbol[c] : 0);
-            int target;
-            bool output;
-            if (next16 is not null)
+            var target = int.CreateTruncating(next[state * Alphabet + (c < 128 ? symbol[c] : 0)]);
+            state = target & stateMask;
+            if (target >= outputFlag) count = Emit(state, i, text, ref matches, count);
+        }
+        return count;
+    }
+
+    private int Emit(int state, int i, ReadOnlySpan<char> text, ref Match[] matches, int count)
+    {
+        for (var k = _outStart[state]; k < _outStart[state + 1]; k++)
+        {
+            var p = _outs[k];
+            var start = i - _patternLength[p] + 2; // first character after the anchoring space
+            var end = i + 1;
+            var flags = _patternFlags[p];
+            var suffixed = false;
+            if ((flags & PhraseFlags.Prefix) == 0)
             {
-                target = next16[index];
-                output = target >= OutputFlag16;
-                state = target & (OutputFlag16 - 1);
-            }
-            else
-            {
-                target = next[index];
-                output = target >= OutputFlag32;
-                state = target & (OutputFlag32 - 1);
-            }
-            if (!output) continue;
-            var from = outStart[state];
-            var to = outStart[state + 1];
-            for (var k = from; k < to; k++)
-            {
-                var p = outs[k];
-                var start = i - lengths[p] + 2; // first character after the anchoring space
-                var end = i + 1;
-                var flags = allFlags[p];
-                var suffixed = false;
-                if ((flags & PhraseFlags.Prefix) == 0)
+                if (!IsWordEnd(text, end))
                 {
-                    if (!IsWordEnd(text, end))
-                    {
-                        if ((flags & PhraseFlags.AllowS) == 0) continue;
-                        var s = SuffixLength(text, end);
-                        if (s == 0) continue;
-                        end += s;
-                        suffixed = true;
-                    }
+                    if ((flags & PhraseFlags.AllowS) == 0) continue;
+                    var s = SuffixLength(text, end);
+                    if (s == 0) continue;
+                    end += s;
+                    suffixed = true;
                 }
-                if (count == matches.Length) Array.Resize(ref matches, count * 2);
-                matches[count++] = new Match(p, start, end, suffixed);
             }
+            if (count == matches.Length) Array.Resize(ref matches, count * 2);
+            matches[count++] = new Match(p, start, end, suffixed);
         }
         return count;
     }
