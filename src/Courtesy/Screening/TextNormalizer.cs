@@ -200,10 +200,10 @@ public sealed class NormalizedText
         {
             if (!IsSingleLetterAt(c, k, n))
             {
-                // Only a word start can be a single letter, and a word starts after a space.
-                var space = c.AsSpan(k, n - k).IndexOf(' ');
-                if (space < 0) break;
-                k += space + 1;
+                // Only a word start can be a single letter, and a word starts after a space; words are
+                // short, so a plain loop beats a vectorised search's call.
+                while (k < n && c[k] != ' ') k++;
+                k++;
                 continue;
             }
             var end = k;
