@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace Courtesy.Screening;
 
 /// <summary>
@@ -18,6 +21,14 @@ internal sealed class PhraseMatcher
     private readonly int[] _outs;
     private readonly int[] _patternLength;
     private readonly PhraseFlags[] _patternFlags;
+    /// <summary>Characters from the anchoring space to each state: how far back the text it tracks begins.</summary>
+    private readonly int[] _depth;
+    /// <summary>Below this length one walker is cheaper than splitting the text.</summary>
+    private const int SplitLength = 64;
+    [ThreadStatic] private static Match[]? t_second;
+    [ThreadStatic] private static Match[]? t_tail;
+    private const int OutputFlag32 = 1 << 30;
+    private const int OutputFlag16 = 1 << 15;
     public int StateCount { get; }
     public int PatternCount => _patternLength.Length;
 
@@ -70,6 +81,10 @@ internal sealed class PhraseMatcher
 
         (children, outputs) = BreadthFirst(children, outputs);
         StateCount = children.Count;
+        _depth = new int[StateCount];
+        for (var state = 0; state < StateCount; state++)
+            foreach (var child in children[state])
+                if (child > 0) _depth[child] = _depth[state] + 1;
         _next = new int[StateCount * Alphabet];
         var fail = new int[StateCount];
         var queue = new Queue<int>();
@@ -106,10 +121,15 @@ internal sealed class PhraseMatcher
         }
         _outStart[StateCount] = all.Count;
         _outs = all.ToArray();
-        if (StateCount <= ushort.MaxValue)
+        // Most characters end in a state with no output; flagging the target in the transition itself
+        // saves a read of the output index, at a random place, per character.
+        for (var k = 0; k < _next.Length; k++)
+            if (_outStart[_next[k] + 1] > _outStart[_next[k]]) _next[k] |= OutputFlag32;
+        if (StateCount <= OutputFlag16)
         {
             _next16 = new ushort[_next.Length];
-            for (var k = 0; k < _next.Length; k++) _next16[k] = (ushort)_next[k];
+            for (var k = 0; k < _next.Length; k++)
+                _next16[k] = (ushort)((_next[k] & ~OutputFlag32) | ((_next[k] & OutputFlag32) != 0 ? OutputFlag16 : 0));
             _next = [];
         }
 
@@ -138,44 +158,134 @@ internal sealed class PhraseMatcher
     }
 
     /// <summary>Appends every anchored match in <paramref name="text"/> to <paramref name="matches"/>; returns the count.</summary>
+    // Not inlined: inside the caller's large method the loop's few locals were spilled to the stack.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public int Scan(ReadOnlySpan<char> text, ref Match[] matches, int count)
     {
-        var state = 0;
-        var next = _next;
-        var next16 = _next16;
-        var outStart = _outStart;
-        var outs = _outs;
-        var lengths = _patternLength;
-        var allFlags = _patternFlags;
+        var mid = text.Length >= SplitLength ? text[(text.Length / 2)..].IndexOf(' ') : -1;
+        if (mid < 0) return ScanOneWalker(text, ref matches, count);
+        mid += text.Length / 2;
+        return _next16 is { } next16 ? RunSplit(next16, OutputFlag16, text, mid, ref matches, count) : RunSplit(_next, OutputFlag32, text, mid, ref matches, count);
+    }
+
+    internal int ScanOneWalker(ReadOnlySpan<char> text, ref Match[] matches, int count) =>
+        _next16 is { } next16 ? Run(next16, OutputFlag16, text, ref matches, count) : Run(_next, OutputFlag32, text, ref matches, count);
+
+    /// <summary>
+    /// Two walkers in step, one from the start and one from the space at <paramref name="mid"/>: each
+    /// character's table read waits for the one before it, and two independent chains let the
+    /// processor overlap their cache misses. The first walker reports only phrases that begin before
+    /// <paramref name="mid"/> and runs past it until no such phrase can still end; the second reports
+    /// the rest. Merged by end position (longer phrase first at the same end), the matches come out
+    /// exactly as one walker gives them.
+    /// </summary>
+    private int RunSplit<T>(T[] next, int outputFlag, ReadOnlySpan<char> text, int mid, ref Match[] matches, int count) where T : unmanaged, IBinaryInteger<T>
+    {
         var symbol = Symbol;
-        for (var i = 0; i < text.Length; i++)
+        var stateMask = outputFlag - 1;
+        var second = t_second ??= new Match[64];
+        var secondCount = 0;
+        int a = 0, b = 0;
+        var steps = Math.Min(mid, text.Length - mid);
+        for (var j = 0; j < steps; j++)
+        {
+            var ca = text[j];
+            var cb = text[mid + j];
+            var ta = int.CreateTruncating(next[a * Alphabet + (ca < 128 ? symbol[ca] : 0)]);
+            var tb = int.CreateTruncating(next[b * Alphabet + (cb < 128 ? symbol[cb] : 0)]);
+            a = ta & stateMask;
+            b = tb & stateMask;
+            if (ta >= outputFlag) count = Emit(a, j, text, ref matches, count, int.MaxValue);
+            if (tb >= outputFlag) secondCount = Emit(b, mid + j, text, ref second, secondCount, int.MaxValue);
+        }
+        for (var i = steps; i < mid; i++)
         {
             var c = text[i];
-            var index = state * Alphabet + (c < 128 ? symbol[c] : 0);
-            state = next16 is not null ? next16[index] : next[index];
-            var from = outStart[state];
-            var to = outStart[state + 1];
-            for (var k = from; k < to; k++)
+            var t = int.CreateTruncating(next[a * Alphabet + (c < 128 ? symbol[c] : 0)]);
+            a = t & stateMask;
+            if (t >= outputFlag) count = Emit(a, i, text, ref matches, count, int.MaxValue);
+        }
+        for (var i = mid + steps; i < text.Length; i++)
+        {
+            var c = text[i];
+            var t = int.CreateTruncating(next[b * Alphabet + (c < 128 ? symbol[c] : 0)]);
+            b = t & stateMask;
+            if (t >= outputFlag) secondCount = Emit(b, i, text, ref second, secondCount, int.MaxValue);
+        }
+        // The first walker past the middle: phrases whose anchoring space lies before mid.
+        var tail = t_tail ??= new Match[16];
+        var tailCount = 0;
+        for (var i = mid; i < text.Length && _depth[a] > i - mid; i++)
+        {
+            var c = text[i];
+            var t = int.CreateTruncating(next[a * Alphabet + (c < 128 ? symbol[c] : 0)]);
+            a = t & stateMask;
+            if (t >= outputFlag) tailCount = Emit(a, i, text, ref tail, tailCount, mid);
+        }
+        t_second = second;
+        t_tail = tail;
+        var x = 0;
+        var y = 0;
+        while (x < tailCount || y < secondCount)
+        {
+            var takeTail = y == secondCount || x < tailCount && EndOf(tail[x]) <= EndOf(second[y]);
+            if (count == matches.Length) Array.Resize(ref matches, count * 2);
+            matches[count++] = takeTail ? tail[x++] : second[y++];
+        }
+        return count;
+    }
+
+    /// <summary>The position of the last character of the phrase itself, before any "s" or "'s".</summary>
+    private int EndOf(in Match m) => m.Start + _patternLength[m.Pattern] - 2;
+
+    /// <summary>The automaton loop, specialised per table width so it is one load and one compare per character.</summary>
+    private int Run<T>(T[] next, int outputFlag, ReadOnlySpan<char> text, ref Match[] matches, int count) where T : unmanaged, IBinaryInteger<T>
+    {
+        var state = 0;
+        var symbol = Symbol;
+        var stateMask = outputFlag - 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (state == 0)
             {
-                var p = outs[k];
-                var start = i - lengths[p] + 2; // first character after the anchoring space
-                var end = i + 1;
-                var flags = allFlags[p];
-                var suffixed = false;
-                if ((flags & PhraseFlags.Prefix) == 0)
-                {
-                    if (!IsWordEnd(text, end))
-                    {
-                        if ((flags & PhraseFlags.AllowS) == 0) continue;
-                        var s = SuffixLength(text, end);
-                        if (s == 0) continue;
-                        end += s;
-                        suffixed = true;
-                    }
-                }
-                if (count == matches.Length) Array.Resize(ref matches, count * 2);
-                matches[count++] = new Match(p, start, end, suffixed);
+                // Every phrase starts with the space before its first word, and the root leaves only on
+                // a space, so the rest of a word that fell back to the root cannot start a match.
+                var space = text[i..].IndexOf(' ');
+                if (space < 0) break;
+                i += space;
             }
+            var c = text[i];
+            var target = int.CreateTruncating(next[state * Alphabet + (c < 128 ? symbol[c] : 0)]);
+            state = target & stateMask;
+            if (target >= outputFlag) count = Emit(state, i, text, ref matches, count, int.MaxValue);
+        }
+        return count;
+    }
+
+    /// <param name="startBefore">Only phrases whose anchoring space comes before this position.</param>
+    private int Emit(int state, int i, ReadOnlySpan<char> text, ref Match[] matches, int count, int startBefore)
+    {
+        for (var k = _outStart[state]; k < _outStart[state + 1]; k++)
+        {
+            var p = _outs[k];
+            var start = i - _patternLength[p] + 2; // first character after the anchoring space
+            if (start - 1 >= startBefore) continue;
+            var end = i + 1;
+            var flags = _patternFlags[p];
+            var suffixed = false;
+            if ((flags & PhraseFlags.Prefix) == 0)
+            {
+                if (!IsWordEnd(text, end))
+                {
+                    if ((flags & PhraseFlags.AllowS) == 0) continue;
+                    var s = SuffixLength(text, end);
+                    if (s == 0) continue;
+                    end += s;
+                    suffixed = true;
+                }
+            }
+            if (count == matches.Length) Array.Resize(ref matches, count * 2);
+            matches[count++] = new Match(p, start, end, suffixed);
         }
         return count;
     }

@@ -508,7 +508,12 @@ public sealed partial class ScreeningEngine
         var i = 1;
         while (i < n.Length)
         {
-            var w = NextWord(n, i);
+            // Both forms have a digit in their first word, so only the words holding one are read.
+            var digit = ch.AsSpan(i, n.Length - i).IndexOfAnyInRange('0', '9');
+            if (digit < 0) break;
+            var from = i + digit;
+            while (ch[from - 1] != ' ') from--;
+            var w = NextWord(n, from);
             if (w.Start < 0) break;
             i = w.End;
             var len = w.End - w.Start;

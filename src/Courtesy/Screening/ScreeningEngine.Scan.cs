@@ -97,15 +97,15 @@ public sealed partial class ScreeningEngine
             var m = s.Matches[i];
             for (var k = _patternEntryStart[m.Pattern]; k < _patternEntryStart[m.Pattern + 1]; k++)
             {
-                var id = _patternEntries[k];
-                var e = _entries[id];
-                if (e.Cue == Cue.Name)
+                var cue = _refs[k].Cue;
+                if (cue == Cue.Name)
                 {
                     if (s.NameCount >= MaxNames) { s.Full = true; continue; }
                     if (s.NameCount == s.Names.Length) Array.Resize(ref s.Names, s.NameCount * 2);
-                    s.Names[s.NameCount++] = new PhraseMatcher.Match(id, m.Start, m.End, m.Suffixed);
+                    // The index into _refs, not the entry id: resolution then reads nothing else.
+                    s.Names[s.NameCount++] = new PhraseMatcher.Match(k, m.Start, m.End, m.Suffixed);
                 }
-                else s.AddHit(new Hit { Cue = e.Cue, Entry = id, Start = m.Start, End = m.End, Suffixed = m.Suffixed });
+                else s.AddHit(new Hit { Cue = cue, Entry = _refs[k].Entry, Start = m.Start, End = m.End, Suffixed = m.Suffixed });
             }
         }
         for (var i = 0; i < n.EmojiCount; i++)
@@ -312,9 +312,8 @@ public sealed partial class ScreeningEngine
             memo.Fill(-2);
             for (var k = i; k < j; k++)
             {
-                var e = _entries[names[k].Pattern];
-                var person = _people[e.Person];
-                var slot = (int)e.Form * 4 + (int)person.Kind;
+                ref readonly var e = ref _refs[names[k].Pattern];
+                var slot = (int)e.Form * 4 + (int)e.Kind;
                 if (memo[slot] == -2)
                 {
                     var judged = Accept(s, post, e, start, end, names[k].Suffixed, ownCheck: false);
@@ -322,8 +321,8 @@ public sealed partial class ScreeningEngine
                 }
                 if (memo[slot] < 0) continue;
                 var kind = (MentionKind)memo[slot];
-                if (person.Kind == PersonKind.Pupil && post.AuthorIsParentOf.Count > 0
-                    && (kind == MentionKind.Pupil ? IsOwnChild(post, person) : kind == MentionKind.PupilFamily && FamilyIsOwn(post, person)))
+                if (e.Kind == PersonKind.Pupil && post.AuthorIsParentOf.Count > 0
+                    && (kind == MentionKind.Pupil ? IsOwnChild(post, _people[e.Person]) : kind == MentionKind.PupilFamily && FamilyIsOwn(post, _people[e.Person])))
                     kind = MentionKind.OwnPupil;
                 if (kind is MentionKind.OwnPupil) own = true;
                 // Pupils outrank adults on a shared first name: naming a child is what matters.
@@ -344,13 +343,12 @@ public sealed partial class ScreeningEngine
         if (_titled.Length > 0) FuzzyTitles(s);
     }
 
-    private MentionKind? Accept(Scratch s, Post post, in Entry e, int start, int end, bool suffixed, bool ownCheck = true)
+    private MentionKind? Accept(Scratch s, Post post, in EntryRef e, int start, int end, bool suffixed, bool ownCheck = true)
     {
-        var person = _people[e.Person];
         var n = s.Norm;
-        var isPupil = person.Kind == PersonKind.Pupil;
-        var own = ownCheck && isPupil && post.AuthorIsParentOf.Count > 0 && IsOwnChild(post, person);
-        var adult = person.Kind switch { PersonKind.Staff => MentionKind.Staff, PersonKind.Governor => MentionKind.Governor, _ => MentionKind.Parent };
+        var isPupil = e.Kind == PersonKind.Pupil;
+        var own = ownCheck && isPupil && post.AuthorIsParentOf.Count > 0 && IsOwnChild(post, _people[e.Person]);
+        var adult = e.Kind switch { PersonKind.Staff => MentionKind.Staff, PersonKind.Governor => MentionKind.Governor, _ => MentionKind.Parent };
         switch (e.Form)
         {
             case NameForm.Full:
@@ -378,10 +376,10 @@ public sealed partial class ScreeningEngine
                     // "the Shaws" needs the capital; "the moss boy" is clear enough in lower case.
                     var pupilNoun = HitAt(s, Cue.PupilNoun, next);
                     if (e.Ordinary && !IsCapitalized(s, start) && !pupilNoun) return null;
-                    if (suffixed || pupilNoun) return own || ownCheck && FamilyIsOwn(post, person) ? MentionKind.OwnPupil : MentionKind.PupilFamily;
+                    if (suffixed || pupilNoun) return own || ownCheck && FamilyIsOwn(post, _people[e.Person]) ? MentionKind.OwnPupil : MentionKind.PupilFamily;
                     return null;
                 }
-                if (person.Kind == PersonKind.Parent)
+                if (e.Kind == PersonKind.Parent)
                     return determiner && HitAt(s, Cue.AdultNoun, next) ? MentionKind.Parent : null;
                 if (HitAt(s, Cue.Title, prev)) return adult;
                 if (!e.Ordinary) return adult;

@@ -198,7 +198,14 @@ public sealed class NormalizedText
         var k = 1;
         while (k + 4 < n)
         {
-            if (!IsSingleLetterAt(c, k, n)) { k++; continue; }
+            if (!IsSingleLetterAt(c, k, n))
+            {
+                // Only a word start can be a single letter, and a word starts after a space; words are
+                // short, so a plain loop beats a vectorised search's call.
+                while (k < n && c[k] != ' ') k++;
+                k++;
+                continue;
+            }
             var end = k;
             var count = 1;
             while (end + 3 < n && IsSingleLetterAt(c, end + 2, n) && !SentenceStartsAt(end + 2, ref sentence))

@@ -134,6 +134,34 @@ public class NormalizationTests
         Assert.Equal(1, Count(" harassment "));
         Assert.Equal(3, Count(" kill kill's harassing "));
     }
+
+    [Fact]
+    public void Phrase_matcher_split_in_two_walkers_finds_what_one_walker_finds()
+    {
+        var lex = Lexicons.Default;
+        var phrases = lex.Cues.Select(c => c.Phrase).Concat(lex.Profanity)
+            .Select(p => (Prefix: p.EndsWith('*'), Text: ScreeningEngine.Fold(p.TrimEnd('*'))))
+            .Where(p => p.Text.Length > 0 && p.Text.All(ch => PhraseMatcher.SymbolOf(ch) != 0))
+            .DistinctBy(p => p.Text).ToList();
+        var m = new PhraseMatcher(phrases.Select(p => p.Text).ToList(),
+            phrases.Select(p => p.Prefix ? PhraseMatcher.PhraseFlags.Prefix : PhraseMatcher.PhraseFlags.AllowS).ToList());
+        var posts = PostJson.Load(Path.Combine(Courtesy.Tests.Support.Repo.DevSet, "posts.jsonl")).Select(p => p.Text).ToList();
+        // Joined posts put phrases across every possible split point.
+        var texts = posts.Concat(posts.Zip(posts.Skip(1), (x, y) => x + " " + y)).Append(string.Concat(posts.Take(20)))
+            .Append("they should go back to where they came from go back to " + new string('x', 40) + " go back to");
+        var one = new PhraseMatcher.Match[16];
+        var two = new PhraseMatcher.Match[16];
+        var total = 0;
+        foreach (var t in texts)
+        {
+            var text = NormalizedText.Of(t).Span;
+            var n = m.ScanOneWalker(text, ref one, 0);
+            Assert.Equal(n, m.Scan(text, ref two, 0));
+            Assert.Equal(one.AsSpan(0, n).ToArray(), two.AsSpan(0, n).ToArray());
+            total += n;
+        }
+        Assert.True(total > 1000);
+    }
 }
 
 public class ConcurrencyTests
