@@ -13,12 +13,13 @@ using Courtesy.Tests.Support;
 // Load on loopback against the public intake (POST /api/concerns) and the triage list (GET /api/concerns),
 // on SQLite with one web process and on PostgreSQL with one and two. Each web process is a real
 // `Courtesy.Web` process; the load comes from Debian's wrk when installed, else from a .NET client in this process.
-// Usage: [--seconds N] [--workers N] [--only sqlite|postgres] [--client dotnet]
+// Usage: [--seconds N] [--warmup N] [--workers N] [--only sqlite|postgres] [--client dotnet]
 var seconds = Arg("--seconds", 10);
 var workers = Arg("--workers", 32);
 var only = ArgText("--only");
 var useWrk = ArgText("--client") != "dotnet" && Wrk.Available;
 var maxRequests = 2_000_000;
+var WarmUp = TimeSpan.FromSeconds(Arg("--warmup", 8));
 
 Console.WriteLine($"Courtesy load benchmark: {workers} connections, {seconds}s per run, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
                   $"load from {(useWrk ? "wrk (Debian)" : "a .NET client in this process")}");
@@ -95,8 +96,12 @@ async Task<List<(string, LoadResult)>> RunSetupAsync(string setup, Dictionary<st
             "Can someone tell me when the Year 4 trip money is due? Thanks",
             "Disgusting how they treated my son today, I will be taking this further. Join the group if you agree",
         };
-        Console.WriteLine($"{setup}: warming up");
-        await LoadRun.RunAsync("warm-up", workers, TimeSpan.FromSeconds(3), 3000, (w, n) => IntakeAsync(clients[(int)(n % clients.Length)], texts, n));
+        // figures are for a process that has been serving for a while (JIT tiering done, pools and caches warm)
+        Console.WriteLine($"{setup}: warming up for {WarmUp.TotalSeconds:N0}s");
+        if (useWrk)
+            await Task.WhenAll(servers.Select(s => Wrk.RunAsync("warm-up", s.Url, workers / processes, WarmUp, Wrk.IntakeScript)));
+        else
+            await LoadRun.RunAsync("warm-up", workers, WarmUp, maxRequests, (w, n) => IntakeAsync(clients[(int)(n % clients.Length)], texts, n));
         // the triage list is for signed-in leaders: one session per process (the same cookie would do, via shared keys)
         var signedIn = new List<(HttpClient Client, string Cookie)>();
         foreach (var s in servers)
