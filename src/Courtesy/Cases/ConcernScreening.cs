@@ -13,35 +13,24 @@ namespace Courtesy.Cases;
 /// </summary>
 public sealed class ConcernScreening(ConcernStore concerns, SchoolStore schools, RosterStore roster, Casework work, ILogger<ConcernScreening> logger)
 {
-    private sealed record Built(string Key, IScreener Screener, DateTime CheckedAt);
-    private readonly ConcurrentDictionary<long, Built> _engines = new();
+    private sealed record Checked(IScreener Screener, DateTime At);
+    private readonly ConcurrentDictionary<long, Checked> _checked = new();
 
-    /// <summary>How long a built engine is used before the pack and roster are looked at again: a roster
-    /// import or a new pack (perhaps in another web process) is picked up within this time.</summary>
+    /// <summary>How long a school's engine is used before its pack and roster are read again: a roster
+    /// import or a new pack (perhaps in another web process) is picked up within this time, and intake
+    /// does not read the roster on every report.</summary>
     public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(30);
 
-    /// <summary>The engine for the school, rebuilt when its pack or roster changes.</summary>
+    /// <summary>The engine for the school, from the shared engine cache, which rebuilds it when the pack or roster changed.</summary>
     public async Task<IScreener> ScreenerAsync(long schoolId)
     {
         var now = DateTime.UtcNow;
-        if (_engines.TryGetValue(schoolId, out var cached) && now - cached.CheckedAt < Recheck)
-            return cached.Screener;
+        if (_checked.TryGetValue(schoolId, out var recent) && now - recent.At < Recheck)
+            return recent.Screener;
         var school = await schools.GetAsync(schoolId) ?? throw new CaseNotFoundException($"school {schoolId} not found");
-        var policy = await schools.CurrentPolicyAsync(schoolId);
-        var people = await roster.ListAsync(schoolId);
-        var key = $"{policy?.PackSha256}:{people.Count}:{string.Join('|', people.Select(p => p.FullName)).GetHashCode()}";
-        if (cached is not null && cached.Key == key)
-        {
-            _engines[schoolId] = cached with { CheckedAt = now };
-            return cached.Screener;
-        }
         var pack = await work.PackAsync(schoolId);
-        var engine = ScreeningEngine.Build(school.Profile, people, pack.CategoryIds, new ScreeningOptions
-        {
-            Lexicons = Lexicons.Default,
-            Model = LinearModel.LoadDefault(Lexicons.FindDataDirectory()),
-        });
-        _engines[schoolId] = new Built(key, engine, now);
+        var engine = ScreeningEngineCache.Shared.Get(school.Profile, await roster.ListAsync(schoolId), pack.CategoryIds);
+        _checked[schoolId] = new Checked(engine, now);
         return engine;
     }
 
