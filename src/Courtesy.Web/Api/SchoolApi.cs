@@ -24,7 +24,7 @@ public static class SchoolApi
                 {
                     var pack = PolicyPackLoader.LoadText(policy.PackYaml, policy.PackId);
                     inForce = new PolicyInForce(pack.Id, pack.Title, pack.Version, pack.NextReview?.Text,
-                        pack.IsReviewOverdue(DateOnly.FromDateTime(clock.UtcNow)), policy.InForceFrom);
+                        pack.IsReviewOverdue(London.Today(clock)), policy.InForceFrom);
                 }
                 return TypedResults.Ok(new SchoolSummary(school.Slug, school.Name, school.Profile.Aliases, school.Town, inForce,
                     await roster.CountAsync(school.Id, PersonKind.Pupil), await roster.CountAsync(school.Id, PersonKind.Staff)));

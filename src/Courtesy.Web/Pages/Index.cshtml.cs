@@ -23,7 +23,7 @@ public sealed class IndexModel(CurrentSchool current, SchoolStore schools, Roste
         if (policy is not null)
         {
             Pack = PolicyPackLoader.LoadText(policy.PackYaml, policy.PackId);
-            ReviewOverdue = Pack.IsReviewOverdue(DateOnly.FromDateTime(clock.UtcNow));
+            ReviewOverdue = Pack.IsReviewOverdue(London.Today(clock));
         }
         Pupils = await roster.CountAsync(School.Id, PersonKind.Pupil);
         Staff = await roster.CountAsync(School.Id, PersonKind.Staff);

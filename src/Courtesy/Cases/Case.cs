@@ -96,13 +96,3 @@ public sealed class CaseNote
 }
 
 /// <summary>Schools are in England: dates on letters, follow-ups and "overdue" are London dates.</summary>
-public static class London
-{
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
-    public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
-    public static DateOnly Today(IClock clock) => DateOnly.FromDateTime(ToLocal(clock.UtcNow));
-    public static string Date(DateOnly d) => d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
-    public static string Date(DateTime utc) => Date(DateOnly.FromDateTime(ToLocal(utc)));
-    public static string Time(DateTime utc) => ToLocal(utc).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
-}

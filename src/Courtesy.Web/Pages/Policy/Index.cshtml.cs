@@ -22,10 +22,8 @@ public sealed class IndexModel(CurrentSchool current, SchoolStore schools, ICloc
         if (policy is null) return Page();
         Pack = PolicyPackLoader.LoadText(policy.PackYaml, policy.PackId);
         Html = PolicyRenderer.ToHtmlFragment(Pack);
-        InForceFrom = TimeZoneInfo.ConvertTimeFromUtc(policy.InForceFrom, London);
-        ReviewOverdue = Pack.IsReviewOverdue(DateOnly.FromDateTime(clock.UtcNow));
+        InForceFrom = London.ToLocal(policy.InForceFrom);
+        ReviewOverdue = Pack.IsReviewOverdue(London.Today(clock));
         return Page();
     }
-
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 }
