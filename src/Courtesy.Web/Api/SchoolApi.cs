@@ -22,7 +22,7 @@ public static class SchoolApi
                 PolicyInForce? inForce = null;
                 if (policy is not null)
                 {
-                    var pack = PolicyPackLoader.LoadText(policy.PackYaml, policy.PackId);
+                    var pack = policy.Pack;
                     inForce = new PolicyInForce(pack.Id, pack.Title, pack.Version, pack.NextReview?.Text,
                         pack.IsReviewOverdue(London.Today(clock)), policy.InForceFrom);
                 }
@@ -37,7 +37,7 @@ public static class SchoolApi
                 var school = await current.GetAsync();
                 var policy = school is null ? null : await schools.CurrentPolicyAsync(school.Id);
                 if (policy is null) return TypedResults.NotFound();
-                var pack = PolicyPackLoader.LoadText(policy.PackYaml, policy.PackId);
+                var pack = policy.Pack;
                 return format == "html"
                     ? TypedResults.Content(PolicyRenderer.ToHtml(pack), "text/html; charset=utf-8")
                     : TypedResults.Content(PolicyRenderer.ToMarkdown(pack), "text/markdown; charset=utf-8");

@@ -68,7 +68,7 @@ public static class ScreenApi
         }
         else
         {
-            var pack = PolicyPackLoader.LoadText(policy.PackYaml, policy.PackId);
+            var pack = policy.Pack;
             ids = pack.CategoryIds;
             name = $"{pack.Title} ({pack.Id} {pack.Version})";
         }

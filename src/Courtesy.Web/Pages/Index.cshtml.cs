@@ -22,7 +22,7 @@ public sealed class IndexModel(CurrentSchool current, SchoolStore schools, Roste
         var policy = await schools.CurrentPolicyAsync(School.Id);
         if (policy is not null)
         {
-            Pack = PolicyPackLoader.LoadText(policy.PackYaml, policy.PackId);
+            Pack = policy.Pack;
             ReviewOverdue = Pack.IsReviewOverdue(London.Today(clock));
         }
         Pupils = await roster.CountAsync(School.Id, PersonKind.Pupil);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Courtesy.Letters;
 using Courtesy.Mail;
 using Courtesy.Policies;
@@ -31,8 +30,6 @@ public sealed class CaseNotFoundException(string message) : Exception(message);
 /// </summary>
 public sealed class Casework(CaseStore cases, ConcernStore concerns, EvidenceStore evidence, SchoolStore schools, Outbox outbox, IClock clock)
 {
-    private static readonly ConcurrentDictionary<string, PolicyPack> Packs = new(StringComparer.Ordinal);
-
     public IClock Clock => clock;
 
     /// <summary>The pack in force at the school (the copy stored when it was assigned).</summary>
@@ -40,7 +37,7 @@ public sealed class Casework(CaseStore cases, ConcernStore concerns, EvidenceSto
     {
         var policy = await schools.CurrentPolicyAsync(schoolId)
             ?? throw new CaseRuleException("this school has no policy pack in force: assign one first (courtesy school policy)");
-        return Packs.GetOrAdd(policy.PackSha256, _ => PolicyPackLoader.LoadText(policy.PackYaml, $"{policy.PackId}.yaml"));
+        return policy.Pack;
     }
 
     public async Task<CaseWorkflow> WorkflowAsync(long schoolId) => new(await PackAsync(schoolId), clock);

@@ -29,6 +29,13 @@ public sealed class SchoolPolicy
     public string PackYaml { get; init; } = "";
     public DateTime InForceFrom { get; init; }
     public string AssignedBy { get; init; } = "";
+
+    // a stored pack never changes (its hash is its identity), so each is parsed once per process
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Courtesy.Policies.PolicyPack> Parsed = new(StringComparer.Ordinal);
+
+    /// <summary>The pack as it was when put in force, parsed from the stored YAML.</summary>
+    public Courtesy.Policies.PolicyPack Pack =>
+        Parsed.GetOrAdd(PackSha256, _ => Courtesy.Policies.PolicyPackLoader.LoadText(PackYaml, $"{PackId}.yaml"));
 }
 
 public sealed class SchoolStoreException(string message) : Exception(message);

@@ -20,7 +20,7 @@ public sealed class IndexModel(CurrentSchool current, SchoolStore schools, ICloc
         if (school is null) return NotFound();
         var policy = await schools.CurrentPolicyAsync(school.Id);
         if (policy is null) return Page();
-        Pack = PolicyPackLoader.LoadText(policy.PackYaml, policy.PackId);
+        Pack = policy.Pack;
         Html = PolicyRenderer.ToHtmlFragment(Pack);
         InForceFrom = London.ToLocal(policy.InForceFrom);
         ReviewOverdue = Pack.IsReviewOverdue(London.Today(clock));
