@@ -30,16 +30,10 @@ public class ParentToHeadJourneyTests
         });
         var school = await app.AddSchoolAsync();
         var (headEmail, headPassword) = await app.AddUserAsync(Roles.Head, school.Id, email: "head@staidans.example");
-        var shots = Path.Combine(AppContext.BaseDirectory, "playwright", nameof(Parent_reports_head_runs_the_case_parent_sees_the_outcome));
-        Directory.CreateDirectory(shots);
+        var shots = Chromium.ShotsFolder(nameof(Parent_reports_head_runs_the_case_parent_sees_the_outcome));
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
 
         // 1. The parent reports the post, with a screenshot, without an account.
         var parent = await (await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl })).NewPageAsync();
@@ -57,11 +51,7 @@ public class ParentToHeadJourneyTests
         await parent.ScreenshotAsync(new() { Path = Path.Combine(shots, "02-parent-reference-and-secret.png"), FullPage = true });
 
         // 2. The head signs in and triages it.
-        var head = await (await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl })).NewPageAsync();
-        await head.GotoAsync("/Account/SignIn");
-        await head.FillAsync("input[name=Email]", headEmail);
-        await head.FillAsync("input[name=Password]", headPassword);
-        await head.ClickAsync("button[type=submit]");
+        var head = await Chromium.SignedInPageAsync(browser, app.BaseUrl, headEmail, headPassword);
         await head.GotoAsync("/Triage");
         await head.ScreenshotAsync(new() { Path = Path.Combine(shots, "03-head-triage-queue.png"), FullPage = true });
         await head.ClickAsync($"text={reference}");
