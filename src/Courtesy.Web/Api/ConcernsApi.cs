@@ -173,7 +173,7 @@ public static class ConcernsApi
                     if (request.Categories is not { Count: > 0 })
                         throw new CaseRuleException("categories: at least one category the post falls under");
                     var pack = await work.PackAsync(school!.Id);
-                    var kase = await cases.OpenFromConcernAsync(school.Id, id, pack.Id,
+                    var kase = await cases.OpenFromConcernAsync(school.Id, id, pack,
                         new CaseOpening(request.Categories, request.PoliceFlag, request.OnSchoolSite, request.PosterName), http.User.Actor());
                     return TypedResults.Ok(new TriageAnswer("case", kase.Id, kase.Reference));
                 case "add-to-case":

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Courtesy.Audit;
 using Courtesy.Data;
 using Courtesy.Letters;
+using Courtesy.Policies;
 using Dapper;
 
 namespace Courtesy.Cases;
@@ -45,11 +46,12 @@ public sealed class CaseStore(Db db, AuditLog audit, IClock clock)
     private const string LetterColumns = "id, school_id, case_id, action_id, kind, subject, docx_sha256, html_sha256, created_at, created_by";
 
     /// <summary>Triage: opens a case on the concern's post under the school's pack.</summary>
-    public async Task<Case> OpenFromConcernAsync(long schoolId, long concernId, string packId, CaseOpening opening, string actor)
+    public async Task<Case> OpenFromConcernAsync(long schoolId, long concernId, PolicyPack pack, CaseOpening opening, string actor)
     {
+        var packId = pack.Id;
         foreach (var id in opening.Categories)
-            if (!Policies.Categories.IsKnown(id))
-                throw new CaseRuleException($"category '{id}' is not in the catalogue");
+            if (pack.FindCategory(id) is null)
+                throw new CaseRuleException($"category '{id}' is neither in the catalogue nor one of the policy's own ({pack.Id})");
         await using var c = await db.OpenAsync();
         await using var tx = await db.BeginWriteAsync(c);
         if (!db.IsSqlite)

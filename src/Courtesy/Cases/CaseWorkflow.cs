@@ -34,9 +34,9 @@ public sealed class CaseRuleException(string message) : Exception(message);
 /// records that taking a step, recording its result, assigning and closing produce. Pure: it reads the
 /// case and the clock and returns new records; the store saves them.
 /// </summary>
-public sealed class CaseWorkflow(IReadOnlyList<LadderStep> ladder, IClock clock)
+public sealed class CaseWorkflow(PolicyPack pack, IClock clock)
 {
-    public CaseWorkflow(PolicyPack pack, IClock clock) : this(pack.Ladder, clock) { }
+    private readonly IReadOnlyList<LadderStep> ladder = pack.Ladder;
 
     public IReadOnlyList<LadderStep> Ladder => ladder;
 
@@ -66,7 +66,7 @@ public sealed class CaseWorkflow(IReadOnlyList<LadderStep> ladder, IClock clock)
             {
                 var what = step.Kind == LadderStepKind.Police
                     ? "a police-threshold finding"
-                    : "a finding of " + string.Join(" or ", guard.RequiresAnyCategory.Select(id => Policies.Categories.Find(id)?.Title.ToLowerInvariant() ?? id));
+                    : "a finding of " + string.Join(" or ", guard.RequiresAnyCategory.Select(id => pack.TitleOf(id).ToLowerInvariant()));
                 if (!guard.OrRecordedReason)
                     return new(step, StepAvailability.Refused, $"{label}: needs {what}");
                 needsReason.Add($"needs {what} or a recorded reason");

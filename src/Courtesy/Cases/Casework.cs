@@ -148,7 +148,7 @@ public sealed class Casework(CaseStore cases, ConcernStore concerns, EvidenceSto
         var categories = kase.CategoryIds;
         var wordings = pack.InappropriateUses.Where(u => u.Categories.Any(categories.Contains)).Select(u => u.Wording.TrimEnd(';', '.')).Distinct().ToList();
         if (wordings.Count == 0)
-            wordings = categories.Select(id => Policies.Categories.Find(id)?.Title ?? id).ToList();
+            wordings = categories.Select(pack.TitleOf).ToList();
         var discussion = actions.FirstOrDefault(a => a.KindValue == LadderStepKind.DiscussAndRequestRemoval);
         var removalBy = action.RemovalBy ?? actions.LastOrDefault(a => a.RemovalBy is not null)?.RemovalBy;
         var police = categories.Where(Policies.Categories.IsPoliceThreshold).Select(id => Policies.Categories.Get(id).Meaning).ToList();

@@ -48,7 +48,7 @@ public sealed class EvidencePack(Casework work, CaseStore cases, EvidenceStore e
         entries.Add(("findings.json", JsonSerializer.SerializeToUtf8Bytes(new
         {
             case_reference = kase.Reference,
-            categories = kase.CategoryIds.Order().Select(id => new { id, title = Policies.Categories.Find(id)?.Title ?? id }),
+            categories = kase.CategoryIds.Order().Select(id => new { id, title = file.Pack.TitleOf(id) }),
             police_flag = kase.PoliceFlag,
             on_school_site = kase.OnSchoolSite,
             concerns = file.Concerns.Select(c => new { c.Reference, submitted_at = c.SubmittedAt, categories = c.CategoryIds, police = c.PoliceFlag, safeguarding = c.SafeguardingFlag, findings = c.FindingList }),

@@ -17,7 +17,8 @@ public sealed class PolicyPack(
     PolicyDate? nextReview,
     IReadOnlyList<string> letterhead,
     IReadOnlyList<PolicySection> sections,
-    string sourceName)
+    string sourceName,
+    IReadOnlyList<OwnCategory>? ownCategories = null)
 {
     public string Id { get; } = id;
     public string Name { get; } = name;
@@ -57,6 +58,16 @@ public sealed class PolicyPack(
 
     /// <summary>Every step of the ladder in the school's order, <see cref="FirstStep"/> first.</summary>
     public IReadOnlyList<LadderStep> Ladder { get; } = LadderOf(sections);
+
+    /// <summary>Categories the school added to the catalogue for its own policy, with the phrases that screening looks for.</summary>
+    public IReadOnlyList<OwnCategory> OwnCategories { get; } = ownCategories ?? [];
+
+    /// <summary>A category by id: the catalogue's, or one of the pack's own.</summary>
+    public Category? FindCategory(string id) =>
+        Categories.Find(id) ?? OwnCategories.FirstOrDefault(c => c.Category.Id == id)?.Category;
+
+    /// <summary>The category's title for people, or the id itself for one the pack no longer has (an old case).</summary>
+    public string TitleOf(string id) => FindCategory(id)?.Title ?? id;
 
     /// <summary>The categories the pack uses: its inappropriate uses, its guards, and always <c>safeguarding-concern</c>, which applies under every pack.</summary>
     public IReadOnlySet<string> CategoryIds { get; } = CollectCategoryIds(sections);
@@ -107,6 +118,14 @@ public sealed class PolicyPack(
         return ids;
     }
 }
+
+/// <summary>
+/// A category a school adds for its own policy (categories.md: "a pack may add its own with a new id").
+/// It is never a police-threshold category: that threshold is the law's (racist, threats, grossly
+/// obscene, harassment), not something a school can extend. <see cref="Phrases"/> are what screening
+/// matches for it, folded as posts are.
+/// </summary>
+public sealed record OwnCategory(Category Category, IReadOnlyList<string> Phrases);
 
 /// <summary>A date as the school wrote it ("December 2018", "Autumn 2023", "2021-12") and the period it covers.</summary>
 public sealed record PolicyDate(string Text, DateOnly Start, DateOnly End);

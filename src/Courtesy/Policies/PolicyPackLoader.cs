@@ -31,7 +31,8 @@ public static partial class PolicyPackLoader
     private static readonly IReadOnlyDictionary<string, LadderStepKind> StepKinds = Names.KebabMap<LadderStepKind>();
     private static readonly IReadOnlyDictionary<string, CyberBullyingMethod> Methods = Names.KebabMap<CyberBullyingMethod>();
 
-    private static readonly string[] RootKeys = ["id", "name", "title", "version", "owner", "date_agreed", "next_review", "letterhead", "sections"];
+    private static readonly string[] RootKeys = ["id", "name", "title", "version", "owner", "date_agreed", "next_review", "letterhead", "own_categories", "sections"];
+    private static readonly string[] OwnCategoryKeys = ["id", "title", "meaning", "severity", "phrases"];
     private static readonly string[] SectionCommon = ["kind", "heading", "paragraphs", "closing"];
     private static readonly Dictionary<SectionKind, string[]> SectionKeys = new()
     {
@@ -109,11 +110,13 @@ public static partial class PolicyPackLoader
             var agreed = Date(root, "date_agreed");
             var review = Date(root, "next_review");
             var letterhead = root.Texts("letterhead");
+            var own = OwnCategories(root);
             var sections = Sections(root);
+            CheckOwnCategoriesAreUsed(own, sections);
 
             if (_errors.Count > 0)
                 throw Failed();
-            return new PolicyPack(id!, name!, title!, version!, owner, agreed, review, letterhead, sections, source);
+            return new PolicyPack(id!, name!, title!, version!, owner, agreed, review, letterhead, sections, source, own.Select(o => o.Category).ToList());
         }
 
         private PolicyPackException Failed() =>
@@ -138,6 +141,69 @@ public static partial class PolicyPackLoader
             if (id is not null && !IdPattern().IsMatch(id))
                 Error(map[key]!, $"{what} id '{id}' must be lower-case letters, digits and single hyphens");
             return id;
+        }
+
+        // Read before the sections, so an inappropriate use may name an own category wherever it appears.
+        private readonly Dictionary<string, OwnCategory> _own = new(StringComparer.Ordinal);
+
+        private List<(OwnCategory Category, YamlNode Node)> OwnCategories(MapReader root)
+        {
+            var result = new List<(OwnCategory, YamlNode)>();
+            foreach (var node in root.Sequence("own_categories", required: false) ?? [])
+            {
+                var map = Map(node, "an own category", OwnCategoryKeys);
+                if (map is null)
+                    continue;
+                var id = Id(map, "id", "the category");
+                var title = map.Text("title", required: true);
+                var meaning = map.Text("meaning", required: true);
+                var severity = Severity(map);
+                var phrases = map.Texts("phrases");
+                foreach (var (phrase, at) in phrases.Zip(map.Sequence("phrases", required: false)?.Children ?? []))
+                    if (!phrase.Any(char.IsLetterOrDigit) || phrase.Length > 100)
+                        Error(at, $"phrase '{Squash(phrase)}' in own category '{id}' must have a letter or digit and at most 100 characters");
+                if (id is null || title is null || meaning is null || severity is null)
+                    continue;
+                if (Categories.IsKnown(id))
+                {
+                    Error(map["id"]!, $"'{id}' is already in the catalogue: name it in an inappropriate use instead of adding it");
+                    continue;
+                }
+                if (_own.ContainsKey(id))
+                {
+                    Error(map["id"]!, $"own category '{id}' is defined twice");
+                    continue;
+                }
+                var category = new OwnCategory(new Category(id, Squash(title), Squash(meaning), severity.Value, PoliceThreshold.None, FromMetadata: false), phrases.Select(Squash).ToList());
+                _own[id] = category;
+                result.Add((category, node));
+            }
+            return result;
+        }
+
+        private int? Severity(MapReader map)
+        {
+            var text = map.Text("severity", required: false);
+            if (text is null)
+                return 30;
+            // Below safeguarding (200), which always comes first.
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var severity) && severity is >= 1 and <= 199)
+                return severity;
+            Error(map["severity"]!, $"severity '{text}' must be a whole number from 1 to 199 (the catalogue's run from 20, a complaint, to 100, a threat)");
+            return null;
+        }
+
+        private void CheckOwnCategoriesAreUsed(List<(OwnCategory Category, YamlNode Node)> own, List<PolicySection> sections)
+        {
+            var used = sections.SelectMany(s => s switch
+            {
+                InappropriateUsesSection u => u.Uses,
+                CourtesyGuidelinesSection c => c.DoNot,
+                _ => [],
+            }).SelectMany(u => u.Categories).ToHashSet(StringComparer.Ordinal);
+            foreach (var (category, node) in own)
+                if (!used.Contains(category.Category.Id))
+                    Error(node, $"own category '{category.Category.Id}' is not named by any inappropriate use, so nothing in the policy forbids it");
         }
 
         private PolicyDate? Date(MapReader map, string key)
@@ -295,10 +361,10 @@ public static partial class PolicyPackLoader
                     Error(node, "a category id must be text");
                     continue;
                 }
-                if (Categories.IsKnown(id))
+                if (Categories.IsKnown(id) || _own.ContainsKey(id))
                     result.Add(id);
                 else
-                    Error(node, $"unknown category id '{id}'; nearest known: {string.Join(", ", Names.Nearest(id, Categories.All.Select(c => c.Id)))}");
+                    Error(node, $"unknown category id '{id}'; nearest known: {string.Join(", ", Names.Nearest(id, Categories.All.Select(c => c.Id).Concat(_own.Keys)))}; a pack's own category is defined under 'own_categories'");
             }
             return result;
         }
@@ -400,7 +466,7 @@ public static partial class PolicyPackLoader
             {
                 foreach (var category in map.Sequence("requires_any_category", required: false) ?? [])
                 {
-                    if (category is YamlScalarNode { Value: { } id } && Categories.IsKnown(id) && !Categories.IsPoliceThreshold(id))
+                    if (category is YamlScalarNode { Value: { } id } && (Categories.IsKnown(id) || _own.ContainsKey(id)) && !Categories.IsPoliceThreshold(id))
                         Error(category, $"category '{id}' is not a police-threshold category; a police step may require only: {string.Join(", ", Categories.All.Where(c => Categories.IsPoliceThreshold(c.Id)).Select(c => c.Id))}");
                 }
             }

@@ -20,7 +20,7 @@ public class CaseOutputsTests
     private static async Task<(Case Case, CaseAction Discuss, SubmittedConcern Concern)> OpenCaseAsync(CaseKit k, int followUpDays = 2)
     {
         var submitted = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post(), [EvidenceFiles.Inspect("shot.png", EvidenceFilesTests.Png)], null);
-        var kase = await k.Cases.OpenFromConcernAsync(k.School.Id, submitted.Concern.Id, "flitwick-lower",
+        var kase = await k.Cases.OpenFromConcernAsync(k.School.Id, submitted.Concern.Id, Repo.LoadPack("flitwick-lower"),
             new CaseOpening([Categories.AllegationAboutStaff], false, false), "head@flitwick.example");
         var discuss = await k.Work.TakeStepAsync(k.School.Id, kase.Id,
             new StepRequest("discuss", "Phoned Ms Whitlock.", FollowUpOn: London.Today(k.T.Clock).AddDays(followUpDays)), "head@flitwick.example");
@@ -58,7 +58,7 @@ public class CaseOutputsTests
         using var sink = new SmtpSink();
         await using var k = await CaseKit.CreateAsync(DbProvider.Sqlite, sender: new SmtpMailSender(new SmtpOptions("127.0.0.1", sink.Port, "office@flitwick.example")));
         var withEmail = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post() with { ReporterEmail = "worried.parent@example.com" }, [], null);
-        var kase = await k.Cases.OpenFromConcernAsync(k.School.Id, withEmail.Concern.Id, "flitwick-lower", new CaseOpening([Categories.AllegationAboutStaff], false, false), "head");
+        var kase = await k.Cases.OpenFromConcernAsync(k.School.Id, withEmail.Concern.Id, Repo.LoadPack("flitwick-lower"), new CaseOpening([Categories.AllegationAboutStaff], false, false), "head");
         var anonymous = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post(), [], null);
         await k.Cases.AddConcernAsync(k.School.Id, kase.Id, anonymous.Concern.Id, "head");
         var internalNote = await k.Work.AddNoteAsync(k.School.Id, kase.Id, "Parent is known to us.", false, "head");
@@ -97,7 +97,7 @@ public class CaseOutputsTests
     {
         await using var k = await CaseKit.CreateAsync(DbProvider.Sqlite);
         var submitted = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post() with { PosterName = null }, [], null);
-        var kase = await k.Cases.OpenFromConcernAsync(k.School.Id, submitted.Concern.Id, "flitwick-lower", new CaseOpening([Categories.AllegationAboutStaff], false, false), "head");
+        var kase = await k.Cases.OpenFromConcernAsync(k.School.Id, submitted.Concern.Id, Repo.LoadPack("flitwick-lower"), new CaseOpening([Categories.AllegationAboutStaff], false, false), "head");
         var discuss = await k.Work.TakeStepAsync(k.School.Id, kase.Id, new StepRequest("discuss"), "head");
         var ex = await Assert.ThrowsAsync<Courtesy.Letters.LetterException>(() => k.Work.ProduceLetterAsync(k.School.Id, kase.Id, discuss.Id, new Signatory("Mrs New", "Headteacher"), "head"));
         Assert.Equal("the removal request letter needs {{parent_name}} (the person who posted, as recorded on the case)", ex.Message);

@@ -107,12 +107,36 @@ public class CaseStoreTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_case_may_be_opened_under_the_packs_own_category_but_not_under_an_unknown_one(DbProvider provider)
+    {
+        await using var k = await CaseKit.CreateAsync(provider);
+        var school = k.School.Id;
+        var flitwick = Repo.LoadPack("flitwick-lower");
+        var own = new PolicyPack(flitwick.Id, flitwick.Name, flitwick.Title, flitwick.Version, flitwick.Owner, flitwick.DateAgreed, flitwick.NextReview,
+            flitwick.Letterhead, flitwick.Sections, flitwick.SourceName,
+            [new OwnCategory(new Category("uniform-mockery", "Mocking the uniform", "Ridicules the uniform.", 25, PoliceThreshold.None, false), ["clown uniform"])]);
+        var first = await k.Concerns.SubmitAsync(school, CaseKit.Post(), [], null);
+
+        var refused = await Assert.ThrowsAsync<CaseRuleException>(() =>
+            k.Cases.OpenFromConcernAsync(school, first.Concern.Id, own, new CaseOpening(["uniform-mockry"], false, false), "head"));
+        Assert.Contains("'uniform-mockry'", refused.Message);
+        Assert.Null((await k.Concerns.GetAsync(school, first.Concern.Id))!.TriagedAt);
+
+        var kase = await k.Cases.OpenFromConcernAsync(school, first.Concern.Id, own, new CaseOpening(["uniform-mockery"], false, false), "head");
+        Assert.Equal(["uniform-mockery"], kase.CategoryIds);
+        var second = await k.Concerns.SubmitAsync(school, CaseKit.Post(), [], null);
+        await Assert.ThrowsAsync<CaseRuleException>(() =>
+            k.Cases.OpenFromConcernAsync(school, second.Concern.Id, flitwick, new CaseOpening(["uniform-mockery"], false, false), "head"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Case_runs_the_ladder_and_resolves_concerns_about_the_same_post(DbProvider provider)
     {
         await using var k = await CaseKit.CreateAsync(provider);
         var school = k.School.Id;
         var first = await k.Concerns.SubmitAsync(school, CaseKit.Post(), [EvidenceFiles.Inspect("shot.png", EvidenceFilesTests.Png)], null);
-        var kase = await k.Cases.OpenFromConcernAsync(school, first.Concern.Id, "flitwick-lower",
+        var kase = await k.Cases.OpenFromConcernAsync(school, first.Concern.Id, Repo.LoadPack("flitwick-lower"),
             new CaseOpening([Categories.AllegationAboutStaff, Categories.NegativeOrOffensiveComment], false, false), "head@flitwick.example");
         Assert.Equal("CASE-2026-0001", kase.Reference);
         var sameAddress = await k.Concerns.SubmitAsync(school, CaseKit.Post(), [], null);
@@ -183,7 +207,7 @@ public class CaseStoreTests
         await using var k = await CaseKit.CreateAsync(provider);
         var school = k.School.Id;
         var submitted = await k.Concerns.SubmitAsync(school, CaseKit.Post() with { OnSchoolSite = true }, [], null);
-        var kase = await k.Cases.OpenFromConcernAsync(school, submitted.Concern.Id, "flitwick-lower", new CaseOpening([Categories.NegativeOrOffensiveComment], false, true), "head");
+        var kase = await k.Cases.OpenFromConcernAsync(school, submitted.Concern.Id, Repo.LoadPack("flitwick-lower"), new CaseOpening([Categories.NegativeOrOffensiveComment], false, true), "head");
         var ends = London.Today(k.T.Clock).AddDays(28);
         var restriction = await k.Work.TakeStepAsync(school, kase.Id, new StepRequest("restrict-forum-access", EndsOn: ends), "head");
         Assert.Equal(ends, restriction.EndsOn);

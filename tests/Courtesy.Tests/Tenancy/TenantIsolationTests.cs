@@ -18,7 +18,7 @@ public class TenantIsolationTests
     {
         var school = k.School.Id;
         var submitted = await k.Concerns.SubmitAsync(school, CaseKit.Post(), [EvidenceFiles.Inspect("shot.png", EvidenceFilesTests.Png)], null);
-        var kase = await k.Cases.OpenFromConcernAsync(school, submitted.Concern.Id, "flitwick-lower",
+        var kase = await k.Cases.OpenFromConcernAsync(school, submitted.Concern.Id, Repo.LoadPack("flitwick-lower"),
             new CaseOpening([Categories.AllegationAboutStaff], false, false), "head@a.example");
         var step = await k.Work.TakeStepAsync(school, kase.Id, new StepRequest("discuss", "Met the parent."), "head@a.example");
         var letter = await k.Work.ProduceLetterAsync(school, kase.Id, step.Id, new Signatory("Mrs A", "Headteacher"), "head@a.example");

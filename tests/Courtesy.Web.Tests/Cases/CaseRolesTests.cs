@@ -19,7 +19,7 @@ public class CaseRolesTests
         var school = await app.AddSchoolAsync();
         var concerns = app.Get<ConcernStore>();
         var submitted = await concerns.SubmitAsync(school.Id, new ConcernSubmission("The head is a liar", "Facebook", "https://facebook.com/p/1", PosterName: "Sam Parent"), [], null);
-        var kase = await app.Get<CaseStore>().OpenFromConcernAsync(school.Id, submitted.Concern.Id, "flitwick-lower",
+        var kase = await app.Get<CaseStore>().OpenFromConcernAsync(school.Id, submitted.Concern.Id, Repo.LoadPack("flitwick-lower"),
             new CaseOpening([Categories.AllegationAboutStaff], false, false), "test");
         var second = await concerns.SubmitAsync(school.Id, new ConcernSubmission("Another post"), [], null);
         var clients = new Dictionary<string, HttpClient> { ["anonymous"] = app.Client() };
@@ -131,7 +131,7 @@ public class CaseRolesTests
         await using var app = await TestApp.StartAsync();
         var school = await app.AddSchoolAsync();
         var submitted = await app.Get<ConcernStore>().SubmitAsync(school.Id, new ConcernSubmission("Abuse on the school forum", "School forum", OnSchoolSite: true), [], null);
-        var kase = await app.Get<CaseStore>().OpenFromConcernAsync(school.Id, submitted.Concern.Id, "flitwick-lower",
+        var kase = await app.Get<CaseStore>().OpenFromConcernAsync(school.Id, submitted.Concern.Id, Repo.LoadPack("flitwick-lower"),
             new CaseOpening([Categories.NegativeOrOffensiveComment], false, true), "test");
         var (email, password) = await app.AddUserAsync(Roles.Head, school.Id);
         var head = await app.SignedInAsync(email, password);

@@ -18,6 +18,7 @@ public sealed class ConcernModel(CurrentSchool current, ConcernStore concerns, C
     public IReadOnlyList<Evidence> Files { get; private set; } = [];
     public IReadOnlyList<Case> Matches { get; private set; } = [];
     public IReadOnlyList<Category> Choosable { get; private set; } = [];
+    public PolicyPack? Pack { get; private set; }
     public string? Error { get; private set; }
 
     [BindProperty] public string? Reason { get; set; }
@@ -38,7 +39,10 @@ public sealed class ConcernModel(CurrentSchool current, ConcernStore concerns, C
         Files = await evidence.ForConcernAsync(school!.Id, id);
         Matches = concern.TriagedAt is null ? await cases.MatchingOpenCasesAsync(school.Id, concern) : [];
         var pack = await work.PackAsync(school.Id);
-        Choosable = Categories.All.Where(c => c.Id != Categories.SafeguardingConcern && pack.CategoryIds.Contains(c.Id)).ToList();
+        Pack = pack;
+        // The catalogue's order, then the school's own categories.
+        Choosable = Categories.All.Where(c => c.Id != Categories.SafeguardingConcern && pack.CategoryIds.Contains(c.Id))
+            .Concat(pack.OwnCategories.Select(o => o.Category)).ToList();
         return true;
     }
 
@@ -69,7 +73,7 @@ public sealed class ConcernModel(CurrentSchool current, ConcernStore concerns, C
             if (CategoryIds.Count == 0)
                 throw new CaseRuleException("open a case: tick at least one category the post falls under");
             var pack = await work.PackAsync(schoolId);
-            var kase = await cases.OpenFromConcernAsync(schoolId, id, pack.Id,
+            var kase = await cases.OpenFromConcernAsync(schoolId, id, pack,
                 new CaseOpening(CategoryIds, PoliceFlag, OnSchoolSite, string.IsNullOrWhiteSpace(PosterName) ? null : PosterName.Trim()), User.Actor());
             return $"/Cases/{kase.Id}";
         });

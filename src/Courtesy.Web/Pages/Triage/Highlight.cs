@@ -26,5 +26,6 @@ public static class Highlight
         return new HtmlString(sb.ToString().Replace("\n", "<br>"));
     }
 
-    public static string CategoryTitle(string id) => Policies.Categories.Find(id)?.Title ?? id;
+    /// <summary>The title under the school's pack (which may add its own categories); the catalogue's without one.</summary>
+    public static string CategoryTitle(string id, Policies.PolicyPack? pack) => pack?.TitleOf(id) ?? Policies.Categories.Find(id)?.Title ?? id;
 }
