@@ -131,10 +131,11 @@ public static class ScreeningCommands
         var set = new Option<DirectoryInfo>("--set") { Description = "A labelled set folder with posts.jsonl, roster.csv and school.json (e.g. ../shared/eval/dev)", Required = true };
         var policy = new Option<string>("--policy") { Description = "The policy pack id whose categories are scored", Required = true };
         var errors = new Option<bool>("--errors") { Description = "Also list every post the engine got wrong, with the labels it missed and added" };
+        var audit = new Option<bool>("--audit-cues") { Description = $"Also list cue phrases of {CueAudit.MinWords} or more words that match exactly one post of the set (likely copied from it), and the idioms kept on purpose" };
         var dir = PoliciesDir();
         var noModel = NoModel();
         var cmd = new Command("eval", "Score screening on a labelled set: per-category precision, recall, F1 and support; macro-F1; police-threshold recall; false alarms on clean posts");
-        foreach (var o in new Option[] { set, policy, errors, dir, noModel }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { set, policy, errors, audit, dir, noModel }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var err = parse.InvocationConfiguration.Error;
@@ -151,6 +152,13 @@ public static class ScreeningCommands
                 if (parse.GetValue(errors))
                     foreach (var o in report.Outcomes.Where(o => o.Missed.Count + o.Extra.Count > 0))
                         console.WriteLine($"{o.Post.Id}  missed [{string.Join(", ", o.Missed)}]  extra [{string.Join(", ", o.Extra)}]  | {o.Post.Text}", new Style());
+                if (parse.GetValue(audit))
+                {
+                    var a = CueAudit.Run(engine, Lexicons.Default, posts);
+                    console.WriteLine($"cue audit: {a.Phrases} cue phrases, {a.PhrasesMatched} match a post of this set; {a.SinglePost.Count} of {CueAudit.MinWords}+ words match exactly one post, {a.Unjustified.Count} of them not marked as idioms", new Style());
+                    foreach (var u in a.SinglePost)
+                        console.WriteLine($"  {(u.Idiom is null ? "single-post" : "idiom")}  {u.Cue}\t{u.Phrase}  ({u.Words} words; {u.PostIds[0]}){(u.Idiom is null ? "" : "  " + u.Idiom)}", new Style());
+                }
                 return 0;
             }
             catch (Exception e) when (e is InputException or PolicyPackException or PolicyNotFoundException or IOException or UnauthorizedAccessException or InvalidDataException)

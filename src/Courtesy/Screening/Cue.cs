@@ -17,6 +17,8 @@ public enum Cue : byte
     PetitionNoun, Mobilise, PetitionExclude, AgainstSchool,
     Confidential,
     ExclusionCall, ConfrontCall, Humiliation, Repetition, PileOn,
+    /// <summary>A verb of shunning ("block", "ignore", "not inviting") that counts only with a person right after it.</summary>
+    ShunVerb,
     OwnChild, PersonNoun, PupilNoun, AdultNoun, Pronoun, Role, SchoolRef, Title, NamingDeterminer,
     SelfHarm, AbuseDisclosure, ChildAtRisk,
     OwnContact, OfficialContact, Whereabouts, ChildRoute, Workplace, Vehicle, Birthday, StreetWord, YearGroup,

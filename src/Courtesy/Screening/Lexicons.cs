@@ -7,11 +7,15 @@ public sealed class Lexicons
     public required IReadOnlyList<(Cue Cue, string Phrase)> Cues { get; init; }
     public required IReadOnlyList<string> Profanity { get; init; }
     public required IReadOnlySet<string> CommonWords { get; init; }
+    /// <summary>Phrases kept although they are long and specific, with the reason from cues.tsv's third
+    /// column ("idiom: a well-known threat"); <see cref="CueAudit"/> does not count them as copied from a post.</summary>
+    public IReadOnlyDictionary<(Cue Cue, string Phrase), string> Idioms { get; init; } = new Dictionary<(Cue, string), string>();
 
     public static Lexicons Load(string dataDirectory)
     {
         var dir = Path.Combine(dataDirectory, "lexicons");
         var cues = new List<(Cue, string)>();
+        var idioms = new Dictionary<(Cue, string), string>();
         var n = 0;
         foreach (var line in File.ReadLines(Path.Combine(dir, "cues.tsv")))
         {
@@ -20,13 +24,18 @@ public sealed class Lexicons
             var tab = line.IndexOf('\t');
             if (tab < 0 || !Enum.TryParse<Cue>(line.AsSpan(0, tab), out var cue) || cue == Cue.None)
                 throw new Schools.InputException([new Schools.InputError(Path.Combine(dir, "cues.tsv"), n, 1, $"expected a cue kind and a tab: '{line}'")]);
-            cues.Add((cue, line[(tab + 1)..].Trim()));
+            var rest = line[(tab + 1)..];
+            var note = rest.IndexOf('\t');
+            var phrase = (note < 0 ? rest : rest[..note]).Trim();
+            cues.Add((cue, phrase));
+            if (note >= 0 && rest[(note + 1)..].Trim() is { Length: > 0 } why) idioms[(cue, phrase)] = why;
         }
         return new Lexicons
         {
             Cues = cues,
             Profanity = ReadList(Path.Combine(dir, "profanity.txt")),
             CommonWords = new HashSet<string>(ReadList(Path.Combine(dir, "common-words.txt")), StringComparer.Ordinal),
+            Idioms = idioms,
         };
     }
 

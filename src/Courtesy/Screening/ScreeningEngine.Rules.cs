@@ -327,7 +327,8 @@ public sealed partial class ScreeningEngine
                     var determiner = false;
                     for (var j = 0; j < s.HitCount && !determiner; j++)
                         if (s.Hits[j].Cue == Cue.EthnicDeterminer && s.Hits[j].End + 1 == h.Start) determiner = true;
-                    if (determiner && prev.Start >= 0 || Near(s, Cue.Stereotype, h, 100) || Near(s, Cue.Insult, h, 60))
+                    // "foreigners shouldn't be teaching": a whole group run down in its work is hostility to the group.
+                    if (determiner && prev.Start >= 0 || Near(s, Cue.Stereotype, h, 100) || Near(s, Cue.Insult, h, 60) || Near(s, Cue.ProfessionalDisparage, h, 60))
                         c.Hit(cat, h, "a stereotype or generalisation about a national or ethnic group", "pattern.stereotype");
                     break;
                 }
@@ -400,7 +401,18 @@ public sealed partial class ScreeningEngine
                     break;
             }
         }
-        Postcodes(s, c);
+        Postcodes(s, c, PersonInPost(s) || s.Has(Cue.Whereabouts));
+    }
+
+    /// <summary>Someone a postcode could belong to: a roster name, a role, an adult ("her husband") or a
+    /// third-person pronoun. "The fair is at the park, KX2 1AA" names a public place, not a person.</summary>
+    private bool PersonInPost(Scratch s)
+    {
+        if (Named(s) >= 0 || s.Has(Cue.Role) || s.Has(Cue.AdultNoun)) return true;
+        if (!s.Has(Cue.Pronoun)) return false;
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == Cue.Pronoun && PhraseOf(s.Hits[i]) is not ("you" or "u" or "ur" or "you're")) return true;
+        return false;
     }
 
     /// <summary>"Ms Dunn works Saturdays in...", "she works at...": the words right before the cue name
@@ -500,7 +512,7 @@ public sealed partial class ScreeningEngine
     }
 
     /// <summary>UK postcodes ("BF4 7QT") and current-style number plates ("BF19 XKD") as two folded words.</summary>
-    private static void Postcodes(Scratch s, Collector c)
+    private static void Postcodes(Scratch s, Collector c, bool personal)
     {
         var n = s.Norm;
         if (n.Span.IndexOfAnyInRange('0', '9') < 0) return;
@@ -522,7 +534,7 @@ public sealed partial class ScreeningEngine
             if (v.Start < 0 || v.End - v.Start != 3) continue;
             var a = ch.AsSpan(w.Start, len);
             var b = ch.AsSpan(v.Start, 3);
-            if (IsOutward(a) && char.IsAsciiDigit(b[0]) && char.IsAsciiLetterLower(b[1]) && char.IsAsciiLetterLower(b[2]) && IsUpperInOriginal(s, w.Start, v.End))
+            if (personal && IsOutward(a) && char.IsAsciiDigit(b[0]) && char.IsAsciiLetterLower(b[1]) && char.IsAsciiLetterLower(b[2]) && IsUpperInOriginal(s, w.Start, v.End))
                 c.Span(Categories.PersonalInformation, w.Start, v.End, "a postcode", "pattern.postcode");
             else if (len == 4 && char.IsAsciiLetterLower(a[1]) && char.IsAsciiDigit(a[2]) && char.IsAsciiDigit(a[3]) && b.IndexOfAnyExceptInRange('a', 'z') < 0 && IsUpperInOriginal(s, w.Start, v.End))
                 c.Span(Categories.PersonalInformation, w.Start, v.End, "a vehicle registration", "pattern.number-plate");
@@ -713,6 +725,55 @@ public sealed partial class ScreeningEngine
         }
     }
 
+    /// <summary>"block and ignore Shannon Blake", "not inviting Harvey": a verb of shunning with the
+    /// person right after it. "Ignore the rain" names nobody.</summary>
+    private static bool ShunsSomeone(Scratch s, in Hit h)
+    {
+        const int within = 20;
+        for (var m = 0; m < s.MentionCount; m++)
+        {
+            ref var men = ref s.Mentions[m];
+            if (men.Kind != MentionKind.OwnPupil && men.Sentence == h.Sentence && men.Start > h.End && men.Start - h.End <= within) return true;
+        }
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var r = ref s.Hits[i];
+            if (r.Cue == Cue.Role && r.Sentence == h.Sentence && r.Start > h.End && r.Start - h.End <= within) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"day 12 of", "round 3", "part 2": posts numbered as a series, whatever the number; a
+    /// list of "day 2 of" ... "day 100 of" only ever covers the numbers someone thought of.</summary>
+    private static (int Start, int End) NumberedInstalment(NormalizedText n)
+    {
+        var w = NextWord(n, 0);
+        while (w.Start >= 0)
+        {
+            var v = NextWord(n, w.End);
+            if (v.Start < 0) break;
+            var day = WordIs(n, w, "day");
+            if ((day || WordIs(n, w, "round") || WordIs(n, w, "part")) && IsSeriesNumber(n, v))
+            {
+                if (!day) return (w.Start, v.End);
+                // "day 3 of half term" is a diary, "day 12 of asking" a campaign: the person test above tells them apart.
+                var of = NextWord(n, v.End);
+                if (WordIs(n, of, "of")) return (w.Start, of.End);
+            }
+            w = v;
+        }
+        return (-1, -1);
+
+        // Two or more: "day 1 of" starts nothing yet.
+        static bool IsSeriesNumber(NormalizedText n, (int Start, int End) v)
+        {
+            var len = v.End - v.Start;
+            if (len is < 1 or > 3) return false;
+            for (var i = v.Start; i < v.End; i++) if (!char.IsAsciiDigit(n.Chars[i])) return false;
+            return !(len == 1 && n.Chars[v.Start] is '0' or '1');
+        }
+    }
+
     private static void Bullying(Scratch s, Collector c)
     {
         const string cat = Categories.Cyberbullying;
@@ -733,7 +794,15 @@ public sealed partial class ScreeningEngine
                 case Cue.Humiliation when named && !positive:
                     c.Hit(cat, h, "holds a named person up to ridicule", "pattern.humiliation");
                     break;
+                case Cue.ShunVerb when ShunsSomeone(s, h):
+                    c.Hit(cat, h, "calls for a person to be shunned or driven out", "pattern.shun");
+                    break;
             }
+        }
+        if (named || s.Has(Cue.Role) || s.Has(Cue.Pronoun) || s.Has(Cue.AdultNoun))
+        {
+            var (start, end) = NumberedInstalment(s.Norm);
+            if (start >= 0) c.Span(cat, start, end, "repeated targeting of a person (harassment)", "pattern.numbered-series");
         }
         if (c.Has(Categories.PhotoOfOthers) && (s.Has(Cue.Humiliation) || s.Has(Cue.Insult)))
         {
