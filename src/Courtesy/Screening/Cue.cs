@@ -23,4 +23,7 @@ public enum Cue : byte
     SelfHarm, AbuseDisclosure, ChildAtRisk,
     OwnContact, OfficialContact, Whereabouts, ChildRoute, Workplace, Vehicle, Birthday, StreetWord, YearGroup,
     EmojiWeapon, EmojiLaugh, EmojiSexual, EmojiRude, EmojiSarcasm, EmojiAngry,
+    /// <summary>Something only the school provides or decides (homework, trips, swimming, reports, supply
+    /// cover, detentions, dinners): a grievance about it is about the school even when the school is not named.</summary>
+    SchoolMatter,
 }

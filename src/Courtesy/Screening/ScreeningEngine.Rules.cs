@@ -745,7 +745,8 @@ public sealed partial class ScreeningEngine
 
     private bool Allegations(Scratch s, Collector c, bool aboutOtherSchool)
     {
-        if (!s.Has(Cue.Misconduct) && !s.Has(Cue.ProfessionalDisparage) && !s.Has(Cue.SexualClaim)) return false;
+        var (fs, fe) = FalsifiesRecords(s.Norm);
+        if (!s.Has(Cue.Misconduct) && !s.Has(Cue.ProfessionalDisparage) && !s.Has(Cue.SexualClaim) && fs < 0) return false;
         if (aboutOtherSchool) return false;
         var adult = Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || OtherAdult(s) || s.Has(Cue.SchoolRef);
         // The school's name counts as the target only when no unnamed adult ("the dad who...") is the subject.
@@ -773,8 +774,36 @@ public sealed partial class ScreeningEngine
                     break;
             }
         }
+        if (!found && fs >= 0 && adult)
+        {
+            c.Span(Categories.AllegationAboutStaff, fs, fe, "alleges records or results were falsified", "pattern.falsified-records");
+            found = true;
+            if (identifiable && !hedged && !(s.Norm.SentenceTerm[SentenceOf(s.Norm, fs)] == '?' && !s.Has(Cue.FactAssert)))
+                c.Span(Categories.DefamatoryStatement, fs, fe, "states as fact a damaging claim about an identifiable person or the school (lowers them in the estimation of right-thinking people)", "rule.defamation");
+        }
         return found;
     }
+
+    /// <summary>"cooks the attendance figures", "fiddled the books", "massaging the results": a verb of
+    /// falsifying with records as its object, whichever verb and record. "cooks the dinners" is neither.</summary>
+    private static (int Start, int End) FalsifiesRecords(NormalizedText n)
+    {
+        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        {
+            var word = n.Chars.AsSpan(w.Start, w.End - w.Start);
+            var falsify = false;
+            foreach (var stem in FalsifyStems) if (word.StartsWith(stem) && word.Length <= stem.Length + 3) falsify = true;
+            if (!falsify) continue;
+            var v = NextWord(n, w.End);
+            for (var k = 0; k < 3 && v.Start >= 0; k++, v = NextWord(n, v.End))
+                foreach (var record in Records)
+                    if (WordIs(n, v, record)) return (w.Start, v.End);
+        }
+        return (-1, -1);
+    }
+
+    private static readonly string[] FalsifyStems = ["cook", "fiddl", "fudg", "massag", "doctor", "rigg", "fix", "bump", "fak", "fals"];
+    private static readonly string[] Records = ["books", "figures", "numbers", "results", "register", "registers", "data", "stats", "scores", "marks", "grades", "accounts"];
 
     /// <summary>"the dad who...", "her husband": an adult who is not the author's own ("my husband").</summary>
     private static bool OtherAdult(Scratch s)
@@ -800,8 +829,22 @@ public sealed partial class ScreeningEngine
     {
         if (!s.Has(Cue.PetitionNoun) || !s.Has(Cue.Mobilise) || s.Has(Cue.PetitionExclude) || aboutOtherSchool) return;
         if (schoolTarget < 0 && !s.Has(Cue.AgainstSchool)) return;
-        var i = First(s, Cue.PetitionNoun);
+        var i = -1;
+        for (var k = 0; k < s.HitCount && i < 0; k++)
+            if (s.Hits[k].Cue == Cue.PetitionNoun && !InExistingChat(s.Norm, s.Hits[k])) i = k;
+        if (i < 0) return;
         c.Hit(Categories.PetitionOrForumAgainstSchool, s.Hits[i], "sets up or promotes a petition, group or campaign against the school and asks others to join", "pattern.petition");
+    }
+
+    /// <summary>"everyone in this chat go and ...": the chat the post is written in, not a forum it sets
+    /// up; "flood his page": the person's own page, not one against the school.</summary>
+    private static bool InExistingChat(NormalizedText n, in Hit h)
+    {
+        if (!WordIs(n, (h.Start, h.End), "chat") && !WordIs(n, (h.Start, h.End), "group") && !WordIs(n, (h.Start, h.End), "page")) return false;
+        var det = PrevWord(n, h.Start);
+        if (WordIs(n, det, "his") || WordIs(n, det, "her") || WordIs(n, det, "their")) return true;
+        var prep = det.Start >= 0 ? PrevWord(n, det.Start) : (-1, -1);
+        return (WordIs(n, det, "this") || WordIs(n, det, "the")) && (WordIs(n, prep, "in") || WordIs(n, prep, "on"));
     }
 
     private static void Complaints(Scratch s, Collector c, bool aboutOtherSchool, int schoolTarget, bool allegation)
@@ -821,13 +864,24 @@ public sealed partial class ScreeningEngine
             c.Hit(cat, s.Hits[a], "a grievance about how the author's own child was treated, made in public", "rule.own-child-grievance");
             return;
         }
-        if (schoolTarget < 0) return;
+        // Criticising how a member of staff does the job ("can't even spell", "shouldn't be teaching") is a complaint about the school's staff.
+        if (s.Has(Cue.ProfessionalDisparage) && (Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role)) && !c.Has(Categories.RacistComment))
+        {
+            c.Hit(cat, s.Hits[First(s, Cue.ProfessionalDisparage)], "runs down a member of staff in their job, in public", "rule.staff-disparaged");
+            return;
+        }
+        // Parents complain about what only the school decides without naming it ("another non-uniform day").
+        if (schoolTarget < 0 && !s.Has(Cue.SchoolMatter)) return;
         var grievances = Count(s, Cue.Grievance);
         var sarcasm = First(s, Cue.EmojiSarcasm);
-        if (grievances == 0 && sarcasm < 0) return;
+        // An eye-roll reads as sarcasm about the school unless the post is about something else: a pupil, an allegation, a group.
+        var eyeRoll = grievances == 0 && sarcasm < 0 && !NamedPupil(s) && !s.Has(Cue.PupilNoun) && !allegation && !c.Has(Categories.RacistComment) ? s.Text.AsSpan().IndexOf("\U0001F644") : -1;
+        if (grievances == 0 && sarcasm < 0 && eyeRoll < 0) return;
         if (Count(s, Cue.Positive) >= 2 && grievances <= 1 && sarcasm < 0) return;
+        const string reason = "a grievance about the school or its staff posted publicly instead of through the complaints process";
+        if (grievances == 0 && sarcasm < 0) { c.Original(cat, eyeRoll, 2, reason, "emoji.eye-roll"); return; }
         var g = grievances > 0 ? First(s, Cue.Grievance) : sarcasm;
-        c.Hit(cat, s.Hits[g], "a grievance about the school or its staff posted publicly instead of through the complaints process", "lexicon.grievance");
+        c.Hit(cat, s.Hits[g], reason, "lexicon.grievance");
     }
 
     private void Offence(Scratch s, Collector c)
