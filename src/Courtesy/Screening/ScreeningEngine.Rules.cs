@@ -230,7 +230,34 @@ public sealed partial class ScreeningEngine
                 if (prev.Start >= 0 && IsCapitalized(s, prev.Start)) other = true;
             }
         }
+        if (!other && !own) other = NamedOtherSchool(s);
         return other && !own && Named(s, adultsOnly: true) < 0;
+    }
+
+    /// <summary>"Kettlewick High", "Brockley Hall Prep": a proper name ending in a school word that is
+    /// not one of this school's own names. "High" and "Prep" are too ordinary to be school words alone.</summary>
+    private bool NamedOtherSchool(Scratch s)
+    {
+        var n = s.Norm;
+        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        {
+            var school = false;
+            foreach (var word in SchoolTypeWords) if (WordIs(n, w, word)) school = true;
+            if (!school || !IsCapitalized(s, w.Start)) continue;
+            var prev = PrevWord(n, w.Start);
+            if (prev.Start < 0 || !IsCapitalized(s, prev.Start) || AliasCovers(s, w.Start)) continue;
+            return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] SchoolTypeWords = ["high", "prep", "academy", "primary", "grammar", "comprehensive", "college", "juniors", "infants"];
+
+    private bool AliasCovers(Scratch s, int pos)
+    {
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == Cue.SchoolRef && _entries[s.Hits[i].Entry].Person == SchoolAlias && s.Hits[i].Start <= pos && s.Hits[i].End > pos) return true;
+        return false;
     }
 
     private bool InsideAlias(Scratch s, in Hit inner)
