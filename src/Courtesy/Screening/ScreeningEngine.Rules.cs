@@ -829,7 +829,7 @@ public sealed partial class ScreeningEngine
         return (-1, -1);
     }
 
-    private static readonly string[] FalsifyStems = ["cook", "fiddl", "fudg", "massag", "doctor", "rigg", "fix", "bump", "fak", "fals"];
+    private static readonly string[] FalsifyStems = ["cook", "fiddl", "fudg", "massag", "doctor", "rigg", "fak", "fals"];
     private static readonly string[] Records = ["books", "figures", "numbers", "results", "register", "registers", "data", "stats", "scores", "marks", "grades", "accounts"];
 
     /// <summary>"the dad who...", "her husband": an adult who is not the author's own ("my husband").</summary>
@@ -858,9 +858,22 @@ public sealed partial class ScreeningEngine
         if (schoolTarget < 0 && !s.Has(Cue.AgainstSchool)) return;
         var i = -1;
         for (var k = 0; k < s.HitCount && i < 0; k++)
-            if (s.Hits[k].Cue == Cue.PetitionNoun && !InExistingChat(s.Norm, s.Hits[k])) i = k;
+            if (s.Hits[k].Cue == Cue.PetitionNoun && !InExistingChat(s.Norm, s.Hits[k]) && !AfterPossessiveName(s, s.Hits[k])) i = k;
         if (i < 0) return;
         c.Hit(Categories.PetitionOrForumAgainstSchool, s.Hits[i], "sets up or promotes a petition, group or campaign against the school and asks others to join", "pattern.petition");
+    }
+
+    /// <summary>"Mr Okafor's page": a person's own page or group, not one set up against the school.</summary>
+    private static bool AfterPossessiveName(Scratch s, in Hit h)
+    {
+        var n = s.Norm;
+        for (var m = 0; m < s.MentionCount; m++)
+        {
+            var end = s.Mentions[m].End;
+            while (end < n.Length && n.Chars[end] != ' ') end++;
+            if (end >= 2 && n.Chars[end - 1] == 's' && n.Chars[end - 2] == '\'' && NextWord(n, end).Start == h.Start) return true;
+        }
+        return false;
     }
 
     /// <summary>"everyone in this chat go and ...": the chat the post is written in, not a forum it sets
