@@ -88,8 +88,8 @@ public sealed class LinearModel
             if (word is "http" or "https" && NextWord(text, i, out var end))
             {
                 // A t.co link folds to "http t co <id>": the id is noise, the link itself is the feature.
-                if (NextWord(text, end, out var e2) && text[end..e2].Trim(' ') is "t" && NextWord(text, e2, out var e3) && text[e2..e3].Trim(' ') is "co" && NextWord(text, e3, out var e4))
-                    end = e4;
+                if (text[i..end].Trim(' ') is "t" && NextWord(text, end, out var e2) && text[end..e2].Trim(' ') is "co" && NextWord(text, e2, out var e3))
+                    end = e3;
                 "url".CopyTo(output[o..]);
                 o += 3;
                 i = end;
