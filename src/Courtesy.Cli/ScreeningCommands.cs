@@ -200,15 +200,16 @@ public static class ScreeningCommands
         var seed = new Option<int>("--seed") { Description = "Seed for the split and the training order", DefaultValueFactory = _ => new TrainingOptions().Seed };
         var limit = new Option<int>("--limit") { Description = "Use only the first N rows (0 = all)", DefaultValueFactory = _ => 0 };
         var bits = new Option<int>("--bits") { Description = "log2 of the number of hashed feature buckets", DefaultValueFactory = _ => new TrainingOptions().BucketBits };
-        var epochs = new Option<int>("--epochs") { Description = "Passes over the training split", DefaultValueFactory = _ => new TrainingOptions().Epochs };
-        var rate = new Option<float>("--rate") { Description = "Adagrad learning rate", DefaultValueFactory = _ => new TrainingOptions().LearningRate };
-        var l2 = new Option<float>("--l2") { Description = "L2 penalty per update", DefaultValueFactory = _ => new TrainingOptions().L2 };
+        var iterations = new Option<int>("--iterations") { Description = "Most L-BFGS iterations per fit", DefaultValueFactory = _ => new TrainingOptions().Iterations };
+        var l2 = new Option<float>("--l2") { Description = "L2 penalty on the summed log loss (1/C)", DefaultValueFactory = _ => new TrainingOptions().L2 };
         var power = new Option<float>("--class-weight-power") { Description = "0 ignores class imbalance, 1 balances the classes fully", DefaultValueFactory = _ => new TrainingOptions().ClassWeightPower };
         var grams = new Option<int>("--char-grams") { Description = "Longest character n-gram (3-5), 0 for word features only", DefaultValueFactory = _ => new TrainingOptions().MaxCharGram };
+        var wordGrams = new Option<int>("--word-grams") { Description = "Longest word n-gram (1-3)", DefaultValueFactory = _ => new TrainingOptions().MaxWordGram };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds over the training split (0 = none)", DefaultValueFactory = _ => new TrainingOptions().Folds };
         var soft = new Option<bool>("--soft-labels") { Description = "Train towards the annotators' vote shares rather than the majority class" };
         var lexicon = new Option<FileInfo?>("--lexicon") { Description = "Hate terms whose presence is a feature (default: data/lexicons/hate-terms.txt; 'none' for none)" };
-        var cmd = new Command("train", "Train the offensive/hate language model (logistic regression on hashed word n-grams, optional character n-grams and a hate-term lexicon) with a fixed seed and split");
-        foreach (var o in new Option[] { data, output, seed, limit, bits, epochs, rate, l2, power, grams, soft, lexicon }) cmd.Options.Add(o);
+        var cmd = new Command("train", "Train the offensive/hate language model (logistic regression on TF-IDF of hashed word and character n-grams and a hate-term lexicon) with a fixed seed and split");
+        foreach (var o in new Option[] { data, output, seed, limit, bits, iterations, l2, power, grams, wordGrams, folds, soft, lexicon }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var console = parse.InvocationConfiguration.Output;
@@ -218,15 +219,22 @@ public static class ScreeningCommands
                 var path = parse.GetValue(data)?.FullName ?? FindAbove(Path.Combine("shared", "eval", "external", "davidson", "labeled_data.csv"))
                     ?? throw new FileNotFoundException("labeled_data.csv not found; pass --data");
                 var outPath = parse.GetValue(output)?.FullName ?? Path.Combine(Path.GetDirectoryName(FindAbove(Path.Combine("data", "lexicons", "cues.tsv")) is { } c ? Path.GetDirectoryName(c)! : "data")!, "models", "offensive.bin");
-                var options = new TrainingOptions { Seed = parse.GetValue(seed), Limit = parse.GetValue(limit), BucketBits = parse.GetValue(bits), Epochs = parse.GetValue(epochs), LearningRate = parse.GetValue(rate), L2 = parse.GetValue(l2), ClassWeightPower = parse.GetValue(power), MaxCharGram = parse.GetValue(grams), SoftLabels = parse.GetValue(soft),
+                var options = new TrainingOptions { Seed = parse.GetValue(seed), Limit = parse.GetValue(limit), BucketBits = parse.GetValue(bits), Iterations = parse.GetValue(iterations), L2 = parse.GetValue(l2), ClassWeightPower = parse.GetValue(power), MaxCharGram = parse.GetValue(grams), MaxWordGram = parse.GetValue(wordGrams), Folds = parse.GetValue(folds), SoftLabels = parse.GetValue(soft),
                     Lexicon = parse.GetValue(lexicon) is { } lex ? lex.Name == "none" ? [] : Trainer.ReadLexicon(lex.FullName) : Trainer.ReadLexicon(Path.Combine(Lexicons.FindDataDirectory(), "lexicons", "hate-terms.txt")) };
                 var rows = Trainer.ReadDavidson(path, options.Limit);
-                console.WriteLine($"training on {path}: {rows.Count} rows, seed {options.Seed}, 2^{options.BucketBits} buckets, {options.Epochs} epochs, character n-grams up to {options.MaxCharGram}, {options.Lexicon.Count} lexicon terms");
+                console.WriteLine($"training on {path}: {rows.Count} rows, seed {options.Seed}, 2^{options.BucketBits} buckets, word n-grams up to {options.MaxWordGram}, character n-grams up to {options.MaxCharGram}, L2 {options.L2}, {options.Lexicon.Count} lexicon terms");
                 var (model, report) = Trainer.Train(rows, options, console);
                 Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
                 using (var f = File.Create(outPath)) model.Save(f);
                 console.WriteLine($"split: {report.Train} train, {report.Validation} validation (hate threshold {report.HateThreshold:0.00}), {report.Test} held-out test");
                 string[] names = ["hate", "offensive", "neither"];
+                if (report.CrossValidationScores is { } cv)
+                {
+                    console.WriteLine($"{report.Folds}-fold cross-validation on the training split (hate threshold {report.CrossValidationThreshold:0.00} tuned on the out-of-fold scores):");
+                    for (var k = 0; k < names.Length; k++)
+                        console.WriteLine($"  {names[k],-10} P {cv[k].Precision:0.000}  R {cv[k].Recall:0.000}  F1 {cv[k].F1:0.000}  support {cv[k].Support}");
+                }
+                console.WriteLine("held-out test:");
                 for (var k = 0; k < names.Length; k++)
                 {
                     var s = report.TestScores[k];

@@ -3,83 +3,160 @@ using System.Buffers.Binary;
 namespace Courtesy.Screening;
 
 /// <summary>
-/// Multinomial logistic regression over hashed features of folded text: word unigrams and bigrams
-/// and character 3- to 5-grams. Classes follow Davidson et al.: 0 hate speech, 1 offensive
-/// language, 2 neither. Weights are stored as half-precision floats, interleaved by bucket so one
-/// feature costs one cache line.
+/// Multinomial logistic regression over TF-IDF features of folded text: hashed word 1- to 3-grams and
+/// character 2- to 5-grams inside words (each block with sublinear term frequency and its own L2 norm,
+/// as scikit-learn's TfidfVectorizer does), plus two counts of hate-lexicon terms. Classes follow
+/// Davidson et al.: 0 hate speech, 1 offensive language, 2 neither. Weights and IDF are stored as
+/// half-precision floats, the weights interleaved by bucket so one feature costs one cache line.
 /// </summary>
 public sealed class LinearModel
 {
     public const int Classes = 3;
     public const int Hate = 0, Offensive = 1, Neither = 2;
     private const uint Magic = 0x4D4C5443; // "CTLM"
-    private const int Version = 2;
-    /// <summary>How many copies of the shared lexicon feature a hate term adds: a prior the weights can build on.</summary>
-    private const int LexiconRepeat = 2;
+    private const int Version = 3;
     /// <summary>Prediction reads at most this much folded text, so a 1 MB post costs no more than a long one.</summary>
     public const int MaxFeatureChars = 4096;
+    /// <summary>Dense features after the hashed ones: lexicon terms (capped count) and whether there is any.</summary>
+    internal const int Extras = 2;
+    internal const int WordGroup = 0, CharGroup = 1;
+    /// <summary>Shortest character n-gram; single characters carried no signal in cross-validation.</summary>
+    internal const int MinCharGram = 2;
 
     internal readonly float[] Weights; // [bucket * Classes + class]
+    /// <summary>Inverse document frequency per bucket; 0 for buckets seen in fewer than two training texts, which drops them.</summary>
+    internal readonly float[] Idf;
+    internal readonly float[] ExtraWeights = new float[Extras * Classes];
     internal readonly float[] Bias = new float[Classes];
     public int BucketBits { get; }
-    /// <summary>Longest character n-gram used (3 to 5), or 0 for words and word pairs only.</summary>
+    /// <summary>Longest word n-gram (1 to 3).</summary>
+    public int MaxWordGram { get; }
+    /// <summary>Longest character n-gram (3 to 5), or 0 for word features only.</summary>
     public int MaxCharGram { get; }
     internal int Mask => (1 << BucketBits) - 1;
     /// <summary>p(hate) at or above this counts as hate speech (tuned on a validation split at training time).</summary>
     public float HateThreshold { get; internal set; } = 0.5f;
     /// <summary>p(hate) + p(offensive) at or above this counts as offensive in the engine. High on purpose:
-    /// the model learnt from tweets, and on parents' posts it scores ordinary chat at 0.6-0.9, so it
-    /// only backs up the rules when it is nearly certain.</summary>
+    /// the model learnt from tweets, and on parents' posts it scores ordinary chat high, so it only backs
+    /// up the rules when it is nearly certain.</summary>
     public float OffensiveThreshold { get; internal set; } = 0.95f;
 
-    public LinearModel(int bucketBits, int maxCharGram = 5)
+    public LinearModel(int bucketBits, int maxCharGram = 5, int maxWordGram = 3)
     {
         if (bucketBits is < 10 or > 24) throw new ArgumentOutOfRangeException(nameof(bucketBits));
         if (maxCharGram is not (0 or 3 or 4 or 5)) throw new ArgumentOutOfRangeException(nameof(maxCharGram));
+        if (maxWordGram is < 1 or > 3) throw new ArgumentOutOfRangeException(nameof(maxWordGram));
         BucketBits = bucketBits;
         MaxCharGram = maxCharGram;
+        MaxWordGram = maxWordGram;
         Weights = new float[(1 << bucketBits) * Classes];
+        Idf = new float[1 << bucketBits];
     }
 
-    /// <summary>Calls <paramref name="sink"/> with the bucket of every feature of folded text.</summary>
-    /// <summary>Hate terms (folded words) stored with the model; each one in a text adds a shared feature.</summary>
+    /// <summary>Hate terms (folded words) stored with the model; their count in a text is a feature.</summary>
     public IReadOnlySet<string> Lexicon => _lexicon;
     private HashSet<string> _lexicon = new(StringComparer.Ordinal);
 
     internal void SetLexicon(IEnumerable<string> terms) => _lexicon = new HashSet<string>(terms, StringComparer.Ordinal);
 
-    internal void Features<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IFeatureSink =>
-        Features(text, Mask, MaxCharGram, _lexicon, ref sink);
-
-    internal static void Features<TSink>(ReadOnlySpan<char> text, int mask, int maxCharGram, HashSet<string> lexicon, ref TSink sink) where TSink : struct, IFeatureSink
+    /// <summary>
+    /// Rewrites folded text the way tweets were cleaned for training: a word that stood after '@' (the
+    /// folder leaves two spaces before it) becomes one mention token, a link ("http t co xyz") one link
+    /// token, and a letter repeated three or more times is cut to two ("soooo" as "soo"). Returns the
+    /// length written to <paramref name="output"/>: tokens separated by single spaces.
+    /// </summary>
+    internal static int Clean(ReadOnlySpan<char> text, Span<char> output)
     {
-        var lookup = lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
-        var useLexicon = lexicon.Count > 0;
         if (text.Length > MaxFeatureChars) text = text[..MaxFeatureChars];
-        uint prevWord = 0;
+        var o = 0;
         var i = 0;
         while (i < text.Length)
         {
-            while (i < text.Length && text[i] == ' ') i++;
+            var spaces = 0;
+            while (i < text.Length && text[i] == ' ') { i++; spaces++; }
             if (i >= text.Length) break;
             var start = i;
-            var h = 2166136261u;
-            while (i < text.Length && text[i] != ' ') { h = (h ^ text[i]) * 16777619u; i++; }
-            sink.Add((int)(Mix(h, 1) & (uint)mask));
-            if (useLexicon && lookup.Contains(text[start..i]))
-                for (var r = 0; r < LexiconRepeat; r++) sink.Add((int)(Mix(0x5EED0000u + (uint)r, 7) & (uint)mask));
-            if (prevWord != 0) sink.Add((int)(Mix(prevWord * 0x9E3779B1u + h, 2) & (uint)mask));
-            prevWord = h | 1;
-        }
-        for (var p = 0; maxCharGram >= 3 && p + 3 <= text.Length; p++)
-        {
-            var h = 2166136261u;
-            for (var k = 0; k < maxCharGram && p + k < text.Length; k++)
+            while (i < text.Length && text[i] != ' ') i++;
+            var word = text[start..i];
+            if (o > 0) output[o++] = ' ';
+            if (spaces >= 2 && start >= 2)
             {
-                h = (h ^ text[p + k]) * 16777619u;
-                if (k >= 2) sink.Add((int)(Mix(h, (uint)(10 + k)) & (uint)mask));
+                "@user".CopyTo(output[o..]);
+                o += 5;
+                continue;
+            }
+            if (word is "http" or "https" && NextWord(text, i, out var end))
+            {
+                // A t.co link folds to "http t co <id>": the id is noise, the link itself is the feature.
+                if (text[i..end].Trim(' ') is "t" && NextWord(text, end, out var e2) && text[end..e2].Trim(' ') is "co" && NextWord(text, e2, out var e3))
+                    end = e3;
+                "url".CopyTo(output[o..]);
+                o += 3;
+                i = end;
+                continue;
+            }
+            for (var k = 0; k < word.Length; k++)
+            {
+                if (k >= 2 && word[k] == word[k - 1] && word[k] == word[k - 2]) continue;
+                output[o++] = word[k];
             }
         }
+        return o;
+    }
+
+    /// <summary>The end of the word after position <paramref name="from"/>, if there is one.</summary>
+    private static bool NextWord(ReadOnlySpan<char> text, int from, out int end)
+    {
+        var i = from;
+        while (i < text.Length && text[i] == ' ') i++;
+        if (i >= text.Length) { end = from; return false; }
+        while (i < text.Length && text[i] != ' ') i++;
+        end = i;
+        return true;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="sink"/> with the bucket and group (word or character) of every n-gram of
+    /// cleaned text (see <see cref="Clean"/>), once per occurrence; returns how many tokens are lexicon terms.
+    /// </summary>
+    internal static int Features<TSink>(ReadOnlySpan<char> clean, int mask, int maxWordGram, int maxCharGram, HashSet<string> lexicon, ref TSink sink) where TSink : struct, IFeatureSink
+    {
+        var lookup = lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
+        var useLexicon = lexicon.Count > 0;
+        var lexiconHits = 0;
+        uint prev1 = 0, prev2 = 0;
+        var i = 0;
+        while (i < clean.Length)
+        {
+            var start = i;
+            var h = 2166136261u;
+            while (i < clean.Length && clean[i] != ' ') { h = (h ^ clean[i]) * 16777619u; i++; }
+            var word = clean[start..i];
+            i++;
+            if (word.IsEmpty) continue;
+            h |= 1;
+            sink.Add((int)(Mix(h, 1) & (uint)mask), WordGroup);
+            if (maxWordGram >= 2 && prev1 != 0) sink.Add((int)(Mix(prev1 * 0x9E3779B1u + h, 2) & (uint)mask), WordGroup);
+            if (maxWordGram >= 3 && prev2 != 0) sink.Add((int)(Mix((prev2 * 0x9E3779B1u + prev1) * 0x85EBCA77u + h, 3) & (uint)mask), WordGroup);
+            prev2 = prev1;
+            prev1 = h;
+            if (useLexicon && lookup.Contains(word)) lexiconHits++;
+            if (maxCharGram == 0) continue;
+            // Character n-grams of " word ", as scikit-learn's char_wb analyser takes them: every window
+            // of each length up to the longest, and a padded word no longer than that once, whole.
+            var padded = word.Length + 2;
+            for (var p = 0; p + MinCharGram <= padded; p++)
+            {
+                var c = 2166136261u;
+                for (var n = 1; n <= maxCharGram && p + n <= padded; n++)
+                {
+                    var at = p + n - 1;
+                    c = (c ^ (at == 0 || at == padded - 1 ? ' ' : word[at - 1])) * 16777619u;
+                    if (n >= MinCharGram) sink.Add((int)(Mix(c, (uint)(10 + n)) & (uint)mask), CharGroup);
+                }
+            }
+        }
+        return lexiconHits;
     }
 
     private static uint Mix(uint h, uint kind)
@@ -89,22 +166,37 @@ public sealed class LinearModel
         return h;
     }
 
-    internal interface IFeatureSink { void Add(int bucket); }
+    internal interface IFeatureSink { void Add(int bucket, int group); }
 
-    private struct ScoreSink(float[] weights) : IFeatureSink
+    /// <summary>Collects buckets into a growing buffer, word n-grams and character n-grams apart.</summary>
+    internal struct BufferSink : IFeatureSink
     {
-        public float S0, S1, S2;
-        public int N;
-        public void Add(int bucket)
+        public int[] Words, Chars;
+        public int WordCount, CharCount;
+        public void Add(int bucket, int group)
         {
-            var b = bucket * Classes;
-            S0 += weights[b]; S1 += weights[b + 1]; S2 += weights[b + 2];
-            N++;
+            if (group == WordGroup) Push(ref Words, ref WordCount, bucket);
+            else Push(ref Chars, ref CharCount, bucket);
+        }
+        private static void Push(ref int[] a, ref int n, int v)
+        {
+            if (n == a.Length) Array.Resize(ref a, a.Length * 2);
+            a[n++] = v;
         }
     }
 
-    /// <summary>Every feature of a text weighs 1/sqrt(n), so long and short texts score on one scale.</summary>
-    internal static float FeatureValue(int count) => count == 0 ? 0 : 1f / MathF.Sqrt(count);
+    internal static float LexiconCount(int hits) => Math.Min(hits, 3);
+
+    /// <summary>Sublinear term frequency, as TfidfVectorizer(sublinear_tf=True).</summary>
+    internal static float TermWeight(int count) => 1f + MathF.Log(count);
+
+    [ThreadStatic] private static Scratch? _scratch;
+
+    private sealed class Scratch
+    {
+        public char[] Text = new char[MaxFeatureChars + 16];
+        public int[] Words = new int[1024], Chars = new int[4096];
+    }
 
     /// <summary>Class probabilities for folded text (see <see cref="NormalizedText"/>).</summary>
     public (float Hate, float Offensive) Predict(ReadOnlySpan<char> folded)
@@ -116,11 +208,41 @@ public sealed class LinearModel
 
     public void Probabilities(ReadOnlySpan<char> folded, Span<float> p)
     {
-        var sink = new ScoreSink(Weights);
-        Features(folded, ref sink);
-        var v = FeatureValue(sink.N);
-        p[0] = Bias[0] + v * sink.S0; p[1] = Bias[1] + v * sink.S1; p[2] = Bias[2] + v * sink.S2;
+        // Per-thread buffers: the engine screens on many threads and should not allocate per post.
+        var s = _scratch ??= new Scratch();
+        var n = Clean(folded, s.Text);
+        var sink = new BufferSink { Words = s.Words, Chars = s.Chars };
+        var hits = Features(s.Text.AsSpan(0, n), Mask, MaxWordGram, MaxCharGram, _lexicon, ref sink);
+        s.Words = sink.Words; s.Chars = sink.Chars;
+        p[0] = Bias[0]; p[1] = Bias[1]; p[2] = Bias[2];
+        AddBlock(s.Words.AsSpan(0, sink.WordCount), p);
+        AddBlock(s.Chars.AsSpan(0, sink.CharCount), p);
+        if (hits > 0)
+            for (var k = 0; k < Classes; k++) p[k] += LexiconCount(hits) * ExtraWeights[k] + ExtraWeights[Classes + k];
         Softmax(p);
+    }
+
+    /// <summary>Adds one L2-normalised TF-IDF block's scores; sorts <paramref name="buckets"/> in place to count repeats.</summary>
+    private void AddBlock(Span<int> buckets, Span<float> p)
+    {
+        if (buckets.IsEmpty) return;
+        buckets.Sort();
+        float s0 = 0, s1 = 0, s2 = 0, norm = 0;
+        for (var i = 0; i < buckets.Length;)
+        {
+            var b = buckets[i];
+            var j = i + 1;
+            while (j < buckets.Length && buckets[j] == b) j++;
+            var v = TermWeight(j - i) * Idf[b];
+            i = j;
+            if (v == 0) continue;
+            norm += v * v;
+            var w = b * Classes;
+            s0 += v * Weights[w]; s1 += v * Weights[w + 1]; s2 += v * Weights[w + 2];
+        }
+        if (norm == 0) return;
+        var scale = 1f / MathF.Sqrt(norm);
+        p[0] += scale * s0; p[1] += scale * s1; p[2] += scale * s2;
     }
 
     internal static void Softmax(Span<float> z)
@@ -136,9 +258,11 @@ public sealed class LinearModel
     {
         Span<float> p = stackalloc float[Classes];
         Probabilities(folded, p);
-        if (p[Hate] >= HateThreshold) return Hate;
-        return p[Offensive] >= p[Neither] ? Offensive : Neither;
+        return Decide(p, HateThreshold);
     }
+
+    internal static int Decide(ReadOnlySpan<float> p, float hateThreshold) =>
+        p[Hate] >= hateThreshold ? Hate : p[Offensive] >= p[Neither] ? Offensive : Neither;
 
     public void Save(Stream stream)
     {
@@ -150,11 +274,18 @@ public sealed class LinearModel
         BinaryPrimitives.WriteSingleLittleEndian(header.AsSpan(16), HateThreshold);
         BinaryPrimitives.WriteSingleLittleEndian(header.AsSpan(20), OffensiveThreshold);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(24), MaxCharGram);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(28), MaxWordGram);
         stream.Write(header);
-        var buf = new byte[(Bias.Length + Weights.Length) * 2];
+        // Biases and lexicon weights stay single precision: they are few and every text uses them.
+        var small = new byte[(Bias.Length + ExtraWeights.Length) * 4];
         var o = 0;
-        foreach (var w in Bias) { BinaryPrimitives.WriteHalfLittleEndian(buf.AsSpan(o), (Half)w); o += 2; }
+        foreach (var w in Bias) { BinaryPrimitives.WriteSingleLittleEndian(small.AsSpan(o), w); o += 4; }
+        foreach (var w in ExtraWeights) { BinaryPrimitives.WriteSingleLittleEndian(small.AsSpan(o), w); o += 4; }
+        stream.Write(small);
+        var buf = new byte[(Weights.Length + Idf.Length) * 2];
+        o = 0;
         foreach (var w in Weights) { BinaryPrimitives.WriteHalfLittleEndian(buf.AsSpan(o), (Half)w); o += 2; }
+        foreach (var w in Idf) { BinaryPrimitives.WriteHalfLittleEndian(buf.AsSpan(o), (Half)w); o += 2; }
         stream.Write(buf);
         var terms = _lexicon.Order(StringComparer.Ordinal).ToArray();
         var count = new byte[4];
@@ -175,17 +306,31 @@ public sealed class LinearModel
         if (BinaryPrimitives.ReadUInt32LittleEndian(header) != Magic) throw new InvalidDataException("not a Courtesy linear model (bad magic)");
         if (BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(4)) != Version) throw new InvalidDataException("unsupported model version");
         var bits = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(8));
+        if (bits is < 10 or > 24) throw new InvalidDataException("bad bucket count in model");
         if (BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(12)) != Classes) throw new InvalidDataException("unexpected class count");
-        var model = new LinearModel(bits, BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(24)))
+        LinearModel model;
+        try
         {
-            HateThreshold = BinaryPrimitives.ReadSingleLittleEndian(header.AsSpan(16)),
-            OffensiveThreshold = BinaryPrimitives.ReadSingleLittleEndian(header.AsSpan(20)),
-        };
-        var buf = new byte[(model.Bias.Length + model.Weights.Length) * 2];
-        stream.ReadExactly(buf);
+            model = new LinearModel(bits, BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(24)), BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(28)))
+            {
+                HateThreshold = BinaryPrimitives.ReadSingleLittleEndian(header.AsSpan(16)),
+                OffensiveThreshold = BinaryPrimitives.ReadSingleLittleEndian(header.AsSpan(20)),
+            };
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new InvalidDataException("bad n-gram settings in model", e);
+        }
+        var small = new byte[(model.Bias.Length + model.ExtraWeights.Length) * 4];
+        stream.ReadExactly(small);
         var o = 0;
-        for (var k = 0; k < model.Bias.Length; k++, o += 2) model.Bias[k] = (float)BinaryPrimitives.ReadHalfLittleEndian(buf.AsSpan(o));
+        for (var k = 0; k < model.Bias.Length; k++, o += 4) model.Bias[k] = BinaryPrimitives.ReadSingleLittleEndian(small.AsSpan(o));
+        for (var k = 0; k < model.ExtraWeights.Length; k++, o += 4) model.ExtraWeights[k] = BinaryPrimitives.ReadSingleLittleEndian(small.AsSpan(o));
+        var buf = new byte[(model.Weights.Length + model.Idf.Length) * 2];
+        stream.ReadExactly(buf);
+        o = 0;
         for (var k = 0; k < model.Weights.Length; k++, o += 2) model.Weights[k] = (float)BinaryPrimitives.ReadHalfLittleEndian(buf.AsSpan(o));
+        for (var k = 0; k < model.Idf.Length; k++, o += 2) model.Idf[k] = (float)BinaryPrimitives.ReadHalfLittleEndian(buf.AsSpan(o));
         var count = new byte[4];
         stream.ReadExactly(count);
         var n = BinaryPrimitives.ReadInt32LittleEndian(count);

@@ -99,7 +99,7 @@ public class CliAndModelTests
     {
         var davidson = Path.Combine(Repo.Shared, "eval", "external", "davidson", "labeled_data.csv");
         var rows = Trainer.ReadDavidson(davidson, limit: 3000);
-        var options = new TrainingOptions { BucketBits = 14, Epochs = 2 };
+        var options = new TrainingOptions { BucketBits = 14, Iterations = 20, Folds = 2 };
         string Hash(TrainingOptions o)
         {
             var (model, _) = Trainer.Train(rows, o);
@@ -109,7 +109,7 @@ public class CliAndModelTests
         }
         var first = Hash(options);
         Assert.Equal(first, Hash(options));
-        Assert.NotEqual(first, Hash(new TrainingOptions { BucketBits = 14, Epochs = 2, Seed = options.Seed + 1 }));
+        Assert.NotEqual(first, Hash(new TrainingOptions { BucketBits = 14, Iterations = 20, Folds = 2, Seed = options.Seed + 1 }));
     }
 
     [Fact]
@@ -146,5 +146,40 @@ public class CliAndModelTests
         Assert.Equal(4, loaded.MaxCharGram);
         Assert.True(loaded.Lexicon.SetEquals(["pikey", "slur"]));
         Assert.Throws<InvalidDataException>(() => LinearModel.Load(new MemoryStream(new byte[64])));
+    }
+
+    [Theory]
+    [InlineData(" rt  mayasolovely as a woman ", "rt @user as a woman")]
+    [InlineData(" look http t co abc123 now ", "look url now")]
+    [InlineData(" see https example ", "see url")]
+    [InlineData(" sooooo goood ", "soo good")]
+    [InlineData(" ends with http ", "ends with http")]
+    public void Cleaning_replaces_mentions_links_and_elongations(string folded, string expected)
+    {
+        var buffer = new char[LinearModel.MaxFeatureChars + 16];
+        Assert.Equal(expected, new string(buffer, 0, LinearModel.Clean(folded, buffer)));
+    }
+
+    /// <summary>The character n-grams are scikit-learn's char_wb ones: " hi " gives " h", "hi", "i ", " hi", "hi ", " hi ".</summary>
+    [Fact]
+    public void Character_ngrams_follow_char_wb()
+    {
+        var sink = new LinearModel.BufferSink { Words = new int[16], Chars = new int[16] };
+        LinearModel.Features("hi", (1 << 20) - 1, 1, 5, new HashSet<string>(), ref sink);
+        Assert.Equal(1, sink.WordCount);
+        Assert.Equal(6, sink.CharCount);
+        sink.CharCount = 0;
+        LinearModel.Features("abcdefg", (1 << 20) - 1, 1, 5, new HashSet<string>(), ref sink);
+        // 9 padded characters: 8 + 7 + 6 + 5 windows of lengths 2 to 5.
+        Assert.Equal(26, sink.CharCount);
+    }
+
+    [Fact]
+    public void Prediction_does_not_depend_on_buffer_reuse()
+    {
+        var model = LinearModel.Load(Path.Combine(Repo.Root, "data", "models", "offensive.bin"));
+        var short1 = model.Predict(NormalizedText.Of("you are a disgrace").Span);
+        model.Predict(NormalizedText.Of(string.Join(' ', Enumerable.Repeat("a very long post with many words", 400))).Span);
+        Assert.Equal(short1, model.Predict(NormalizedText.Of("you are a disgrace").Span));
     }
 }
