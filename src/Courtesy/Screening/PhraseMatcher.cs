@@ -18,7 +18,9 @@ internal sealed class PhraseMatcher
     /// <summary>The same table in 16 bits when the states fit: half the memory, so more of it stays in cache.</summary>
     private readonly ushort[]? _next16;
     private readonly int[] _outStart;
-    private readonly int[] _outs;
+    /// <summary>Each state's phrases with what matching one needs beside it: a match reads one entry, not
+    /// three arrays at three random places.</summary>
+    private readonly Output[] _outs;
     private readonly int[] _patternLength;
     private readonly PhraseFlags[] _patternFlags;
     /// <summary>Characters from the anchoring space to each state: how far back the text it tracks begins.</summary>
@@ -36,6 +38,8 @@ internal sealed class PhraseMatcher
     internal enum PhraseFlags : byte { None = 0, Prefix = 1, AllowS = 2 }
 
     internal readonly record struct Match(int Pattern, int Start, int End, bool Suffixed);
+
+    private readonly record struct Output(int Pattern, int Length, PhraseFlags Flags);
 
     private static byte[] BuildSymbols()
     {
@@ -120,7 +124,7 @@ internal sealed class PhraseMatcher
             all.AddRange(merged[s]);
         }
         _outStart[StateCount] = all.Count;
-        _outs = all.ToArray();
+        _outs = all.Select(p => new Output(p, _patternLength[p], _patternFlags[p])).ToArray();
         // Most characters end in a state with no output; flagging the target in the transition itself
         // saves a read of the output index, at a random place, per character.
         for (var k = 0; k < _next.Length; k++)
@@ -267,11 +271,10 @@ internal sealed class PhraseMatcher
     {
         for (var k = _outStart[state]; k < _outStart[state + 1]; k++)
         {
-            var p = _outs[k];
-            var start = i - _patternLength[p] + 2; // first character after the anchoring space
+            var (p, length, flags) = _outs[k];
+            var start = i - length + 2; // first character after the anchoring space
             if (start - 1 >= startBefore) continue;
             var end = i + 1;
-            var flags = _patternFlags[p];
             var suffixed = false;
             if ((flags & PhraseFlags.Prefix) == 0)
             {

@@ -365,11 +365,18 @@ public sealed class NormalizedText
         var span = Chars.AsSpan(0, Length);
         var first = span.IndexOfAny(LeetChars);
         if (first < 0) return;
+        // From one leet character to the next: posts with digits in them ("Year 4") have few.
         for (var p = Math.Max(1, first); p < Length - 1; p++)
         {
             var c = Chars[p];
             var l = Leet(c);
-            if (l == '\0') continue;
+            if (l == '\0')
+            {
+                var skip = span[(p + 1)..(Length - 1)].IndexOfAny(LeetChars);
+                if (skip < 0) break;
+                p += skip;
+                continue;
+            }
             var next = Chars[p + 1];
             if (IsLetter(Chars[p - 1]) && (IsLetter(next) || (Leet(next) != '\0' && p + 2 < Length && IsLetter(Chars[p + 2]))))
                 Chars[p] = l;
