@@ -83,7 +83,7 @@ internal sealed class PhraseMatcher
             (outputs[state] ??= []).Add(p);
         }
 
-        (children, outputs) = BreadthFirst(children, outputs);
+        (children, outputs) = Renumber(children, outputs);
         StateCount = children.Count;
         _depth = new int[StateCount];
         for (var state = 0; state < StateCount; state++)
@@ -140,15 +140,35 @@ internal sealed class PhraseMatcher
         static int[] NewRow() => new int[Alphabet];
     }
 
-    /// <summary>Renumbers the trie breadth first, so the shallow states that nearly every character
-    /// visits sit together at the start of the table and stay in cache.</summary>
-    private static (List<int[]>, List<List<int>?>) BreadthFirst(List<int[]> children, List<List<int>?> outputs)
+    /// <summary>The first few levels of the trie, which nearly every character visits: numbered breadth
+    /// first so they sit together at the start of the table and stay in cache.</summary>
+    private const int HotDepth = 3;
+
+    /// <summary>Renumbers the trie: the shallow states breadth first, then each deeper subtree depth first,
+    /// so the rest of a word's path lies in the rows right after its start and is read in sequence.</summary>
+    private static (List<int[]>, List<List<int>?>) Renumber(List<int[]> children, List<List<int>?> outputs)
     {
         var order = new List<int>(children.Count) { 0 };
-        var newId = new int[children.Count];
+        var depth = new int[children.Count];
         for (var k = 0; k < order.Count; k++)
-            foreach (var child in children[order[k]])
-                if (child > 0) { newId[child] = order.Count; order.Add(child); }
+            if (depth[order[k]] < HotDepth)
+                foreach (var child in children[order[k]])
+                    if (child > 0) { depth[child] = depth[order[k]] + 1; order.Add(child); }
+        var shallow = order.Count;
+        var stack = new Stack<int>();
+        for (var k = 0; k < shallow; k++)
+        {
+            if (depth[order[k]] < HotDepth) continue;
+            PushChildren(order[k]);
+            while (stack.Count > 0)
+            {
+                var state = stack.Pop();
+                order.Add(state);
+                PushChildren(state);
+            }
+        }
+        var newId = new int[children.Count];
+        for (var k = 0; k < order.Count; k++) newId[order[k]] = k;
         var rows = new List<int[]>(order.Count);
         var outs = new List<List<int>?>(order.Count);
         foreach (var old in order)
@@ -159,6 +179,12 @@ internal sealed class PhraseMatcher
             outs.Add(outputs[old]);
         }
         return (rows, outs);
+
+        void PushChildren(int state)
+        {
+            for (var sym = Alphabet - 1; sym >= 0; sym--)
+                if (children[state][sym] > 0) stack.Push(children[state][sym]);
+        }
     }
 
     /// <summary>Appends every anchored match in <paramref name="text"/> to <paramref name="matches"/>; returns the count.</summary>
