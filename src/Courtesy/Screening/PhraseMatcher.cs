@@ -22,7 +22,6 @@ internal sealed class PhraseMatcher
     /// three arrays at three random places.</summary>
     private readonly Output[] _outs;
     private readonly int[] _patternLength;
-    private readonly PhraseFlags[] _patternFlags;
     /// <summary>Characters from the anchoring space to each state: how far back the text it tracks begins.</summary>
     private readonly int[] _depth;
     /// <summary>Below this length one walker is cheaper than splitting the text.</summary>
@@ -61,7 +60,6 @@ internal sealed class PhraseMatcher
         var children = new List<int[]> { NewRow() };
         var outputs = new List<List<int>?> { null };
         _patternLength = new int[patterns.Count];
-        _patternFlags = flags.ToArray();
         for (var p = 0; p < patterns.Count; p++)
         {
             var text = " " + patterns[p];
@@ -124,7 +122,7 @@ internal sealed class PhraseMatcher
             all.AddRange(merged[s]);
         }
         _outStart[StateCount] = all.Count;
-        _outs = all.Select(p => new Output(p, _patternLength[p], _patternFlags[p])).ToArray();
+        _outs = all.Select(p => new Output(p, _patternLength[p], flags[p])).ToArray();
         // Most characters end in a state with no output; flagging the target in the transition itself
         // saves a read of the output index, at a random place, per character.
         for (var k = 0; k < _next.Length; k++)

@@ -78,7 +78,7 @@ public sealed partial class ScreeningEngine
     /// cost bounded; a real post has tens. Past the cap the rest of the text is still folded but not read.</summary>
     internal const int MaxHits = 2048;
     internal const int MaxNames = 512;
-    /// <summary>Masked words resolved per post; each costs a pass over the offensive word list.</summary>
+    /// <summary>Masked words resolved per post; each costs a pass over the offensive words of the lengths that could fit it.</summary>
     private const int MaxMaskedWords = 64;
     /// <summary>A longer token is no masked word.</summary>
     private const int MaxMaskedLength = 24;
