@@ -18,9 +18,10 @@ internal sealed class PhraseMatcher
     /// <summary>The same table in 16 bits when the states fit: half the memory, so more of it stays in cache.</summary>
     private readonly ushort[]? _next16;
     private readonly int[] _outStart;
-    private readonly int[] _outs;
+    /// <summary>Each state's phrases with what matching one needs beside it: a match reads one entry, not
+    /// three arrays at three random places.</summary>
+    private readonly Output[] _outs;
     private readonly int[] _patternLength;
-    private readonly PhraseFlags[] _patternFlags;
     /// <summary>Characters from the anchoring space to each state: how far back the text it tracks begins.</summary>
     private readonly int[] _depth;
     /// <summary>Below this length one walker is cheaper than splitting the text.</summary>
@@ -36,6 +37,8 @@ internal sealed class PhraseMatcher
     internal enum PhraseFlags : byte { None = 0, Prefix = 1, AllowS = 2 }
 
     internal readonly record struct Match(int Pattern, int Start, int End, bool Suffixed);
+
+    private readonly record struct Output(int Pattern, int Length, PhraseFlags Flags);
 
     private static byte[] BuildSymbols()
     {
@@ -57,7 +60,6 @@ internal sealed class PhraseMatcher
         var children = new List<int[]> { NewRow() };
         var outputs = new List<List<int>?> { null };
         _patternLength = new int[patterns.Count];
-        _patternFlags = flags.ToArray();
         for (var p = 0; p < patterns.Count; p++)
         {
             var text = " " + patterns[p];
@@ -79,7 +81,7 @@ internal sealed class PhraseMatcher
             (outputs[state] ??= []).Add(p);
         }
 
-        (children, outputs) = BreadthFirst(children, outputs);
+        (children, outputs) = Renumber(children, outputs);
         StateCount = children.Count;
         _depth = new int[StateCount];
         for (var state = 0; state < StateCount; state++)
@@ -120,7 +122,7 @@ internal sealed class PhraseMatcher
             all.AddRange(merged[s]);
         }
         _outStart[StateCount] = all.Count;
-        _outs = all.ToArray();
+        _outs = all.Select(p => new Output(p, _patternLength[p], flags[p])).ToArray();
         // Most characters end in a state with no output; flagging the target in the transition itself
         // saves a read of the output index, at a random place, per character.
         for (var k = 0; k < _next.Length; k++)
@@ -136,15 +138,35 @@ internal sealed class PhraseMatcher
         static int[] NewRow() => new int[Alphabet];
     }
 
-    /// <summary>Renumbers the trie breadth first, so the shallow states that nearly every character
-    /// visits sit together at the start of the table and stay in cache.</summary>
-    private static (List<int[]>, List<List<int>?>) BreadthFirst(List<int[]> children, List<List<int>?> outputs)
+    /// <summary>The first few levels of the trie, which nearly every character visits: numbered breadth
+    /// first so they sit together at the start of the table and stay in cache.</summary>
+    private const int HotDepth = 3;
+
+    /// <summary>Renumbers the trie: the shallow states breadth first, then each deeper subtree depth first,
+    /// so the rest of a word's path lies in the rows right after its start and is read in sequence.</summary>
+    private static (List<int[]>, List<List<int>?>) Renumber(List<int[]> children, List<List<int>?> outputs)
     {
         var order = new List<int>(children.Count) { 0 };
-        var newId = new int[children.Count];
+        var depth = new int[children.Count];
         for (var k = 0; k < order.Count; k++)
-            foreach (var child in children[order[k]])
-                if (child > 0) { newId[child] = order.Count; order.Add(child); }
+            if (depth[order[k]] < HotDepth)
+                foreach (var child in children[order[k]])
+                    if (child > 0) { depth[child] = depth[order[k]] + 1; order.Add(child); }
+        var shallow = order.Count;
+        var stack = new Stack<int>();
+        for (var k = 0; k < shallow; k++)
+        {
+            if (depth[order[k]] < HotDepth) continue;
+            PushChildren(order[k]);
+            while (stack.Count > 0)
+            {
+                var state = stack.Pop();
+                order.Add(state);
+                PushChildren(state);
+            }
+        }
+        var newId = new int[children.Count];
+        for (var k = 0; k < order.Count; k++) newId[order[k]] = k;
         var rows = new List<int[]>(order.Count);
         var outs = new List<List<int>?>(order.Count);
         foreach (var old in order)
@@ -155,6 +177,12 @@ internal sealed class PhraseMatcher
             outs.Add(outputs[old]);
         }
         return (rows, outs);
+
+        void PushChildren(int state)
+        {
+            for (var sym = Alphabet - 1; sym >= 0; sym--)
+                if (children[state][sym] > 0) stack.Push(children[state][sym]);
+        }
     }
 
     /// <summary>Appends every anchored match in <paramref name="text"/> to <paramref name="matches"/>; returns the count.</summary>
@@ -267,11 +295,10 @@ internal sealed class PhraseMatcher
     {
         for (var k = _outStart[state]; k < _outStart[state + 1]; k++)
         {
-            var p = _outs[k];
-            var start = i - _patternLength[p] + 2; // first character after the anchoring space
+            var (p, length, flags) = _outs[k];
+            var start = i - length + 2; // first character after the anchoring space
             if (start - 1 >= startBefore) continue;
             var end = i + 1;
-            var flags = _patternFlags[p];
             var suffixed = false;
             if ((flags & PhraseFlags.Prefix) == 0)
             {

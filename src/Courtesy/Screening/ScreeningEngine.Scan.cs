@@ -78,8 +78,10 @@ public sealed partial class ScreeningEngine
     /// cost bounded; a real post has tens. Past the cap the rest of the text is still folded but not read.</summary>
     internal const int MaxHits = 2048;
     internal const int MaxNames = 512;
-    /// <summary>Masked words resolved per post; each costs a pass over the offensive word list.</summary>
+    /// <summary>Masked words resolved per post; each costs a pass over the offensive words of the lengths that could fit it.</summary>
     private const int MaxMaskedWords = 64;
+    /// <summary>A longer token is no masked word.</summary>
+    private const int MaxMaskedLength = 24;
 
     /// <summary>Folds, resolves masks, runs the automaton and turns matches into cue hits and roster mentions.</summary>
     private Scratch Scan(Post post)
@@ -149,8 +151,12 @@ public sealed partial class ScreeningEngine
         var resolved = 0;
         while (i < n.Length && resolved < MaxMaskedWords)
         {
-            while (i < n.Length && c[i] == ' ') i++;
-            var ws = i;
+            // Only words with a mask in them count, so go from one mask to the next.
+            var mask = c.AsSpan(i, n.Length - i).IndexOf('*');
+            if (mask < 0) break;
+            var ws = i + mask;
+            while (ws > 1 && c[ws - 1] != ' ') ws--;
+            i = ws;
             var masks = 0;
             var letters = 0;
             while (i < n.Length && c[i] != ' ')
@@ -158,16 +164,22 @@ public sealed partial class ScreeningEngine
                 if (c[i] == '*') masks++; else if (char.IsAsciiLetterLower(c[i])) letters++;
                 i++;
             }
-            if (masks == 0 || letters == 0 || c[ws] == '*' && letters < 2 || i - ws > 24) continue;
+            if (letters == 0 || c[ws] == '*' && letters < 2 || i - ws > MaxMaskedLength) continue;
             resolved++;
             var token = c.AsSpan(ws, i - ws);
-            for (var w = 0; w < _maskWords.Length; w++)
+            // The first word in reading order that fits: the token less one of the endings is its length.
+            var best = int.MaxValue;
+            foreach (var suffix in MaskSuffixes)
             {
-                var word = _maskWords[w];
-                if (word.Length > token.Length || !FitsMask(token, word)) continue;
-                word.AsSpan().CopyTo(token);
-                break;
+                var length = token.Length - suffix.Length;
+                if (length < 0 || !token[length..].SequenceEqual(suffix)) continue;
+                foreach (var w in _maskWordsByLength[length])
+                {
+                    if (w >= best) break;
+                    if (FitsMask(token, _maskWords[w])) { best = w; break; }
+                }
             }
+            if (best != int.MaxValue) _maskWords[best].AsSpan().CopyTo(token);
         }
     }
 

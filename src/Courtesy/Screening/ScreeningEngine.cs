@@ -37,6 +37,9 @@ public sealed partial class ScreeningEngine : IScreener
     /// side in one small array: reading entries and people instead costs a cache miss per hit.</summary>
     private readonly EntryRef[] _refs;
     private readonly string[] _maskWords;
+    /// <summary>Indices into <see cref="_maskWords"/> by length, in reading order: a masked word's length less
+    /// an ending names the only lengths that can fit it.</summary>
+    private readonly int[][] _maskWordsByLength;
     private readonly Cue[] _maskCues;
     private readonly (string Surname, int Person)[] _titled;
     /// <summary>Titled surnames by first and by last letter and by length: a word one edit away from a
@@ -143,6 +146,9 @@ public sealed partial class ScreeningEngine : IScreener
             .OrderBy(m => MaskRank(m.Cue)).ThenByDescending(m => m.Word.Length).ThenBy(m => m.Word, StringComparer.Ordinal)
             .ToArray();
         _maskWords = ordered.Select(m => m.Word).ToArray();
+        _maskWordsByLength = new int[MaxMaskedLength + 1][];
+        for (var len = 0; len <= MaxMaskedLength; len++)
+            _maskWordsByLength[len] = Enumerable.Range(0, _maskWords.Length).Where(w => _maskWords[w].Length == len).ToArray();
         _maskCues = ordered.Select(m => m.Cue).ToArray();
     }
 

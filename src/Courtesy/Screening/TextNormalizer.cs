@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Courtesy.Screening;
@@ -104,8 +107,34 @@ public sealed class NormalizedText
         chars[0] = ' '; os[0] = 0; oe[0] = 0;
         var len = 1;
         var i = 0;
+        var input = MemoryMarshal.Cast<char, ushort>(text);
         while (i < text.Length)
         {
+            // Most of a post is ASCII letters, digits and single spaces, which fold one to one: eight at a
+            // time, lower-cased with a mask and mapped with an index ramp, as far as the first character
+            // that needs the general path below. Output never outruns input, so the eight stores fit.
+            if (i + 8 <= text.Length)
+            {
+                var v = Vector128.Create(input.Slice(i, 8));
+                var upper = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'A'), Vector128.Create((ushort)25));
+                var plain = upper
+                    | Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25))
+                    | Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
+                var spaces = Vector128.Equals(v, Vector128.Create((ushort)' ')).ExtractMostSignificantBits();
+                // A space after a space is collapsed, which the ramp cannot express.
+                var stop = ~(plain.ExtractMostSignificantBits() | spaces) | (spaces & (spaces << 1 | (chars[len - 1] == ' ' ? 1u : 0u)));
+                var run = BitOperations.TrailingZeroCount(stop | 0x100);
+                if (run > 0)
+                {
+                    (v | (upper & Vector128.Create((ushort)0x20))).CopyTo(MemoryMarshal.Cast<char, ushort>(chars.AsSpan(len, 8)));
+                    var ramp = Vector256.Create(i) + Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+                    ramp.CopyTo(os.AsSpan(len, 8));
+                    (ramp + Vector256<int>.One).CopyTo(oe.AsSpan(len, 8));
+                    len += run;
+                    i += run;
+                    continue;
+                }
+            }
             int cp = text[i];
             var start = i;
             char f;
@@ -191,6 +220,7 @@ public sealed class NormalizedText
     /// word. Done in place in one pass, keeping the map to the original text.</summary>
     private void JoinSpacedLetters()
     {
+        if (!MaySpaceLetters()) return;
         var c = Chars;
         var n = Length;
         var sentence = 1;
@@ -235,6 +265,29 @@ public sealed class NormalizedText
             w++;
         }
         Length = w;
+    }
+
+    /// <summary>Whether three one-character words follow each other anywhere (" x y z "), eight positions at a
+    /// time; most posts have none, and then the word-by-word pass is skipped.</summary>
+    private bool MaySpaceLetters()
+    {
+        var c = MemoryMarshal.Cast<char, ushort>(Chars.AsSpan(0, Length));
+        var space = Vector128.Create((ushort)' ');
+        var k = 0;
+        for (; k + 14 <= c.Length; k += 8)
+        {
+            var hit = Vector128.Equals(Vector128.Create(c.Slice(k, 8)), space)
+                & ~Vector128.Equals(Vector128.Create(c.Slice(k + 1, 8)), space)
+                & Vector128.Equals(Vector128.Create(c.Slice(k + 2, 8)), space)
+                & ~Vector128.Equals(Vector128.Create(c.Slice(k + 3, 8)), space)
+                & Vector128.Equals(Vector128.Create(c.Slice(k + 4, 8)), space)
+                & ~Vector128.Equals(Vector128.Create(c.Slice(k + 5, 8)), space)
+                & Vector128.Equals(Vector128.Create(c.Slice(k + 6, 8)), space);
+            if (hit != Vector128<ushort>.Zero) return true;
+        }
+        for (; k + 6 < c.Length; k++)
+            if (c[k] == ' ' && c[k + 1] != ' ' && c[k + 2] == ' ' && c[k + 3] != ' ' && c[k + 4] == ' ' && c[k + 5] != ' ' && c[k + 6] == ' ') return true;
+        return false;
     }
 
     /// <summary>A one-letter word at <paramref name="k"/>: a space before it and a space after it.</summary>
@@ -312,11 +365,18 @@ public sealed class NormalizedText
         var span = Chars.AsSpan(0, Length);
         var first = span.IndexOfAny(LeetChars);
         if (first < 0) return;
+        // From one leet character to the next: posts with digits in them ("Year 4") have few.
         for (var p = Math.Max(1, first); p < Length - 1; p++)
         {
             var c = Chars[p];
             var l = Leet(c);
-            if (l == '\0') continue;
+            if (l == '\0')
+            {
+                var skip = span[(p + 1)..(Length - 1)].IndexOfAny(LeetChars);
+                if (skip < 0) break;
+                p += skip;
+                continue;
+            }
             var next = Chars[p + 1];
             if (IsLetter(Chars[p - 1]) && (IsLetter(next) || (Leet(next) != '\0' && p + 2 < Length && IsLetter(Chars[p + 2]))))
                 Chars[p] = l;

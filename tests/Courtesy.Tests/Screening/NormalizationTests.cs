@@ -67,6 +67,42 @@ public class NormalizationTests
     }
 
     [Fact]
+    public void Plain_ascii_folds_eight_at_a_time_with_the_same_map()
+    {
+        // Words of two or more letters with runs of spaces, at every alignment against the eight-character
+        // blocks, and a comma now and then so the vector path stops and starts again mid-block.
+        var rng = new Random(3);
+        for (var t = 0; t < 300; t++)
+        {
+            var text = new StringBuilder();
+            for (var w = rng.Next(1, 30); w > 0; w--)
+            {
+                text.Append(' ', rng.Next(0, 4));
+                for (var k = rng.Next(2, 9); k > 0; k--) text.Append((char)(rng.Next(2) == 0 ? 'a' + rng.Next(26) : 'A' + rng.Next(26)));
+                if (rng.Next(6) == 0) text.Append(',');
+            }
+            var s = text.ToString();
+            var expected = new StringBuilder(" ");
+            var map = new List<int> { 0 };
+            for (var i = 0; i < s.Length; i++)
+            {
+                var c = s[i] == ',' ? ' ' : char.ToLowerInvariant(s[i]);
+                if (c == ' ' && expected[^1] == ' ') continue;
+                expected.Append(c);
+                map.Add(i);
+            }
+            if (expected[^1] != ' ') { expected.Append(' '); map.Add(s.Length); }
+            var n = NormalizedText.Of(s);
+            Assert.Equal(expected.ToString(), n.Text);
+            for (var k = 1; k < map.Count; k++)
+            {
+                Assert.Equal(map[k], n.OriginalStart(k));
+                Assert.Equal(k == map.Count - 1 && map[k] == s.Length ? s.Length : map[k] + 1, n.OriginalEnd(k + 1));
+            }
+        }
+    }
+
+    [Fact]
     public void Empty_and_whitespace_posts_have_no_findings()
     {
         Assert.Empty(TestSchool.Screen("").Findings);
