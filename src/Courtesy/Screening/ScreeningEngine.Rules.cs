@@ -334,7 +334,7 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             switch (h.Cue)
             {
-                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h):
+                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h) && !OwnChildJoke(s, h.Sentence):
                     c.Hit(cat, h, "threatening or menacing words", "lexicon.threat");
                     break;
                 case Cue.ThreatIntent:
@@ -385,6 +385,11 @@ public sealed partial class ScreeningEngine
             if (fist >= 0) c.Original(cat, fist, 2, "a fist or hammer emoji aimed at a person or the school, with an angry or intending word", "emoji.fist");
         }
     }
+
+    /// <summary>"my lad's getting a slap if he loses another coat 😂": one's own child, laughter and nobody
+    /// else identifiable is exasperation, not a threat.</summary>
+    private static bool OwnChildJoke(Scratch s, int sentence) =>
+        First(s, Cue.OwnChild, sentence) >= 0 && (s.Has(Cue.EmojiLaugh) || HasWord(s.Norm, "lol")) && !Identifiable(s);
 
     /// <summary>The fist and the hammer are weapons only with anger or an intention beside them; the
     /// folding step does not classify them, so they are found here, in the original text.</summary>
@@ -462,7 +467,7 @@ public sealed partial class ScreeningEngine
         {
             if (!IsAny(n, w, HarmLeadIns)) continue;
             var sentence = SentenceOf(n, w.Start);
-            if (First(s, Cue.OwnChild, sentence) >= 0 && (First(s, Cue.EmojiLaugh, sentence) >= 0 || HasWord(n, "lol"))) continue;
+            if (First(s, Cue.OwnChild, sentence) >= 0 && (s.Has(Cue.EmojiLaugh) || HasWord(n, "lol"))) continue;
             var blow = false;
             var v = NextWord(n, w.End);
             for (var k = 0; k < 7 && v.Start >= 0 && SentenceOf(n, v.Start) == sentence; k++, v = NextWord(n, v.End))
@@ -852,7 +857,7 @@ public sealed partial class ScreeningEngine
             if (h.Cue != Cue.Confidential) continue;
             var m = Named(s, h.Sentence);
             // "Did you know Cole's on a reduced timetable? Excluded twice this year": the second sentence is still about him.
-            if (m < 0 && h.Sentence > 0 && !PersonTarget(s, h.Sentence)) m = Named(s, h.Sentence - 1);
+            if (m < 0 && h.Sentence > 0 && !PersonTarget(s, h.Sentence) && First(s, Cue.OwnChild, h.Sentence) < 0) m = Named(s, h.Sentence - 1);
             if (m < 0) continue;
             c.Hit(Categories.ConfidentialInformation, h, _reasons[s.Mentions[m].Person].Confidential, "lexicon.confidential");
         }
