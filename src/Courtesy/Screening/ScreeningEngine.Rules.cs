@@ -83,6 +83,11 @@ public sealed partial class ScreeningEngine
                     "roster.names");
         }
 
+        if (!c.Has(Categories.NamingChildren))
+        {
+            var (ns, ne) = DescribedPupil(s);
+            if (ns >= 0) c.Span(Categories.NamingChildren, ns, ne, "identifies a pupil without naming them (a rhyme, or a nationality and a year group)", "pattern.described-pupil");
+        }
         Threats(s, c);
         Racism(s, c);
         Obscenity(s, c);
@@ -94,6 +99,10 @@ public sealed partial class ScreeningEngine
         Complaints(s, c, aboutOtherSchool, schoolTarget, allegation);
         Offence(s, c);
         Bullying(s, c);
+        // "This is the teacher who put my son in isolation for a week. Take a good look": turning people on a member
+        // of staff over how one's own child was treated is a grievance aired in public. Read after the bullying rules.
+        if (!aboutOtherSchool && c.Has(Categories.Cyberbullying) && !c.Has(Categories.ComplaintAboutSchool) && s.Has(Cue.OwnChild) && StaffTarget(s) && !s.Has(Cue.Civil))
+            c.Hit(Categories.ComplaintAboutSchool, s.Hits[First(s, Cue.OwnChild)], "a grievance about how the author's own child was treated, aimed at a member of staff in public", "rule.own-child-grievance");
 
         // ---- result ----
         // Exact-size arrays: the result is the only allocation a post costs, so it is kept small.
@@ -131,6 +140,42 @@ public sealed partial class ScreeningEngine
             Safeguarding = Array.IndexOf(categories, Categories.SafeguardingConcern) >= 0,
             Truncated = n.Truncated || s.Full,
         };
+    }
+
+    /// <summary>"name rhymes with spacey, Y2", "the Romanian girl's family in Y5": a pupil picked out for
+    /// every parent of the year group without a name. A nationality with no child ("Polish club for Y3")
+    /// and a rhyme with no year group or child are left alone.</summary>
+    private static (int Start, int End) DescribedPupil(Scratch s)
+    {
+        var n = s.Norm;
+        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        {
+            if (WordIs(n, w, "rhymes") && WordIs(n, NextWord(n, w.End), "with") && (s.Has(Cue.YearGroup) || s.Has(Cue.PupilNoun))) return (w.Start, NextWord(n, w.End).End);
+        }
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.Ethnic) continue;
+            if (First(s, Cue.YearGroup, h.Sentence) >= 0 && OneChildNoun(s, h.Sentence) && First(s, Cue.OwnChild, h.Sentence) < 0) return (h.Start, h.End);
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>"girl", "lad", "family": one child or household, not "our kids" or "the children".</summary>
+    private static bool OneChildNoun(Scratch s, int sentence)
+    {
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.PupilNoun || h.Sentence != sentence) continue;
+            var word = n.Chars.AsSpan(h.Start, h.End - h.Start);
+            if (word.EndsWith("s") && !word.EndsWith("'s") || word.SequenceEqual("children") || word.SequenceEqual("lot")) continue;
+            var prev = PrevWord(n, h.Start);
+            if (WordIs(n, prev, "our") || WordIs(n, prev, "my")) continue;
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Reasons that name a roster person, written once when the engine is built rather than per post.</summary>
@@ -289,7 +334,7 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             switch (h.Cue)
             {
-                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h):
+                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h) && !OwnChildJoke(s, h.Sentence):
                     c.Hit(cat, h, "threatening or menacing words", "lexicon.threat");
                     break;
                 case Cue.ThreatIntent:
@@ -326,6 +371,11 @@ public sealed partial class ScreeningEngine
         }
         if (!c.Has(cat))
         {
+            var (hs, he) = HarmToTheBody(s);
+            if (hs >= 0) c.Span(cat, hs, he, "promises or calls for a blow to someone's body", "pattern.harm-to-body");
+        }
+        if (!c.Has(cat))
+        {
             var (ks, ke) = KnowsTheirMovements(s);
             if (ks >= 0) c.Span(cat, ks, ke, "lets someone know their movements are being watched: a veiled threat", "pattern.knows-movements");
         }
@@ -335,6 +385,11 @@ public sealed partial class ScreeningEngine
             if (fist >= 0) c.Original(cat, fist, 2, "a fist or hammer emoji aimed at a person or the school, with an angry or intending word", "emoji.fist");
         }
     }
+
+    /// <summary>"my lad's getting a slap if he loses another coat 😂": one's own child, laughter and nobody
+    /// else identifiable is exasperation, not a threat.</summary>
+    private static bool OwnChildJoke(Scratch s, int sentence) =>
+        First(s, Cue.OwnChild, sentence) >= 0 && (s.Has(Cue.EmojiLaugh) || HasWord(s.Norm, "lol")) && !Identifiable(s);
 
     /// <summary>The fist and the hammer are weapons only with anger or an intention beside them; the
     /// folding step does not classify them, so they are found here, in the original text.</summary>
@@ -399,6 +454,49 @@ public sealed partial class ScreeningEngine
         }
         return (-1, -1);
     }
+
+    /// <summary>"he's getting a bat round the head", "she'll get a glass in her face", "needs his legs
+    /// breaking", "getting put on his arse": harm promised to, or wished on, a body. A blow or weapon, or a
+    /// breaking word, must be there, so "he'll get sun cream on his face" and "she needs a plaster on her
+    /// knee" are not threats; "got" tells what happened, so "he got a ball in the face" is not one either.
+    /// Hyperbole about one's own child ("my lad's getting a slap 😂") is left alone.</summary>
+    private static (int Start, int End) HarmToTheBody(Scratch s)
+    {
+        var n = s.Norm;
+        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        {
+            if (!IsAny(n, w, HarmLeadIns)) continue;
+            var sentence = SentenceOf(n, w.Start);
+            if (First(s, Cue.OwnChild, sentence) >= 0 && (s.Has(Cue.EmojiLaugh) || HasWord(n, "lol"))) continue;
+            var blow = false;
+            var v = NextWord(n, w.End);
+            for (var k = 0; k < 7 && v.Start >= 0 && SentenceOf(n, v.Start) == sentence; k++, v = NextWord(n, v.End))
+            {
+                if (IsAny(n, v, Blows)) blow = true;
+                if (!IsAny(n, v, BodyParts)) continue;
+                var owner = PrevWord(n, v.Start);
+                if (!IsAny(n, owner, BodyOwners)) break;
+                var after = NextWord(n, v.End);
+                if (after.Start >= 0 && IsAny(n, after, Breaking)) return (w.Start, after.End);
+                if (blow) return (w.Start, v.End);
+                break;
+            }
+        }
+        return (-1, -1);
+    }
+
+    private static bool IsAny(NormalizedText n, (int Start, int End) w, string[] words)
+    {
+        if (w.Start < 0) return false;
+        foreach (var word in words) if (WordIs(n, w, word)) return true;
+        return false;
+    }
+
+    private static readonly string[] HarmLeadIns = ["getting", "get", "gets", "needs", "need", "wants", "deserves", "deserve", "needing"];
+    private static readonly string[] Blows = ["bat", "glass", "brick", "bottle", "slap", "smack", "punch", "kick", "kicking", "fist", "boot", "hiding", "battering", "beating", "hammer", "knife", "clout", "belt", "headbutt", "thump", "whack", "put", "knocked", "dropped", "decked", "floored", "laid", "chair", "crack", "dig", "right hander", "back hander"];
+    private static readonly string[] BodyParts = ["head", "face", "teeth", "jaw", "nose", "mouth", "gob", "legs", "leg", "arms", "arm", "neck", "kneecaps", "knees", "skull", "ribs", "fingers", "arse", "backside", "throat", "eye", "eyes", "lip", "chin", "head in"];
+    private static readonly string[] BodyOwners = ["his", "her", "their", "your", "ur", "the", "its", "them", "him"];
+    private static readonly string[] Breaking = ["breaking", "broken", "smashing", "smashed", "kicking", "kicked", "punching", "bashing", "bashed", "caving", "caved", "stamping", "stamped", "knocking", "rearranging", "rearranged", "busting", "busted", "snapping", "snapped", "slapping", "kicked in", "cracking"];
 
     private static readonly string[] MovementVerbs = ["lives", "live", "parks", "leaves", "goes", "drives", "walks", "works", "drinks", "finishes", "sleeps", "trains", "shops"];
 
@@ -485,8 +583,18 @@ public sealed partial class ScreeningEngine
         {
             ref var h = ref s.Hits[i];
             if (h.Cue == Cue.GrossObscene) c.Hit(cat, h, "grossly obscene language", "lexicon.obscene");
-            else if (h.Cue == Cue.Sexual && target) c.Hit(cat, h, "sexual language aimed at a person or the school", "lexicon.sexual");
+            else if (h.Cue == Cue.Sexual && target && !SlagOff(s.Norm, h)) c.Hit(cat, h, "sexual language aimed at a person or the school", "lexicon.sexual");
         }
+    }
+
+    /// <summary>"slags you off", "slagging us all off": to slag someone off is to run them down, not a sexual insult.</summary>
+    private static bool SlagOff(NormalizedText n, in Hit h)
+    {
+        if (!n.Chars.AsSpan(h.Start, h.End - h.Start).StartsWith("slag")) return false;
+        var v = NextWord(n, h.End);
+        for (var k = 0; k < 3 && v.Start >= 0; k++, v = NextWord(n, v.End))
+            if (WordIs(n, v, "off")) return true;
+        return false;
     }
 
     /// <summary>"f*** Fernhill", "f*** the governors", "shove it up her fat a***": an obscenity with its
@@ -591,12 +699,18 @@ public sealed partial class ScreeningEngine
     /// the person, so "my friend works at the council" (a source, not a target) is left alone.</summary>
     private static bool SubjectIsPerson(Scratch s, in Hit h)
     {
+        // "Miss Younger also works Saturdays at...": an adverb between the person and the verb changes nothing.
+        var at = h.Start;
+        var prev = PrevWord(s.Norm, h.Start);
+        if (IsAny(s.Norm, prev, WorkAdverbs)) at = prev.Start;
         for (var m = 0; m < s.MentionCount; m++)
-            if (s.Mentions[m].End + 1 == h.Start && s.Mentions[m].Kind != MentionKind.OwnPupil) return true;
+            if (s.Mentions[m].End + 1 == at && s.Mentions[m].Kind != MentionKind.OwnPupil) return true;
         for (var i = 0; i < s.HitCount; i++)
-            if (s.Hits[i].Cue == Cue.Pronoun && s.Hits[i].End + 1 == h.Start) return true;
+            if (s.Hits[i].Cue == Cue.Pronoun && s.Hits[i].End + 1 == at) return true;
         return false;
     }
+
+    private static readonly string[] WorkAdverbs = ["also", "still", "now", "only", "even", "actually", "apparently", "secretly"];
 
     private static readonly System.Buffers.SearchValues<char> PiiStart = System.Buffers.SearchValues.Create("@0+");
 
@@ -742,6 +856,8 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             if (h.Cue != Cue.Confidential) continue;
             var m = Named(s, h.Sentence);
+            // "Did you know Cole's on a reduced timetable? Excluded twice this year": the second sentence is still about him.
+            if (m < 0 && h.Sentence > 0 && !PersonTarget(s, h.Sentence) && First(s, Cue.OwnChild, h.Sentence) < 0) m = Named(s, h.Sentence - 1);
             if (m < 0) continue;
             c.Hit(Categories.ConfidentialInformation, h, _reasons[s.Mentions[m].Person].Confidential, "lexicon.confidential");
         }
@@ -773,6 +889,9 @@ public sealed partial class ScreeningEngine
     private bool Allegations(Scratch s, Collector c, bool aboutOtherSchool)
     {
         var (fs, fe) = FalsifiesRecords(s.Norm);
+        if (fs < 0) (fs, fe) = LooksBetterMotive(s.Norm);
+        if (fs < 0) (fs, fe) = Favouritism(s);
+        if (fs < 0) (fs, fe) = StrikesAChild(s);
         if (!s.Has(Cue.Misconduct) && !s.Has(Cue.ProfessionalDisparage) && !s.Has(Cue.SexualClaim) && fs < 0) return false;
         if (aboutOtherSchool) return false;
         var adult = Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || OtherAdult(s) || s.Has(Cue.SchoolRef);
@@ -785,7 +904,7 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             switch (h.Cue)
             {
-                case Cue.Misconduct when adult && !s.InSentence(Cue.Topic, h.Sentence):
+                case Cue.Misconduct when adult && !s.InSentence(Cue.Topic, h.Sentence) && !WordIs(s.Norm, PrevWord(s.Norm, h.Start), "it"):
                     c.Hit(Categories.AllegationAboutStaff, h, "alleges wrongdoing by an adult connected with the school", "lexicon.misconduct");
                     found = true;
                     // Stratford's test: stated as fact (not asked), about someone identifiable, published, and lowering them in others' eyes.
@@ -803,7 +922,7 @@ public sealed partial class ScreeningEngine
         }
         if (!found && fs >= 0 && adult)
         {
-            c.Span(Categories.AllegationAboutStaff, fs, fe, "alleges records or results were falsified", "pattern.falsified-records");
+            c.Span(Categories.AllegationAboutStaff, fs, fe, "alleges misconduct: falsified records, favouritism or a child struck", "pattern.misconduct-frame");
             found = true;
             if (identifiable && !hedged && !(s.Norm.SentenceTerm[SentenceOf(s.Norm, fs)] == '?' && !s.Has(Cue.FactAssert)))
                 c.Span(Categories.DefamatoryStatement, fs, fe, "states as fact a damaging claim about an identifiable person or the school (lowers them in the estimation of right-thinking people)", "rule.defamation");
@@ -828,6 +947,81 @@ public sealed partial class ScreeningEngine
         }
         return (-1, -1);
     }
+
+    /// <summary>"so the results look better", "so the numbers look good": a motive for making records
+    /// look better is an allegation that they were made to, whatever was done to them.</summary>
+    private static (int Start, int End) LooksBetterMotive(NormalizedText n)
+    {
+        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        {
+            if (!WordIs(n, w, "so")) continue;
+            var v = NextWord(n, w.End);
+            if (IsAny(n, v, ["the", "their", "our", "his", "her"])) v = NextWord(n, v.End);
+            if (!IsAny(n, v, Records) && !IsAny(n, v, ["attendance", "numbers"])) continue;
+            var look = NextWord(n, v.End);
+            if (IsAny(n, look, ["look", "looks", "looked"])) return (w.Start, look.End);
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>"the head's mate got the contract", "his wife keeps her cushy job", "Mrs Charlton's nephew
+    /// got the TA job without an interview": a relative or friend of someone else given a post, with a
+    /// word that says it was not earned ("only", "without", "funny how", "so", 🤔). "My friend got a job
+    /// at the school" is the author's own, and "her husband has a new job in Leeds" says nothing was wrong.</summary>
+    private static (int Start, int End) Favouritism(Scratch s)
+    {
+        var n = s.Norm;
+        var innuendo = s.Text.AsSpan().IndexOf("🤔") >= 0 || HasWord(n, "only") || HasWord(n, "without") || HasWord(n, "funny") || HasWord(n, "conveniently") || HasWord(n, "coincidence");
+        if (!innuendo) return (-1, -1);
+        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        {
+            if (!IsAny(n, w, Relatives)) continue;
+            var owner = PrevWord(n, w.Start);
+            var ownerText = owner.Start >= 0 ? n.Chars.AsSpan(owner.Start, owner.End - owner.Start) : default;
+            if (!(IsAny(n, owner, ["his", "her", "their"]) || ownerText.EndsWith("'s"))) continue;
+            var sentence = SentenceOf(n, w.Start);
+            var v = NextWord(n, w.End);
+            for (var k = 0; k < 8 && v.Start >= 0 && SentenceOf(n, v.Start) == sentence; k++, v = NextWord(n, v.End))
+                if (IsAny(n, v, Posts)) return (owner.Start, v.End);
+        }
+        return (-1, -1);
+    }
+
+    private static readonly string[] Relatives = ["mate", "mates", "pal", "wife", "husband", "son", "daughter", "nephew", "niece", "cousin", "brother", "sister", "brother-in-law", "sister-in-law", "in-law", "friend", "girlfriend", "boyfriend", "partner", "mum", "dad", "mam"];
+    private static readonly string[] Posts = ["job", "jobs", "contract", "contracts", "post", "position", "role", "promotion", "place", "seat", "tender"];
+
+    /// <summary>"TAs slap the bairns' hands", "Mr Cook pushed my son", "she hit the kids": a verb of
+    /// striking with a child as its object, said of an adult. "I'll slap him" is a threat, read elsewhere;
+    /// "Blaze hit my son" is a pupil and is naming-children.</summary>
+    private static (int Start, int End) StrikesAChild(Scratch s)
+    {
+        var n = s.Norm;
+        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        {
+            if (!IsAny(n, w, Strikes)) continue;
+            var sentence = SentenceOf(n, w.Start);
+            if (First(s, Cue.ThreatIntent, sentence) >= 0 || First(s, Cue.HyperboleOwn, sentence) >= 0) continue;
+            var pupilFirst = false;
+            var adultFirst = false;
+            for (var m = 0; m < s.MentionCount; m++)
+            {
+                ref var men = ref s.Mentions[m];
+                if (men.Sentence != sentence || men.Start >= w.Start) continue;
+                if (men.Kind is MentionKind.Pupil or MentionKind.PupilFamily or MentionKind.OwnPupil) pupilFirst = true;
+                else adultFirst = true;
+            }
+            for (var i = 0; i < s.HitCount; i++)
+                if (s.Hits[i].Sentence == sentence && s.Hits[i].Start < w.Start && s.Hits[i].Cue is Cue.Role) adultFirst = true;
+            if (pupilFirst || !adultFirst) continue;
+            var v = NextWord(n, w.End);
+            for (var k = 0; k < 3 && v.Start >= 0; k++, v = NextWord(n, v.End))
+                if (IsAny(n, v, ChildObjects) || HitAt(s, Cue.OwnChild, v) || HitAt(s, Cue.PupilNoun, v)) return (w.Start, v.End);
+        }
+        return (-1, -1);
+    }
+
+    private static readonly string[] Strikes = ["slap", "slaps", "slapped", "smack", "smacks", "smacked", "hit", "hits", "hitting", "pushed", "shoved", "kicked", "thumped", "punched", "shook", "shakes"];
+    private static readonly string[] ChildObjects = ["kids", "kids'", "children", "children's", "pupils", "bairns", "bairns'", "son", "daughter", "boy", "girl", "lad", "lass", "child", "kid"];
 
     private static readonly string[] FalsifyStems = ["cook", "fiddl", "fudg", "massag", "doctor", "rigg", "fak", "fals"];
     private static readonly string[] Records = ["books", "figures", "numbers", "results", "register", "registers", "data", "stats", "scores", "marks", "grades", "accounts"];
@@ -900,7 +1094,9 @@ public sealed partial class ScreeningEngine
         if (s.Has(Cue.Civil) || s.Has(Cue.HowToRaise)) return;
         if (allegation && s.Has(Cue.OwnChild) && (s.Has(Cue.SchoolRef) || s.Has(Cue.Grievance) || s.Has(Cue.ProfessionalDisparage)))
         {
+            // The allegation may come from a frame ("pushed my son") rather than a misconduct word.
             var a = First(s, Cue.Misconduct);
+            if (a < 0) a = First(s, Cue.OwnChild);
             c.Hit(cat, s.Hits[a], "a grievance about how the author's own child was treated, made in public", "rule.own-child-grievance");
             return;
         }
@@ -912,16 +1108,76 @@ public sealed partial class ScreeningEngine
         }
         // Parents complain about what only the school decides without naming it ("another non-uniform day").
         if (schoolTarget < 0 && !s.Has(Cue.SchoolMatter)) return;
-        var grievances = Count(s, Cue.Grievance);
+        var grievances = 0;
+        var firstGrievance = -1;
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == Cue.Grievance && !SaidOfAParent(s, s.Hits[i])) { grievances++; if (firstGrievance < 0) firstGrievance = i; }
         var sarcasm = First(s, Cue.EmojiSarcasm);
+        if (grievances == 0 && sarcasm < 0 && !c.Has(Categories.RacistComment) && (schoolTarget >= 0 && StaffTarget(s) || s.Has(Cue.SchoolMatter) || AliasOrSchool(s)))
+        {
+            var (qs, ql) = ScareQuotes(s.Text);
+            if (qs >= 0) { c.Original(cat, qs, ql, "scare quotes: sarcasm about the school or its staff, posted publicly", "pattern.scare-quotes"); return; }
+        }
         // An eye-roll reads as sarcasm about the school unless the post is about something else: a pupil, an allegation, a group.
         var eyeRoll = grievances == 0 && sarcasm < 0 && !NamedPupil(s) && !s.Has(Cue.PupilNoun) && !allegation && !c.Has(Categories.RacistComment) ? s.Text.AsSpan().IndexOf("\U0001F644") : -1;
         if (grievances == 0 && sarcasm < 0 && eyeRoll < 0) return;
         if (Count(s, Cue.Positive) >= 2 && grievances <= 1 && sarcasm < 0) return;
         const string reason = "a grievance about the school or its staff posted publicly instead of through the complaints process";
         if (grievances == 0 && sarcasm < 0) { c.Original(cat, eyeRoll, 2, reason, "emoji.eye-roll"); return; }
-        var g = grievances > 0 ? First(s, Cue.Grievance) : sarcasm;
+        var g = grievances > 0 ? firstGrievance : sarcasm;
         c.Hit(cat, s.Hits[g], reason, "lexicon.grievance");
+    }
+
+    /// <summary>"her mum needs to get a grip", "the mams are sick of": a grievance said of another parent is
+    /// not about the school.</summary>
+    private static bool SaidOfAParent(Scratch s, in Hit g)
+    {
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var a = ref s.Hits[i];
+            if (a.Cue != Cue.AdultNoun || a.Sentence != g.Sentence || a.End > g.Start || g.Start - a.End > 25) continue;
+            var prev = PrevWord(s.Norm, a.Start);
+            if (!(WordIs(s.Norm, prev, "my") || WordIs(s.Norm, prev, "our") || WordIs(s.Norm, prev, "me"))) return true;
+        }
+        return false;
+    }
+
+    private static bool StaffTarget(Scratch s)
+    {
+        if (s.Has(Cue.Role)) return true;
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].Kind is MentionKind.Staff or MentionKind.Governor) return true;
+        return false;
+    }
+
+    private static bool AliasOrSchool(Scratch s) => s.Has(Cue.SchoolRef);
+
+    /// <summary>"her 'support'", "the office 'lost' it", "a 'healthy' lunch": one or two lower-case words
+    /// in quotation marks, the writer holding the word at arm's length. Apostrophes inside words
+    /// ("they've", "Kennedys' house") are not quotation marks: an opening mark follows a space.</summary>
+    private static (int Start, int Length) ScareQuotes(string text)
+    {
+        for (var i = 0; i < text.Length - 2; i++)
+        {
+            var open = text[i];
+            if (open is not ('\'' or '\u2018' or '"' or '\u201C')) continue;
+            if (i > 0 && !char.IsWhiteSpace(text[i - 1]) && text[i - 1] != '(') continue;
+            if (!char.IsLower(text[i + 1])) continue;
+            var words = 1;
+            for (var j = i + 1; j < text.Length && j - i <= 24; j++)
+            {
+                var ch = text[j];
+                if (ch == ' ') { if (++words > 2) break; continue; }
+                if (ch is '\'' or '\u2019' or '"' or '\u201D')
+                {
+                    if (j + 1 < text.Length && char.IsLetter(text[j + 1])) continue; // an apostrophe inside a word
+                    if (char.IsLetter(text[j - 1])) return (i, j - i + 1);
+                    break;
+                }
+                if (!char.IsLower(ch) && ch != '-') break;
+            }
+        }
+        return (-1, 0);
     }
 
     private void Offence(Scratch s, Collector c)
@@ -982,6 +1238,43 @@ public sealed partial class ScreeningEngine
         return false;
     }
 
+    /// <summary>A word of praise that is not part of a roster name: "Harley Proud's dad" praises nobody.</summary>
+    private static bool PraiseWord(Scratch s)
+    {
+        if (!s.Has(Cue.Positive)) return false;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            if (s.Hits[i].Cue != Cue.Positive) continue;
+            var inName = false;
+            for (var m = 0; m < s.MentionCount && !inName; m++)
+                if (s.Mentions[m].Start <= s.Hits[i].Start && s.Mentions[m].End >= s.Hits[i].End) inName = true;
+            if (!inName) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"looks like a melted welly 😂", "screaming like a toddler 😂😂", "like a zombie lol": a
+    /// person likened to something with laughter is being laughed at. Someone else's adult ("the dads",
+    /// "her husband"), a named person or a role must be there: "I look like a drowned rat 😂" is about oneself.</summary>
+    private static (int Start, int End) MockingSimile(Scratch s)
+    {
+        var n = s.Norm;
+        if (!(s.Has(Cue.EmojiLaugh) || HasWord(n, "lol") || HasWord(n, "pmsl") || HasWord(n, "lmao"))) return (-1, -1);
+        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        {
+            if (!WordIs(n, w, "like")) continue;
+            var a = NextWord(n, w.End);
+            if (!(WordIs(n, a, "a") || WordIs(n, a, "an"))) continue;
+            var prev = PrevWord(n, w.Start);
+            // "would like a", "feel like a", "I'd like an answer": wanting or feeling, not likening.
+            if (IsAny(n, prev, NotLikening)) continue;
+            if (Named(s) >= 0 || s.Has(Cue.Role) || OtherAdult(s)) return (w.Start, NextWord(n, a.End).End is var e and > 0 ? e : a.End);
+        }
+        return (-1, -1);
+    }
+
+    private static readonly string[] NotLikening = ["act", "would", "i'd", "we'd", "feel", "feels", "felt", "feeling", "just", "more", "something", "i", "we", "you'd", "seem", "seems"];
+
     /// <summary>"day 12 of", "round 3", "part 2": posts numbered as a series, whatever the number; a
     /// list of "day 2 of" ... "day 100 of" only ever covers the numbers someone thought of.</summary>
     private static (int Start, int End) NumberedInstalment(NormalizedText n)
@@ -1039,7 +1332,7 @@ public sealed partial class ScreeningEngine
         const string cat = Categories.Cyberbullying;
         var replyToPerson = c.Post.ReplyTo is not null;
         var named = Named(s) >= 0 || replyToPerson;
-        var positive = s.Has(Cue.Positive);
+        var positive = PraiseWord(s);
         for (var i = 0; i < s.HitCount; i++)
         {
             ref var h = ref s.Hits[i];
@@ -1063,6 +1356,15 @@ public sealed partial class ScreeningEngine
         {
             var (start, end) = NumberedInstalment(s.Norm);
             if (start >= 0) c.Span(cat, start, end, "repeated targeting of a person (harassment)", "pattern.numbered-series");
+        }
+        if (!c.Has(cat) && !positive)
+        {
+            var (ls, le) = MockingSimile(s);
+            if (ls >= 0)
+            {
+                c.Span(cat, ls, le, "laughs at a person by likening them to something", "pattern.mocking-simile");
+                c.Span(Categories.NegativeOrOffensiveComment, ls, le, "mocks a person", "pattern.mocking-simile");
+            }
         }
         if (c.Has(Categories.PhotoOfOthers) && (s.Has(Cue.Humiliation) || s.Has(Cue.Insult)))
         {
