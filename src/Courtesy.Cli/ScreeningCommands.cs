@@ -123,7 +123,7 @@ public static class ScreeningCommands
         var pack = new PolicyLibrary(policiesDir).Get(policyId);
         var data = Lexicons.FindDataDirectory();
         return ScreeningEngine.Build(SchoolJson.Load(schoolPath), RosterCsv.Load(rosterPath), pack.CategoryIds,
-            new ScreeningOptions { Lexicons = Lexicons.Default, Model = noModel ? null : LinearModel.LoadDefault(data) });
+            new ScreeningOptions { Lexicons = Lexicons.Default, Model = noModel ? null : LinearModel.LoadDefault(data), OwnCategories = pack.OwnCategories });
     }
 
     private static Command Eval()
@@ -145,7 +145,7 @@ public static class ScreeningCommands
                 var pack = new PolicyLibrary(parse.GetValue(dir)).Get(parse.GetValue(policy)!);
                 var (school, roster, posts) = Evaluation.LoadSet(folder);
                 var engine = ScreeningEngine.Build(school, roster, pack.CategoryIds,
-                    new ScreeningOptions { Model = parse.GetValue(noModel) ? null : LinearModel.LoadDefault(Lexicons.FindDataDirectory()) });
+                    new ScreeningOptions { Model = parse.GetValue(noModel) ? null : LinearModel.LoadDefault(Lexicons.FindDataDirectory()), OwnCategories = pack.OwnCategories });
                 var report = Evaluation.Run(engine, posts, pack.CategoryIds.Where(Categories.IsKnown));
                 var console = Plain(parse.InvocationConfiguration.Output);
                 Print(console, report, folder, pack.Id, posts.Count);

@@ -74,4 +74,39 @@ public class ScreenApiTests
         Assert.Matches("<mark class=\"hl sev-[a-z]+\" title=\"[^\"]*insulting[^\"]*\">cow</mark>", html);
         Assert.Contains("Negative or offensive comment", html);
     }
+
+    [Fact]
+    public async Task Screen_api_reports_the_packs_own_category_under_its_own_title()
+    {
+        var (app, school) = await StartWithRosterAsync();
+        await using var _ = app;
+        var yaml = (await File.ReadAllTextAsync(Path.Combine(Repo.Root, "policies", "flitwick-lower.yaml")))
+            .Replace("\nsections:\n", """
+
+                own_categories:
+                  - id: uniform-mockery
+                    title: Mocking the uniform
+                    meaning: Ridicules the school uniform or pupils for wearing it.
+                    phrases: [clown uniform]
+                sections:
+
+                """)
+            .Replace("    uses:\n", """
+                    uses:
+                      - wording: Mocking the school uniform;
+                        categories: [uniform-mockery]
+
+                """);
+        await app.Get<SchoolStore>().AssignPolicyAsync(school.Id, "flitwick-lower", "2", yaml, "test");
+        var (email, password) = await app.AddUserAsync(Roles.Staff, school.Id);
+        var client = await app.SignedInAsync(email, password);
+
+        var response = await client.PostAsJsonAsync("/api/screen", new { text = "That clown uniform again 🙄" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var own = body.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("category").GetString() == "uniform-mockery");
+        Assert.Equal("Mocking the uniform", own.GetProperty("title").GetString());
+        Assert.Contains("uniform-mockery", body.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+    }
 }

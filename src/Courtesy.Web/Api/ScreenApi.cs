@@ -40,7 +40,7 @@ public static class ScreenApi
                     ReplyTo = request.ReplyTo,
                     Attachments = request.Attachments ?? [],
                 });
-                return TypedResults.Ok(ToResponse(result, screening.Value.Policy));
+                return TypedResults.Ok(ToResponse(result, screening.Value.Policy, screening.Value.Pack));
             })
             .RequireAuthorization(AuthPolicies.Staff)
             .WithTags("Screening")
@@ -48,17 +48,18 @@ public static class ScreenApi
             .WithSummary("Screen a post against the signed-in user's school policy: categories, police and safeguarding flags, and findings with the spans that caused them");
     }
 
-    public static ScreenResponse ToResponse(ScreeningResult result, string policy) =>
+    public static ScreenResponse ToResponse(ScreeningResult result, string policy, PolicyPack? pack) =>
         new(result.Categories, result.Police, result.Safeguarding, result.Truncated, policy,
-            result.Findings.Select(f => new FindingDto(f.CategoryId, Categories.Find(f.CategoryId)?.Title ?? f.CategoryId, f.Severity, f.Start, f.Length, f.Text, f.Reason, f.Detector)).ToList());
+            result.Findings.Select(f => new FindingDto(f.CategoryId, Categories.TitleOf(f.CategoryId, pack), f.Severity, f.Start, f.Length, f.Text, f.Reason, f.Detector)).ToList());
 
     /// <summary>The engine for the request's school: its roster and the categories of its policy in force
     /// (every catalogue category when no policy is in force yet).</summary>
-    public static async Task<(ScreeningEngine Engine, string Policy)?> EngineForAsync(CurrentSchool current, SchoolStore schools, RosterStore roster)
+    public static async Task<(ScreeningEngine Engine, string Policy, PolicyPack? Pack)?> EngineForAsync(CurrentSchool current, SchoolStore schools, RosterStore roster)
     {
         var school = await current.GetAsync();
         if (school is null) return null;
         var policy = await schools.CurrentPolicyAsync(school.Id);
+        var pack = policy?.Pack;
         IEnumerable<string> ids;
         string name;
         if (policy is null)
@@ -68,11 +69,10 @@ public static class ScreenApi
         }
         else
         {
-            var pack = policy.Pack;
-            ids = pack.CategoryIds;
+            ids = pack!.CategoryIds;
             name = $"{pack.Title} ({pack.Id} {pack.Version})";
         }
         var people = await roster.ListAsync(school.Id);
-        return (ScreeningEngineCache.Shared.Get(school.Profile, people, ids), name);
+        return (ScreeningEngineCache.Shared.Get(school.Profile, people, ids, pack?.OwnCategories), name, pack);
     }
 }

@@ -29,7 +29,7 @@ public sealed class ConcernScreening(ConcernStore concerns, SchoolStore schools,
             return recent.Screener;
         var school = await schools.GetAsync(schoolId) ?? throw new CaseNotFoundException($"school {schoolId} not found");
         var pack = await work.PackAsync(schoolId);
-        var engine = ScreeningEngineCache.Shared.Get(school.Profile, await roster.ListAsync(schoolId), pack.CategoryIds);
+        var engine = ScreeningEngineCache.Shared.Get(school.Profile, await roster.ListAsync(schoolId), pack.CategoryIds, pack.OwnCategories);
         _checked[schoolId] = new Checked(engine, now);
         return engine;
     }

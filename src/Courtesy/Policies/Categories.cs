@@ -58,6 +58,10 @@ public static class Categories
 
     public static Category? Find(string id) => ById.GetValueOrDefault(id);
 
+    /// <summary>A category's title for people: under the school's pack, which may add its own, or the
+    /// catalogue's; the id itself for one neither knows (a case opened under a retired category).</summary>
+    public static string TitleOf(string id, PolicyPack? pack) => pack?.TitleOf(id) ?? Find(id)?.Title ?? id;
+
     public static Category Get(string id) =>
         ById.TryGetValue(id, out var c) ? c : throw new KeyNotFoundException($"unknown category id '{id}'");
 

@@ -26,4 +26,6 @@ public enum Cue : byte
     /// <summary>Something only the school provides or decides (homework, trips, swimming, reports, supply
     /// cover, detentions, dinners): a grievance about it is about the school even when the school is not named.</summary>
     SchoolMatter,
+    /// <summary>A phrase of one of the pack's own categories; the entry's Person holds the category's index.</summary>
+    Own,
 }

@@ -7,7 +7,14 @@ public sealed partial class ScreeningEngine
 {
     private static readonly Dictionary<string, int> Severity = Categories.All.ToDictionary(c => c.Id, c => c.Severity, StringComparer.Ordinal);
     private static readonly Comparison<Finding> FindingOrder = (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Severity.CompareTo(a.Severity);
-    private static readonly Comparison<string> CategoryOrder = (a, b) => Severity[b].CompareTo(Severity[a]);
+    private Comparison<string>? _categoryOrder;
+
+    private int SeverityOf(string category)
+    {
+        if (Severity.TryGetValue(category, out var severity)) return severity;
+        foreach (var own in _own) if (own.Category.Id == category) return own.Category.Severity;
+        throw new KeyNotFoundException($"unknown category id '{category}'");
+    }
 
     /// <summary>Findings are gathered for every category, because some rules build on others
     /// (racist remarks are offensive, a petition is a complaint), then cut to the pack's set.</summary>
@@ -15,12 +22,15 @@ public sealed partial class ScreeningEngine
     {
         private Scratch s = null!;
         private Post post = null!;
+        // A thread's scratch (and this collector with it) serves every engine that thread runs.
+        private ScreeningEngine engine = null!;
         public readonly List<Finding> All = [];
 
-        public Collector Reset(Scratch scratch, Post p)
+        public Collector Reset(Scratch scratch, Post p, ScreeningEngine e)
         {
             s = scratch;
             post = p;
+            engine = e;
             All.Clear();
             return this;
         }
@@ -50,7 +60,7 @@ public sealed partial class ScreeningEngine
             foreach (var f in All)
                 if (ReferenceEquals(f.CategoryId, category) && f.Start == start && f.Length == length) return;
             var text = length > 0 && start + length <= s.Text.Length ? s.Text.Substring(start, Math.Min(length, 200)) : "";
-            All.Add(new Finding(category, Severity[category], start, length, text, reason, detector));
+            All.Add(new Finding(category, engine.SeverityOf(category), start, length, text, reason, detector));
         }
 
         public Post Post => post;
@@ -60,7 +70,7 @@ public sealed partial class ScreeningEngine
     {
         ArgumentNullException.ThrowIfNull(post);
         var s = Scan(post);
-        var c = ((s.Collector as Collector) ?? (Collector)(s.Collector = new Collector())).Reset(s, post);
+        var c = ((s.Collector as Collector) ?? (Collector)(s.Collector = new Collector())).Reset(s, post, this);
         var n = s.Norm;
         var aboutOtherSchool = AboutOtherSchool(s);
         var schoolTarget = FirstSchoolTarget(s);
@@ -99,6 +109,7 @@ public sealed partial class ScreeningEngine
         Complaints(s, c, aboutOtherSchool, schoolTarget, allegation);
         Offence(s, c);
         Bullying(s, c);
+        OwnCategoryPhrases(s, c);
         // "This is the teacher who put my son in isolation for a week. Take a good look": turning people on a member
         // of staff over how one's own child was treated is a grievance aired in public. Read after the bullying rules.
         if (!aboutOtherSchool && c.Has(Categories.Cyberbullying) && !c.Has(Categories.ComplaintAboutSchool) && s.Has(Cue.OwnChild) && StaffTarget(s) && !s.Has(Cue.Civil))
@@ -126,7 +137,7 @@ public sealed partial class ScreeningEngine
             }
             categories = distinct == 0 ? [] : new string[distinct];
             for (var d = 0; d < distinct; d++) categories[d] = findings[firstOf[d]].CategoryId;
-            if (distinct > 1) Array.Sort(categories, CategoryOrder);
+            if (distinct > 1) Array.Sort(categories, _categoryOrder ??= (a, b) => SeverityOf(b).CompareTo(SeverityOf(a)));
         }
         var police = false;
         foreach (var id in categories)
@@ -1383,5 +1394,19 @@ public sealed partial class ScreeningEngine
             c.Hit(cat, s.Hits[First(s, Cue.EmojiLaugh)], "an adult mocking a named pupil", "rule.mocking-pupil");
         if (c.Has(Categories.EngagingWithOtherChildren) && s.Has(Cue.Insult))
             c.Hit(cat, s.Hits[First(s, Cue.Insult)], "an adult abusing a pupil directly", "rule.abusing-pupil");
+    }
+
+    /// <summary>A pack's own category is found by its phrases alone: the school chose the words, and a
+    /// person reads every finding before anything is done.</summary>
+    private void OwnCategoryPhrases(Scratch s, Collector c)
+    {
+        if (_own.Length == 0) return;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.Own) continue;
+            var own = _own[_entries[h.Entry].Person].Category;
+            c.Hit(own.Id, h, $"words this school's policy lists under its own category '{own.Title}'", "pack.own-category");
+        }
     }
 }

@@ -9,6 +9,9 @@ public sealed class ScreeningOptions
     public Lexicons? Lexicons { get; init; }
     /// <summary>The trained offensive/hate model; the engine works on rules alone without it.</summary>
     public LinearModel? Model { get; init; }
+    /// <summary>The pack's own categories: their phrases are matched like the lexicons, and a match is a
+    /// finding of that category when the pack uses it.</summary>
+    public IReadOnlyList<OwnCategory> OwnCategories { get; init; } = [];
 }
 
 internal enum NameForm : byte { Full, FirstInitial, TitleSurname, TitleInitial, TitleFirst, First, Preferred, Surname }
@@ -50,6 +53,7 @@ public sealed partial class ScreeningEngine : IScreener
     private readonly LinearModel? _model;
     private readonly HashSet<string> _commonWords;
     private readonly PersonReasons[] _reasons;
+    private readonly OwnCategory[] _own;
 
     public SchoolProfile School => _school;
     public IReadOnlySet<string> CategoryIds => _enabled;
@@ -65,12 +69,15 @@ public sealed partial class ScreeningEngine : IScreener
         _people = roster.ToArray();
         _enabled = new HashSet<string>(categoryIds, StringComparer.Ordinal) { Categories.SafeguardingConcern };
         _model = options.Model;
+        _own = options.OwnCategories.ToArray();
         var lex = options.Lexicons ?? Lexicons.Default;
         _commonWords = lex.CommonWords as HashSet<string> ?? new HashSet<string>(lex.CommonWords, StringComparer.Ordinal);
 
         var builder = new PatternBuilder();
         foreach (var (cue, phrase) in lex.Cues) builder.Add(phrase, new Entry(cue, -1, default, false, phrase));
         foreach (var word in lex.Profanity) builder.Add(word, new Entry(Cue.Profanity, -1, default, false, word));
+        for (var o = 0; o < _own.Length; o++)
+            foreach (var phrase in _own[o].Phrases) builder.Add(phrase, new Entry(Cue.Own, o, default, false, phrase));
         foreach (var alias in school.Aliases.Append(school.Name).Concat(ShortNames(school.Name)))
         {
             builder.Add(alias, new Entry(Cue.SchoolRef, SchoolAlias, default, false, alias));

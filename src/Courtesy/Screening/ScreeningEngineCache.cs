@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Courtesy.Policies;
 using Courtesy.Schools;
 
 namespace Courtesy.Screening;
@@ -17,20 +18,23 @@ public sealed class ScreeningEngineCache(int capacity = 64)
     private readonly ConcurrentDictionary<string, Lazy<ScreeningEngine>> _engines = new(StringComparer.Ordinal);
     private static readonly Lazy<LinearModel?> Model = new(() => LinearModel.LoadDefault(Lexicons.FindDataDirectory()));
 
-    public ScreeningEngine Get(SchoolProfile school, IReadOnlyList<Person> roster, IEnumerable<string> categoryIds)
+    public ScreeningEngine Get(SchoolProfile school, IReadOnlyList<Person> roster, IEnumerable<string> categoryIds, IReadOnlyList<OwnCategory>? ownCategories = null)
     {
         var ids = categoryIds.Order(StringComparer.Ordinal).ToList();
-        var key = Fingerprint(school, roster, ids);
+        var own = ownCategories ?? [];
+        var key = Fingerprint(school, roster, ids, own);
         if (_engines.Count >= capacity && !_engines.ContainsKey(key)) _engines.Clear();
         return _engines.GetOrAdd(key, _ => new Lazy<ScreeningEngine>(() =>
-            ScreeningEngine.Build(school, roster, ids, new ScreeningOptions { Model = Model.Value }))).Value;
+            ScreeningEngine.Build(school, roster, ids, new ScreeningOptions { Model = Model.Value, OwnCategories = own }))).Value;
     }
 
-    private static string Fingerprint(SchoolProfile school, IReadOnlyList<Person> roster, IReadOnlyList<string> ids)
+    private static string Fingerprint(SchoolProfile school, IReadOnlyList<Person> roster, IReadOnlyList<string> ids, IReadOnlyList<OwnCategory> own)
     {
         var sb = new StringBuilder();
         sb.Append(school.Name).Append('\u001f').AppendJoin('\u001f', school.Aliases).Append('\u001e');
         sb.AppendJoin('\u001f', ids).Append('\u001e');
+        foreach (var o in own)
+            sb.Append(o.Category.Id).Append('\u001f').Append(o.Category.Title).Append('\u001f').Append(o.Category.Severity).Append('\u001f').AppendJoin('\u001f', o.Phrases).Append('\u001e');
         foreach (var p in roster)
             sb.Append(p.Kind).Append('\u001f').Append(p.Title).Append('\u001f').Append(p.FirstName).Append('\u001f').Append(p.LastName)
               .Append('\u001f').Append(p.PreferredName).Append('\u001f').Append(p.Role).Append('\u001f').Append(p.YearGroup).Append('\u001e');

@@ -23,6 +23,16 @@ public class GeneralRuleTests
     [InlineData("Does anyone know where she got that lovely coat? Mrs Hetherington looked great")]
     public void Knowing_where_things_are_is_not(string text) => Assert.False(Has(Categories.ThreatOfViolence, text), text);
 
+    [Theory]
+    [InlineData("I will smash their faces in if they speak to my son like that again, Mr Okafor included", true)]
+    [InlineData("Someone needs to kick his head in, Gary Reid is a menace", true)]
+    [InlineData("I'm going to deck her at the gate, Dawn Moss knows why", true)]
+    [InlineData("Year 6 are going to smash it at sports day, go Oakfield!", false)]
+    [InlineData("I'll kick off if the trip is cancelled again", false)]
+    [InlineData("My son smashed his personal best at swimming, thanks Mr Okafor", false)]
+    public void Smashing_kicking_or_decking_someone_after_an_intention_is_a_threat(string text, bool threat) =>
+        Assert.Equal(threat, Has(Categories.ThreatOfViolence, text));
+
     [Fact]
     public void A_fist_or_hammer_is_a_threat_only_with_anger_or_an_intention()
     {

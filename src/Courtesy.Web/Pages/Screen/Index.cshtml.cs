@@ -18,6 +18,7 @@ public sealed class IndexModel(CurrentSchool current, SchoolStore schools, Roste
     public ScreeningResult? Result { get; private set; }
     public IReadOnlyList<HighlightRun> Runs { get; private set; } = [];
     public string Policy { get; private set; } = "";
+    public PolicyPack? Pack { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -39,15 +40,16 @@ public sealed class IndexModel(CurrentSchool current, SchoolStore schools, Roste
         var screening = await ScreenApi.EngineForAsync(current, schools, roster);
         if (screening is null) return NotFound();
         Policy = screening.Value.Policy;
+        Pack = screening.Value.Pack;
         Result = screening.Value.Engine.Screen(Post.OfText(Text));
         Runs = Highlighter.Runs(Text, Result.Findings);
         return Page();
     }
 
-    public static string TitleOf(string id) => Categories.Find(id)?.Title ?? id;
+    public string TitleOf(string id) => Categories.TitleOf(id, Pack);
 
     /// <summary>The post with its flagged runs in &lt;mark&gt;; every piece of text and every tooltip HTML-encoded.</summary>
-    public static string HighlightedHtml(IReadOnlyList<HighlightRun> runs)
+    public string HighlightedHtml(IReadOnlyList<HighlightRun> runs)
     {
         var html = new System.Text.StringBuilder();
         foreach (var run in runs)
@@ -62,7 +64,7 @@ public sealed class IndexModel(CurrentSchool current, SchoolStore schools, Roste
         return html.ToString();
     }
 
-    public static string Tooltip(HighlightRun run) =>
+    public string Tooltip(HighlightRun run) =>
         string.Join("\n", run.Findings.Select(f => $"{TitleOf(f.CategoryId)}: {f.Reason}").Distinct());
 
     public static string CssClass(HighlightRun run) =>

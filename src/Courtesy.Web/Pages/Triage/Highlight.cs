@@ -25,7 +25,4 @@ public static class Highlight
         sb.Append(WebUtility.HtmlEncode(text[at..]));
         return new HtmlString(sb.ToString().Replace("\n", "<br>"));
     }
-
-    /// <summary>The title under the school's pack (which may add its own categories); the catalogue's without one.</summary>
-    public static string CategoryTitle(string id, Policies.PolicyPack? pack) => pack?.TitleOf(id) ?? Policies.Categories.Find(id)?.Title ?? id;
 }
