@@ -28,4 +28,16 @@ public enum Cue : byte
     SchoolMatter,
     /// <summary>A phrase of one of the pack's own categories; the entry's Person holds the category's index.</summary>
     Own,
+    /// <summary>"through the wall", "through a window": a threat only when a person is sent or going through it.</summary>
+    ThroughBarrier,
+    /// <summary>"or I'll", "or we'll": the second half of an ultimatum; a threat after an order aimed at a person.</summary>
+    Ultimatum,
+    /// <summary>"in bed", "at it", "a seeing to": sexual only with a sexual word or emoji and an adult to aim at.</summary>
+    Innuendo,
+    /// <summary>"tick a box", "diversity hire": a job said to be given for someone's race; racist only about an adult's post.</summary>
+    Tokenism,
+    /// <summary>Mock-foreign spellings ("ze", "vont", "me no understand"): mockery of an accent, with laughter and a person.</summary>
+    MockAccent,
+    /// <summary>"send it round", "filmed it", "best pic of": passing pictures of a person round; mockery with laughter.</summary>
+    SpreadMedia,
 }

@@ -384,6 +384,7 @@ public sealed partial class ScreeningEngine
         {
             var (hs, he) = HarmToTheBody(s);
             if (hs >= 0) c.Span(cat, hs, he, "promises or calls for a blow to someone's body", "pattern.harm-to-body");
+            if (hs >= 0 && IsAny(s.Norm, NextWord(s.Norm, hs), WishLeadIns)) c.Span(Categories.NegativeOrOffensiveComment, hs, he, "wishes violence on a person, saying they deserve it", "rule.violence-wished");
         }
         if (!c.Has(cat))
         {
@@ -394,6 +395,21 @@ public sealed partial class ScreeningEngine
         {
             var fist = FistOrHammer(s.Text);
             if (fist >= 0) c.Original(cat, fist, 2, "a fist or hammer emoji aimed at a person or the school, with an angry or intending word", "emoji.fist");
+        }
+        if (!c.Has(cat) && s.Has(Cue.ThroughBarrier))
+        {
+            var (bs, be) = SentThroughABarrier(s);
+            if (bs >= 0) c.Span(cat, bs, be, "a person sent or going through a wall, window or fence", "pattern.through-barrier");
+        }
+        if (!c.Has(cat) && s.Has(Cue.Ultimatum))
+        {
+            var u = UltimatumToAPerson(s, c.Post);
+            if (u >= 0) c.Hit(cat, s.Hits[u], "an order to a person with the speaker's own 'or else'", "pattern.ultimatum");
+        }
+        if (c.Has(cat))
+        {
+            var wish = ViolenceWished(s);
+            if (wish >= 0) c.Hit(Categories.NegativeOrOffensiveComment, s.Hits[wish], "wishes violence on a person, saying they deserve it", "rule.violence-wished");
         }
     }
 
@@ -457,8 +473,10 @@ public sealed partial class ScreeningEngine
             var v = NextWord(n, wh.End);
             for (var k = 0; k < 4 && v.Start >= 0 && SentenceOf(n, v.Start) == sentence; k++, v = NextWord(n, v.End))
             {
-                if (!(WordIs(n, v, "she") || WordIs(n, v, "he") || WordIs(n, v, "they"))) continue;
-                var verb = NextWord(n, v.End);
+                // "I know where Mr Jenkins lives": a name or a role stands where the pronoun would.
+                var subjectEnd = WordIs(n, v, "she") || WordIs(n, v, "he") || WordIs(n, v, "they") ? v.End : PersonEndingFrom(s, v.Start);
+                if (subjectEnd < 0) continue;
+                var verb = NextWord(n, subjectEnd);
                 foreach (var m in MovementVerbs)
                     if (WordIs(n, verb, m)) return (w.Start, verb.End);
             }
@@ -550,7 +568,16 @@ public sealed partial class ScreeningEngine
                 case Cue.CodedGroup when Near(s, Cue.Stereotype, h, 100) || Near(s, Cue.Insult, h, 60) || s.Has(Cue.RacialSlur) || Near(s, Cue.Ethnic, h, 40):
                     c.Hit(cat, h, "a coded reference to an ethnic group with a stereotype", "pattern.stereotype");
                     break;
+                case Cue.Tokenism when TokenHire(s, h):
+                    c.Hit(cat, h, "says an adult got their post because of their race ('tick a box', 'diversity hire')", "pattern.tokenism");
+                    break;
             }
+        }
+        var accent = MockedAccent(s);
+        if (accent >= 0)
+        {
+            c.Hit(cat, s.Hits[accent], "puts on a person's accent to laugh at them", "pattern.mock-accent");
+            c.Hit(Categories.Cyberbullying, s.Hits[accent], "mocks a person's accent for others to laugh at", "pattern.mock-accent");
         }
     }
 
@@ -589,6 +616,8 @@ public sealed partial class ScreeningEngine
             var aubergine = s.Text.AsSpan().IndexOf("\U0001F346");
             if (aubergine >= 0) c.Original(cat, aubergine, 2, "a sexual emoji aimed at an identifiable adult", "emoji.sexual");
         }
+        var innuendo = Innuendo(s);
+        if (innuendo >= 0) c.Hit(cat, s.Hits[innuendo], "sexual innuendo about an identifiable adult", "pattern.innuendo");
         if (!(s.Has(Cue.GrossObscene) || s.Has(Cue.Sexual))) return;
         for (var i = 0; i < s.HitCount; i++)
         {
@@ -615,12 +644,14 @@ public sealed partial class ScreeningEngine
         var n = s.Norm;
         for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
         {
-            if (WordIs(n, w, "fuck") || WordIs(n, w, "screw"))
+            if (WordIs(n, w, "fuck") || WordIs(n, w, "screw") || MaskedF(s, w))
             {
                 var t = NextWord(n, w.End);
                 if (WordIs(n, t, "the") || WordIs(n, t, "that") || WordIs(n, t, "every") || WordIs(n, t, "all")) t = NextWord(n, t.End);
                 if (WordIs(n, t, "one") || WordIs(n, t, "of")) t = NextWord(n, t.End);
                 if (t.Start >= 0 && (TargetAt(s, t) || WordIs(n, t, "you") || WordIs(n, t, "them") || WordIs(n, t, "him") || WordIs(n, t, "her"))) return (w.Start, t.End);
+                // "the governors can all go and f*** themselves": the target is the sentence's subject.
+                if (IsAny(n, t, Reflexives) && AnyTarget(s)) return (w.Start, t.End);
             }
             else if (WordIs(n, w, "shove") || WordIs(n, w, "stick") || WordIs(n, w, "ram"))
             {
@@ -865,7 +896,7 @@ public sealed partial class ScreeningEngine
         for (var i = 0; i < s.HitCount; i++)
         {
             ref var h = ref s.Hits[i];
-            if (h.Cue != Cue.Confidential) continue;
+            if (h.Cue != Cue.Confidential || NotAPrivateMatter(s, h)) continue;
             var m = Named(s, h.Sentence);
             // "Did you know Cole's on a reduced timetable? Excluded twice this year": the second sentence is still about him.
             if (m < 0 && h.Sentence > 0 && !PersonTarget(s, h.Sentence) && First(s, Cue.OwnChild, h.Sentence) < 0) m = Named(s, h.Sentence - 1);
@@ -923,7 +954,8 @@ public sealed partial class ScreeningEngine
                     if (identifiable && !hedged && !asked)
                         c.Hit(Categories.DefamatoryStatement, h, "states as fact a damaging claim about an identifiable person or the school (lowers them in the estimation of right-thinking people)", "rule.defamation");
                     break;
-                case Cue.ProfessionalDisparage when identifiable || s.Has(Cue.Pronoun):
+                // A group run down in its work ("can't even do them properly") is racism, read there, not a claim about one person.
+                case Cue.ProfessionalDisparage when (identifiable || s.Has(Cue.Pronoun)) && !c.Has(Categories.RacistComment):
                     c.Hit(Categories.DefamatoryStatement, h, "disparages an identifiable person in their profession, stated as fact", "rule.defamation");
                     break;
                 case Cue.SexualClaim when (s.Has(Cue.Sexual) || s.Has(Cue.GrossObscene)) && Named(s) >= 0 || s.Has(Cue.Role) && s.Has(Cue.Sexual):
@@ -986,10 +1018,8 @@ public sealed partial class ScreeningEngine
         if (!innuendo) return (-1, -1);
         for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
         {
-            if (!IsAny(n, w, Relatives)) continue;
-            var owner = PrevWord(n, w.Start);
-            var ownerText = owner.Start >= 0 ? n.Chars.AsSpan(owner.Start, owner.End - owner.Start) : default;
-            if (!(IsAny(n, owner, ["his", "her", "their"]) || ownerText.EndsWith("'s"))) continue;
+            var owner = RelativeOwner(n, w);
+            if (owner.Start < 0) continue;
             var sentence = SentenceOf(n, w.Start);
             var v = NextWord(n, w.End);
             for (var k = 0; k < 8 && v.Start >= 0 && SentenceOf(n, v.Start) == sentence; k++, v = NextWord(n, v.End))
@@ -998,7 +1028,7 @@ public sealed partial class ScreeningEngine
         return (-1, -1);
     }
 
-    private static readonly string[] Relatives = ["mate", "mates", "pal", "wife", "husband", "son", "daughter", "nephew", "niece", "cousin", "brother", "sister", "brother-in-law", "sister-in-law", "in-law", "friend", "girlfriend", "boyfriend", "partner", "mum", "dad", "mam"];
+    private static readonly string[] Relatives = ["mate", "mates", "pal", "wife", "husband", "son", "daughter", "nephew", "niece", "cousin", "brother", "sister", "brother-in-law", "sister-in-law", "in-law", "friend", "girlfriend", "boyfriend", "partner", "mum", "dad", "mam", "firm", "company", "business"];
     private static readonly string[] Posts = ["job", "jobs", "contract", "contracts", "post", "position", "role", "promotion", "place", "seat", "tender"];
 
     /// <summary>"TAs slap the bairns' hands", "Mr Cook pushed my son", "she hit the kids": a verb of
@@ -1130,7 +1160,8 @@ public sealed partial class ScreeningEngine
             if (qs >= 0) { c.Original(cat, qs, ql, "scare quotes: sarcasm about the school or its staff, posted publicly", "pattern.scare-quotes"); return; }
         }
         // An eye-roll reads as sarcasm about the school unless the post is about something else: a pupil, an allegation, a group.
-        var eyeRoll = grievances == 0 && sarcasm < 0 && !NamedPupil(s) && !s.Has(Cue.PupilNoun) && !allegation && !c.Has(Categories.RacistComment) ? s.Text.AsSpan().IndexOf("\U0001F644") : -1;
+        // An eye-roll with laughter ("my son wants to bomb the garden 🙄😂") is fond exasperation, not sarcasm.
+        var eyeRoll = grievances == 0 && sarcasm < 0 && !s.Has(Cue.EmojiLaugh) && !NamedPupil(s) && !s.Has(Cue.PupilNoun) && !allegation && !c.Has(Categories.RacistComment) ? s.Text.AsSpan().IndexOf("\U0001F644") : -1;
         if (grievances == 0 && sarcasm < 0 && eyeRoll < 0) return;
         if (Count(s, Cue.Positive) >= 2 && grievances <= 1 && sarcasm < 0) return;
         const string reason = "a grievance about the school or its staff posted publicly instead of through the complaints process";
@@ -1387,6 +1418,15 @@ public sealed partial class ScreeningEngine
         {
             // Helpless laughter at a photo of someone who did not agree to it is the mockery, words or not.
             c.Original(cat, 0, 0, "a photo of someone posted without permission to laugh at them", "rule.mocking-photo");
+        }
+        if (!c.Has(cat))
+        {
+            var spread = SpreadsMockery(s, positive);
+            if (spread >= 0)
+            {
+                c.Hit(cat, s.Hits[spread], "asks for pictures or film of a person to be passed round to laugh at", "pattern.spread-media");
+                if (NamedPupil(s)) c.Hit(Categories.NegativeOrOffensiveComment, s.Hits[spread], "an adult mocking a named pupil", "pattern.spread-media");
+            }
         }
         if (!c.Has(cat) && UrgesUseOfDetails(s, c))
             c.Original(cat, 0, 0, "posts someone's contact details or whereabouts and urges everyone to use them", "rule.details-and-urging");

@@ -1,0 +1,203 @@
+namespace Courtesy.Screening;
+
+/// <summary>Rules from the fifth school's misses (HeldOut4). Each starts from a cue hit the scan already
+/// found and looks only at the words next to it and at the resolved mentions, so a post without the cue
+/// pays one bit test.</summary>
+public sealed partial class ScreeningEngine
+{
+    /// <summary>The end of a roster person or a role that starts at this word ("Mr Jenkins", "the head"),
+    /// or -1. The author's own child is never a target.</summary>
+    private static int PersonEndingFrom(Scratch s, int start)
+    {
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].Start == start && s.Mentions[m].Kind != MentionKind.OwnPupil) return s.Mentions[m].End;
+        if (!s.Has(Cue.Role)) return -1;
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == Cue.Role && s.Hits[i].Start == start) return s.Hits[i].End;
+        return -1;
+    }
+
+    /// <summary>Whether a roster person or a role ends at this word, so "Mr Jenkins" can stand where "he" would.</summary>
+    private static bool PersonEndingAt(Scratch s, (int Start, int End) w)
+    {
+        if (w.Start < 0) return false;
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].End == w.End && s.Mentions[m].Kind != MentionKind.OwnPupil) return true;
+        if (!s.Has(Cue.Role)) return false;
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == Cue.Role && s.Hits[i].End == w.End) return true;
+        return false;
+    }
+
+    /// <summary>"he's going through the fence", "I'll put him through the window", "Darren's going through
+    /// the wall": a person sent, or going, through something solid. The person is the slot, pronoun or name;
+    /// "the ball went through the window" has no person and tells what happened.</summary>
+    private static (int Start, int End) SentThroughABarrier(Scratch s)
+    {
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.ThroughBarrier) continue;
+            var before = PrevWord(n, h.Start);
+            if (IsAny(n, before, ObjectPronouns) || PersonEndingAt(s, before))
+            {
+                var verb = PrevWord(n, before.Start);
+                if (before.Start >= 0 && IsAny(n, verb, SendVerbs)) return (verb.Start, h.End);
+                continue;
+            }
+            if (!IsAny(n, before, GoVerbs)) continue;
+            var subject = PrevWord(n, before.Start);
+            for (var k = 0; k < 2 && IsAny(n, subject, Auxiliaries); k++) subject = PrevWord(n, subject.Start);
+            if (IsAny(n, subject, SubjectPronouns) || PersonEndingAt(s, subject)) return (subject.Start, h.End);
+        }
+        return (-1, -1);
+    }
+
+    private static readonly string[] ObjectPronouns = ["him", "her", "them", "you", "ya"];
+    private static readonly string[] SendVerbs = ["put", "putting", "throw", "throwing", "chuck", "chucking", "launch", "launching", "send", "sending", "push", "pushing", "shove", "shoving", "kick", "kicking", "lob", "boot"];
+    private static readonly string[] GoVerbs = ["going", "go", "goes", "flying", "fly"];
+    private static readonly string[] Auxiliaries = ["is", "will", "be", "gonna", "would"];
+    private static readonly string[] SubjectPronouns = ["he", "she", "they", "you", "he's", "she's", "they're", "you're", "hes", "shes", "he'll", "she'll", "they'll", "you'll"];
+
+    /// <summary>"stop messaging my son or I'll be coming round yours", "leave her alone or we'll...": an order
+    /// with the speaker's own consequence, aimed at someone (a reply to a person, a name, a role, a
+    /// pronoun). "Don't forget your kit or I'll never hear the end of it 😂" laughs, and is left alone.</summary>
+    private static int UltimatumToAPerson(Scratch s, Post post)
+    {
+        if (s.Has(Cue.EmojiLaugh)) return -1;
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.Ultimatum) continue;
+            var first = NextWord(n, n.SentenceStart[h.Sentence]);
+            if (!IsAny(n, first, Orders)) continue;
+            if (post.ReplyTo is not null || Named(s, h.Sentence) >= 0 || First(s, Cue.Role, h.Sentence) >= 0 || First(s, Cue.Pronoun, h.Sentence) >= 0) return i;
+        }
+        return -1;
+    }
+
+    private static readonly string[] Orders = ["stop", "keep", "leave", "stay", "don't", "dont", "quit", "back", "tell", "pack", "get"];
+
+    /// <summary>"someone should give him a slap", "the deputy wants a slap", "needs his legs breaking": violence
+    /// wished on a person says they deserve it, which runs them down as well as threatening them. The
+    /// speaker's own "I'll break his arm" is a threat only; "someone should do to him what he did" names no blow.</summary>
+    private int ViolenceWished(Scratch s)
+    {
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.ThreatIntent) continue;
+            var phrase = PhraseOf(h);
+            if (!(phrase.StartsWith("some", StringComparison.Ordinal) || phrase.StartsWith("sum", StringComparison.Ordinal) || Array.IndexOf(WishIntents, phrase) >= 0)) continue;
+            if (First(s, Cue.ViolentAct, h.Sentence) >= 0 || First(s, Cue.ThreatPhrase, h.Sentence) >= 0 || First(s, Cue.SortEnd, h.Sentence) >= 0) return i;
+        }
+        return -1;
+    }
+
+    private static readonly string[] WishIntents = ["wants a", "needs a", "deserves a", "deserves to get", "should get", "needs to get"];
+    private static readonly string[] WishLeadIns = ["needs", "need", "wants", "deserves", "deserve", "needing"];
+
+    /// <summary>"f***": a masked four-letter f-word. The unmasking step reads it as the first word of its
+    /// length in the lists, which need not be the swear word everyone reads; as a curse with a target it is one.</summary>
+    private static bool MaskedF(Scratch s, (int Start, int End) w)
+    {
+        if (w.End - w.Start != 4 || s.Norm.Chars[w.Start] != 'f') return false;
+        for (var i = s.Norm.OrigStart[w.Start]; i < s.Norm.OrigEnd[w.End - 1] && i < s.Text.Length; i++)
+            if (s.Text[i] is '*' or '#') return true;
+        return false;
+    }
+
+    private static readonly string[] Reflexives = ["themselves", "himself", "herself", "yourself", "yourselves"];
+
+    /// <summary>"mark my homework in bed 🥵", "handing out more than gold stars 🍆", "a proper seeing to":
+    /// innuendo aimed at an adult someone could pick out. Alone, "in bed" and "at it" are ordinary words; a
+    /// sexual word or emoji makes them innuendo, and a sentence about illness ("in bed with flu") does not.</summary>
+    private static int Innuendo(Scratch s)
+    {
+        if (!s.Has(Cue.Innuendo) || !(s.Has(Cue.EmojiSexual) || s.Has(Cue.Sexual))) return -1;
+        if (!(Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || OtherAdult(s))) return -1;
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == Cue.Innuendo && !s.InSentence(Cue.Confidential, s.Hits[i].Sentence)) return i;
+        return -1;
+    }
+
+    /// <summary>"only got the job to tick a box", "diversity hire": an adult's post said to be given for their
+    /// race. "Tick a box on the form" has no job before it and no adult; the hire words need no job word.</summary>
+    private bool TokenHire(Scratch s, in Hit h)
+    {
+        if (!(Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || OtherAdult(s))) return false;
+        var phrase = PhraseOf(h);
+        if (phrase.Contains("divers", StringComparison.Ordinal) || phrase.Contains("quota", StringComparison.Ordinal) || phrase.Contains("hire", StringComparison.Ordinal)) return true;
+        var n = s.Norm;
+        var w = PrevWord(n, h.Start);
+        for (var k = 0; k < 8 && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = PrevWord(n, w.Start))
+            if (IsAny(n, w, JobWords)) return true;
+        return false;
+    }
+
+    private static readonly string[] JobWords = ["job", "jobs", "hired", "hire", "appointed", "appointment", "post", "role", "position", "promoted", "promotion", "interview", "employed", "recruited"];
+
+    /// <summary>"'I vont to speak viz ze teacher' 🤣", "doing her 'me no understand' act 😂": a person's
+    /// accent put on for a laugh. One short spelling ("ze" is also a pronoun) is not enough; two, or a
+    /// phrase, with laughter and someone to aim at, are.</summary>
+    private static int MockedAccent(Scratch s)
+    {
+        if (!s.Has(Cue.MockAccent) || !s.Has(Cue.EmojiLaugh)) return -1;
+        if (!(Named(s) >= 0 || s.Has(Cue.Role) || s.Has(Cue.AdultNoun) || s.Has(Cue.PersonNoun) || s.Has(Cue.Pronoun))) return -1;
+        var count = 0;
+        var first = -1;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.MockAccent) continue;
+            if (first < 0) first = i;
+            count++;
+            if (s.Norm.Chars.AsSpan(h.Start, h.End - h.Start).Contains(' ')) count++;
+        }
+        return count >= 2 ? first : -1;
+    }
+
+    /// <summary>"someone must have filmed it, send it round 😂", "post your best pic of Kyle's haircut 😂":
+    /// pictures of a named person or a member of staff passed round to laugh at. Praise ("lovely pics of
+    /// the party 😂") is sharing, not mockery.</summary>
+    private static int SpreadsMockery(Scratch s, bool positive)
+    {
+        if (positive || !s.Has(Cue.SpreadMedia) || !s.Has(Cue.EmojiLaugh)) return -1;
+        if (!(Named(s) >= 0 || s.Has(Cue.Role))) return -1;
+        return First(s, Cue.SpreadMedia);
+    }
+
+    /// <summary>"she looked after my Daisy" is minding a child, "a looked after child" is in care; "the
+    /// exclusion figures" are the school's statistics, not a person's record.</summary>
+    private bool NotAPrivateMatter(Scratch s, in Hit h)
+    {
+        var n = s.Norm;
+        var next = NextWord(n, h.End);
+        if (IsAny(n, next, Statistics)) return true;
+        if (PhraseOf(h) != "looked after") return false;
+        return IsAny(n, next, Minded) || PersonEndingFrom(s, next.Start) >= 0 || HitAt(s, Cue.OwnChild, next);
+    }
+
+    private static readonly string[] Statistics = ["figures", "rates", "rate", "numbers", "data", "stats", "statistics", "policy", "policies", "procedure"];
+    private static readonly string[] Minded = ["my", "our", "his", "her", "their", "your", "the", "them", "him", "me", "us", "everyone", "all"];
+
+    /// <summary>"his wife's firm", "his building firm": a relative or business word, possessive or with one
+    /// word between it and its owner, for the favouritism frame.</summary>
+    private static (int Start, int End) RelativeOwner(NormalizedText n, (int Start, int End) w)
+    {
+        var word = n.Chars.AsSpan(w.Start, w.End - w.Start);
+        var relative = false;
+        foreach (var r in Relatives)
+            if (word.SequenceEqual(r) || word.Length == r.Length + 2 && word.StartsWith(r) && word.EndsWith("'s")) relative = true;
+        if (!relative) return (-1, -1);
+        var owner = PrevWord(n, w.Start);
+        if (IsOwner(n, owner)) return owner;
+        var further = owner.Start >= 0 ? PrevWord(n, owner.Start) : (-1, -1);
+        return IsOwner(n, further) ? further : (-1, -1);
+
+        static bool IsOwner(NormalizedText n, (int Start, int End) o) =>
+            o.Start >= 0 && (IsAny(n, o, ["his", "her", "their"]) || n.Chars.AsSpan(o.Start, o.End - o.Start).EndsWith("'s"));
+    }
+}
