@@ -18,15 +18,22 @@ public sealed partial class ScreeningEngine
     }
 
     /// <summary>Whether a roster person or a role ends at this word, so "Mr Jenkins" can stand where "he" would.</summary>
-    private static bool PersonEndingAt(Scratch s, (int Start, int End) w)
+    private static bool PersonEndingAt(Scratch s, (int Start, int End) w) => PersonStartEndingAt(s, w) >= 0;
+
+    /// <summary>Where the roster person or role ending at this word starts, title included, or -1.</summary>
+    private static int PersonStartEndingAt(Scratch s, (int Start, int End) w)
     {
-        if (w.Start < 0) return false;
+        if (w.Start < 0) return -1;
         for (var m = 0; m < s.MentionCount; m++)
-            if (s.Mentions[m].End == w.End && s.Mentions[m].Kind != MentionKind.OwnPupil) return true;
-        if (!s.Has(Cue.Role)) return false;
+            if (s.Mentions[m].End == w.End && s.Mentions[m].Kind != MentionKind.OwnPupil)
+            {
+                var title = PrevWord(s.Norm, s.Mentions[m].Start);
+                return HitAt(s, Cue.Title, title) ? title.Start : s.Mentions[m].Start;
+            }
+        if (!s.Has(Cue.Role)) return -1;
         for (var i = 0; i < s.HitCount; i++)
-            if (s.Hits[i].Cue == Cue.Role && s.Hits[i].End == w.End) return true;
-        return false;
+            if (s.Hits[i].Cue == Cue.Role && s.Hits[i].End == w.End) return s.Hits[i].Start;
+        return -1;
     }
 
     /// <summary>"he's going through the fence", "I'll put him through the window", "Darren's going through
@@ -40,9 +47,10 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             if (h.Cue != Cue.ThroughBarrier) continue;
             var before = PrevWord(n, h.Start);
-            if (IsAny(n, before, ObjectPronouns) || PersonEndingAt(s, before))
+            var personStart = IsAny(n, before, ObjectPronouns) ? before.Start : PersonStartEndingAt(s, before);
+            if (personStart >= 0)
             {
-                var verb = PrevWord(n, before.Start);
+                var verb = PrevWord(n, personStart);
                 if (before.Start >= 0 && IsAny(n, verb, SendVerbs)) return (verb.Start, h.End);
                 continue;
             }
@@ -119,12 +127,27 @@ public sealed partial class ScreeningEngine
         if (!s.Has(Cue.Innuendo) || !(s.Has(Cue.EmojiSexual) || s.Has(Cue.Sexual))) return -1;
         if (!(Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || OtherAdult(s))) return -1;
         for (var i = 0; i < s.HitCount; i++)
-            if (s.Hits[i].Cue == Cue.Innuendo && !s.InSentence(Cue.Confidential, s.Hits[i].Sentence)) return i;
+            if (s.Hits[i].Cue == Cue.Innuendo && !s.InSentence(Cue.Confidential, s.Hits[i].Sentence) && !InBedIll(s, s.Hits[i])) return i;
         return -1;
     }
 
+    /// <summary>"in bed with flu", "in bed all week", "in bed by 8": being ill or asleep. "in bed with the
+    /// head" has a person after "with", and stays innuendo.</summary>
+    private static bool InBedIll(Scratch s, in Hit h)
+    {
+        var n = s.Norm;
+        if (!n.Chars.AsSpan(h.Start, h.End - h.Start).SequenceEqual("in bed")) return false;
+        var next = NextWord(n, h.End);
+        if (IsAny(n, next, NotInnuendo)) return true;
+        if (!WordIs(n, next, "with")) return false;
+        var after = NextWord(n, next.End);
+        return !(IsAny(n, after, ObjectPronouns) || PersonEndingFrom(s, after.Start) >= 0 || HitAt(s, Cue.Title, after));
+    }
+
+    private static readonly string[] NotInnuendo = ["all", "for", "since", "by", "early", "poorly", "ill", "sick", "asleep", "again", "now"];
+
     /// <summary>"only got the job to tick a box", "diversity hire": an adult's post said to be given for their
-    /// race. "Tick a box on the form" has no job before it and no adult; the hire words need no job word.</summary>
+    /// race. "Tick a box on the form" gives nobody a post; the hire words say so themselves.</summary>
     private bool TokenHire(Scratch s, in Hit h)
     {
         if (!(Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || OtherAdult(s))) return false;
@@ -132,12 +155,13 @@ public sealed partial class ScreeningEngine
         if (phrase.Contains("divers", StringComparison.Ordinal) || phrase.Contains("quota", StringComparison.Ordinal) || phrase.Contains("hire", StringComparison.Ordinal)) return true;
         var n = s.Norm;
         var w = PrevWord(n, h.Start);
+        // Someone must have been given the post: "got the job to tick a box", not "the form asks you to tick a box".
         for (var k = 0; k < 8 && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = PrevWord(n, w.Start))
-            if (IsAny(n, w, JobWords)) return true;
+            if (IsAny(n, w, GivenAPost)) return true;
         return false;
     }
 
-    private static readonly string[] JobWords = ["job", "jobs", "hired", "hire", "appointed", "appointment", "post", "role", "position", "promoted", "promotion", "interview", "employed", "recruited"];
+    private static readonly string[] GivenAPost = ["got", "gets", "getting", "given", "hired", "appointed", "promoted", "employed", "recruited", "taken"];
 
     /// <summary>"'I vont to speak viz ze teacher' 🤣", "doing her 'me no understand' act 😂": a person's
     /// accent put on for a laugh. One short spelling ("ze" is also a pronoun) is not enough; two, or a
@@ -200,4 +224,38 @@ public sealed partial class ScreeningEngine
         static bool IsOwner(NormalizedText n, (int Start, int End) o) =>
             o.Start >= 0 && (IsAny(n, o, ["his", "her", "their"]) || n.Chars.AsSpan(o.Start, o.End - o.Start).EndsWith("'s"));
     }
+
+    /// <summary>"I will smash Mr Okafor's face in", "I'll break the head's nose": an intention, a blow and a body
+    /// part whose owner is a person, named or a pronoun. "we'll smash it at sports day" has no body part.</summary>
+    private static (int Start, int End) BlowToAPersonsBody(Scratch s)
+    {
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.ThreatIntent) continue;
+            var w = NextWord(n, h.End);
+            for (var k = 0; k < 6 && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = NextWord(n, w.End))
+            {
+                if (!IsAny(n, w, BlowVerbs)) continue;
+                var owner = NextWord(n, w.End);
+                if (owner.Start < 0) break;
+                var part = NextWord(n, owner.End);
+                if (IsAny(n, owner, BodyOwners) && IsAny(n, part, BodyParts)) return (h.Start, part.End);
+                // A name's possessive ("Mr Okafor's face") may run over two words, so look for the part after the name.
+                // "Mr Okafor": the mention may start at the surname, after the title.
+                var end = PersonEndingFrom(s, owner.Start);
+                if (end < 0 && HitAt(s, Cue.Title, owner)) end = PersonEndingFrom(s, NextWord(n, owner.End).Start);
+                if (end < 0) break;
+                var wordEnd = end;
+                while (wordEnd < n.Length && n.Chars[wordEnd] != ' ') wordEnd++;
+                part = NextWord(n, wordEnd);
+                if (wordEnd - 2 > owner.Start && n.Chars[wordEnd - 2] == '\'' && n.Chars[wordEnd - 1] == 's' && IsAny(n, part, BodyParts)) return (h.Start, part.End);
+                break;
+            }
+        }
+        return (-1, -1);
+    }
+
+    private static readonly string[] BlowVerbs = ["smash", "break", "punch", "kick", "bust", "cave", "rearrange", "slap", "batter", "knock", "burst", "split", "stamp", "boot"];
 }

@@ -396,6 +396,11 @@ public sealed partial class ScreeningEngine
             var fist = FistOrHammer(s.Text);
             if (fist >= 0) c.Original(cat, fist, 2, "a fist or hammer emoji aimed at a person or the school, with an angry or intending word", "emoji.fist");
         }
+        if (!c.Has(cat) && s.Has(Cue.ThreatIntent))
+        {
+            var (ps, pe) = BlowToAPersonsBody(s);
+            if (ps >= 0) c.Span(cat, ps, pe, "states an intention to strike a named person's body", "pattern.blow-to-body");
+        }
         if (!c.Has(cat) && s.Has(Cue.ThroughBarrier))
         {
             var (bs, be) = SentThroughABarrier(s);

@@ -12,6 +12,7 @@ public class GeneralityTests
     private static string HeldOutSet => Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", "HeldOut");
     private static string HeldOut2Set => Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", "HeldOut2");
     private static string HeldOut3Set => Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", "HeldOut3");
+    private static string HeldOut4Set => Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", "HeldOut4");
 
     private static EvaluationReport Evaluate(string set)
     {
@@ -76,6 +77,25 @@ public class GeneralityTests
         Assert.True(report.FalseAlarms.Count <= 2, $"{report.FalseAlarms.Count} HeldOut3 false alarms: {string.Join(", ", report.FalseAlarms.Select(f => f.Post.Id))}");
         foreach (var c in report.Categories.Where(c => !c.FromMetadata && c.Support > 0))
             Assert.True(c.Recall >= 0.8, $"{c.Id} recall {c.Recall:0.000} on HeldOut3");
+    }
+
+    /// <summary>The fifth school (St Teilo's, a Church in Wales junior school, 173 posts, written before the
+    /// rules, cue lists and other held-out sets were read for that pass). Its first run was macro-F1 0.765,
+    /// police recall 0.702, 2 false alarms of 56; the rules written from the misses of all five sets bring
+    /// it to 0.926, 1.000 and 0. The floors sit a little below those tuned figures and guard against losing
+    /// the rules, not against overfitting: the unseen figure for a sixth school is the one to expect.</summary>
+    [Fact]
+    public void Fourth_held_out_set_stays_above_its_floors()
+    {
+        var report = Evaluate(HeldOut4Set);
+        Assert.True(report.Outcomes.Count >= 170, $"{report.Outcomes.Count} posts");
+        Assert.True(report.CleanPosts >= 55, $"{report.CleanPosts} clean posts");
+        Assert.Equal(12, report.Categories.Count(c => !c.FromMetadata && c.Support > 0));
+        Assert.True(report.MacroF1Text >= 0.90, $"HeldOut4 macro-F1 {report.MacroF1Text:0.000}");
+        Assert.True(report.PoliceRecall >= 0.95, $"HeldOut4 police recall {report.PoliceRecall:0.000}");
+        Assert.True(report.FalseAlarms.Count <= 2, $"{report.FalseAlarms.Count} HeldOut4 false alarms: {string.Join(", ", report.FalseAlarms.Select(f => f.Post.Id))}");
+        foreach (var c in report.Categories.Where(c => !c.FromMetadata && c.Support > 0))
+            Assert.True(c.Recall >= 0.6, $"{c.Id} recall {c.Recall:0.000} on HeldOut4");
     }
 
     /// <summary>Every cue phrase of three or more words that matches exactly one dev post is either gone
