@@ -17,6 +17,9 @@ public sealed class LinearModel
     private const int Version = 3;
     /// <summary>Prediction reads at most this much folded text, so a 1 MB post costs no more than a long one.</summary>
     public const int MaxFeatureChars = 4096;
+    /// <summary>Room <see cref="Clean"/> needs for <see cref="MaxFeatureChars"/> of input: a one-letter word after
+    /// '@' ("  a", three characters) becomes " @user" (six), so cleaned text can be twice as long as its input.</summary>
+    internal const int CleanCapacity = 2 * MaxFeatureChars + 16;
     /// <summary>Dense features after the hashed ones: lexicon terms (capped count) and whether there is any.</summary>
     internal const int Extras = 2;
     internal const int WordGroup = 0, CharGroup = 1;
@@ -194,7 +197,7 @@ public sealed class LinearModel
 
     private sealed class Scratch
     {
-        public char[] Text = new char[MaxFeatureChars + 16];
+        public char[] Text = new char[CleanCapacity];
         public int[] Words = new int[1024], Chars = new int[4096];
     }
 
