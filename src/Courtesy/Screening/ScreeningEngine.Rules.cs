@@ -148,9 +148,10 @@ public sealed partial class ScreeningEngine
     private static (int Start, int End) DescribedPupil(Scratch s)
     {
         var n = s.Norm;
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        for (var wi = NextWordWith(s, RuleWord.Rhymes, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Rhymes, wi + 1))
         {
-            if (WordIs(n, w, "rhymes") && WordIs(n, NextWord(n, w.End), "with") && (s.Has(Cue.YearGroup) || s.Has(Cue.PupilNoun))) return (w.Start, NextWord(n, w.End).End);
+            var w = WordAt(s, wi);
+            if (WordIs(n, NextWord(n, w.End), "with") && (s.Has(Cue.YearGroup) || s.Has(Cue.PupilNoun))) return (w.Start, NextWord(n, w.End).End);
         }
         for (var i = 0; i < s.HitCount; i++)
         {
@@ -284,11 +285,10 @@ public sealed partial class ScreeningEngine
     private bool NamedOtherSchool(Scratch s)
     {
         var n = s.Norm;
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        for (var wi = NextWordWith(s, RuleWord.SchoolType, 0); wi >= 0; wi = NextWordWith(s, RuleWord.SchoolType, wi + 1))
         {
-            var school = false;
-            foreach (var word in SchoolTypeWords) if (WordIs(n, w, word)) school = true;
-            if (!school || !IsCapitalized(s, w.Start)) continue;
+            var w = WordAt(s, wi);
+            if (!IsCapitalized(s, w.Start)) continue;
             var prev = PrevWord(n, w.Start);
             if (prev.Start < 0 || !IsCapitalized(s, prev.Start) || AliasCovers(s, w.Start)) continue;
             return true;
@@ -381,7 +381,7 @@ public sealed partial class ScreeningEngine
         }
         if (!c.Has(cat) && (Identifiable(s) || s.Has(Cue.SchoolRef)) && (s.Has(Cue.ThreatIntent) || s.Has(Cue.EmojiAngry)))
         {
-            var fist = FistOrHammer(s.Text);
+            var fist = MayHaveEmoji(s) ? FistOrHammer(s.Text) : -1;
             if (fist >= 0) c.Original(cat, fist, 2, "a fist or hammer emoji aimed at a person or the school, with an angry or intending word", "emoji.fist");
         }
     }
@@ -389,7 +389,7 @@ public sealed partial class ScreeningEngine
     /// <summary>"my lad's getting a slap if he loses another coat 😂": one's own child, laughter and nobody
     /// else identifiable is exasperation, not a threat.</summary>
     private static bool OwnChildJoke(Scratch s, int sentence) =>
-        First(s, Cue.OwnChild, sentence) >= 0 && (s.Has(Cue.EmojiLaugh) || HasWord(s.Norm, "lol")) && !Identifiable(s);
+        First(s, Cue.OwnChild, sentence) >= 0 && (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol)) && !Identifiable(s);
 
     /// <summary>The fist and the hammer are weapons only with anger or an intention beside them; the
     /// folding step does not classify them, so they are found here, in the original text.</summary>
@@ -411,15 +411,8 @@ public sealed partial class ScreeningEngine
         if ((WordIs(n, before, "get") || WordIs(n, before, "gets") || WordIs(n, before, "got") || WordIs(n, before, "getting")) && before.Start >= intent.End) return true;
         var verb = n.Chars.AsSpan(act.Start, act.End - act.Start);
         if ((verb.StartsWith("kill") || verb.StartsWith("murder") || verb.StartsWith("strangle") || verb.StartsWith("throttle"))
-            && !Identifiable(s) && (s.Has(Cue.EmojiLaugh) || HasWord(n, "lol") || HasWord(n, "haha")))
+            && !Identifiable(s) && (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Haha)))
             return true;
-        return false;
-    }
-
-    private static bool HasWord(NormalizedText n, string word)
-    {
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
-            if (WordIs(n, w, word)) return true;
         return false;
     }
 
@@ -436,9 +429,10 @@ public sealed partial class ScreeningEngine
     private static (int Start, int End) KnowsTheirMovements(Scratch s)
     {
         var n = s.Norm;
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        if (!AnyWord(s, RuleWord.Movement)) return (-1, -1);
+        for (var wi = NextWordWith(s, RuleWord.Know, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Know, wi + 1))
         {
-            if (!WordIs(n, w, "know")) continue;
+            var w = WordAt(s, wi);
             var wh = NextWord(n, w.End);
             if (!(WordIs(n, wh, "where") || WordIs(n, wh, "which") || WordIs(n, wh, "what") || WordIs(n, wh, "when"))) continue;
             var sentence = SentenceOf(n, w.Start);
@@ -463,11 +457,13 @@ public sealed partial class ScreeningEngine
     private static (int Start, int End) HarmToTheBody(Scratch s)
     {
         var n = s.Norm;
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        // A finding needs a body part and a blow or a breaking word somewhere in the post.
+        if (!AnyWord(s, RuleWord.BodyPart) || !AnyWord(s, RuleWord.Blow | RuleWord.Breaking)) return (-1, -1);
+        for (var wi = NextWordWith(s, RuleWord.HarmLeadIn, 0); wi >= 0; wi = NextWordWith(s, RuleWord.HarmLeadIn, wi + 1))
         {
-            if (!IsAny(n, w, HarmLeadIns)) continue;
+            var w = WordAt(s, wi);
             var sentence = SentenceOf(n, w.Start);
-            if (First(s, Cue.OwnChild, sentence) >= 0 && (s.Has(Cue.EmojiLaugh) || HasWord(n, "lol"))) continue;
+            if (First(s, Cue.OwnChild, sentence) >= 0 && (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol))) continue;
             var blow = false;
             var v = NextWord(n, w.End);
             for (var k = 0; k < 7 && v.Start >= 0 && SentenceOf(n, v.Start) == sentence; k++, v = NextWord(n, v.End))
@@ -575,7 +571,7 @@ public sealed partial class ScreeningEngine
         // The aubergine is the one sexual emoji with no everyday reading (a hot face or a droplet may be the weather).
         if (Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role))
         {
-            var aubergine = s.Text.AsSpan().IndexOf("\U0001F346");
+            var aubergine = MayHaveEmoji(s) ? s.Text.AsSpan().IndexOf("\U0001F346") : -1;
             if (aubergine >= 0) c.Original(cat, aubergine, 2, "a sexual emoji aimed at an identifiable adult", "emoji.sexual");
         }
         if (!(s.Has(Cue.GrossObscene) || s.Has(Cue.Sexual))) return;
@@ -602,8 +598,9 @@ public sealed partial class ScreeningEngine
     private (int Start, int End) CurseAtTarget(Scratch s)
     {
         var n = s.Norm;
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        for (var wi = NextWordWith(s, RuleWord.Curse | RuleWord.Shove, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Curse | RuleWord.Shove, wi + 1))
         {
+            var w = WordAt(s, wi);
             if (WordIs(n, w, "fuck") || WordIs(n, w, "screw"))
             {
                 var t = NextWord(n, w.End);
@@ -888,8 +885,8 @@ public sealed partial class ScreeningEngine
 
     private bool Allegations(Scratch s, Collector c, bool aboutOtherSchool)
     {
-        var (fs, fe) = FalsifiesRecords(s.Norm);
-        if (fs < 0) (fs, fe) = LooksBetterMotive(s.Norm);
+        var (fs, fe) = FalsifiesRecords(s);
+        if (fs < 0) (fs, fe) = LooksBetterMotive(s);
         if (fs < 0) (fs, fe) = Favouritism(s);
         if (fs < 0) (fs, fe) = StrikesAChild(s);
         if (!s.Has(Cue.Misconduct) && !s.Has(Cue.ProfessionalDisparage) && !s.Has(Cue.SexualClaim) && fs < 0) return false;
@@ -932,8 +929,10 @@ public sealed partial class ScreeningEngine
 
     /// <summary>"cooks the attendance figures", "fiddled the books", "massaging the results": a verb of
     /// falsifying with records as its object, whichever verb and record. "cooks the dinners" is neither.</summary>
-    private static (int Start, int End) FalsifiesRecords(NormalizedText n)
+    private static (int Start, int End) FalsifiesRecords(Scratch s)
     {
+        var n = s.Norm;
+        if (!AnyWord(s, RuleWord.Record)) return (-1, -1);
         for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
         {
             var word = n.Chars.AsSpan(w.Start, w.End - w.Start);
@@ -950,19 +949,25 @@ public sealed partial class ScreeningEngine
 
     /// <summary>"so the results look better", "so the numbers look good": a motive for making records
     /// look better is an allegation that they were made to, whatever was done to them.</summary>
-    private static (int Start, int End) LooksBetterMotive(NormalizedText n)
+    private static (int Start, int End) LooksBetterMotive(Scratch s)
     {
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        var n = s.Norm;
+        if (!AnyWord(s, RuleWord.Look) || !AnyWord(s, RuleWord.Record | RuleWord.Tally)) return (-1, -1);
+        for (var wi = NextWordWith(s, RuleWord.So, 0); wi >= 0; wi = NextWordWith(s, RuleWord.So, wi + 1))
         {
-            if (!WordIs(n, w, "so")) continue;
+            var w = WordAt(s, wi);
             var v = NextWord(n, w.End);
-            if (IsAny(n, v, ["the", "their", "our", "his", "her"])) v = NextWord(n, v.End);
-            if (!IsAny(n, v, Records) && !IsAny(n, v, ["attendance", "numbers"])) continue;
+            if (IsAny(n, v, RecordOwners)) v = NextWord(n, v.End);
+            if (!IsAny(n, v, Records) && !IsAny(n, v, TallyWords)) continue;
             var look = NextWord(n, v.End);
-            if (IsAny(n, look, ["look", "looks", "looked"])) return (w.Start, look.End);
+            if (IsAny(n, look, LookWords)) return (w.Start, look.End);
         }
         return (-1, -1);
     }
+
+    private static readonly string[] RecordOwners = ["the", "their", "our", "his", "her"];
+    private static readonly string[] TallyWords = ["attendance", "numbers"];
+    private static readonly string[] LookWords = ["look", "looks", "looked"];
 
     /// <summary>"the head's mate got the contract", "his wife keeps her cushy job", "Mrs Charlton's nephew
     /// got the TA job without an interview": a relative or friend of someone else given a post, with a
@@ -971,14 +976,15 @@ public sealed partial class ScreeningEngine
     private static (int Start, int End) Favouritism(Scratch s)
     {
         var n = s.Norm;
-        var innuendo = s.Text.AsSpan().IndexOf("🤔") >= 0 || HasWord(n, "only") || HasWord(n, "without") || HasWord(n, "funny") || HasWord(n, "conveniently") || HasWord(n, "coincidence");
+        if (!AnyWord(s, RuleWord.Relative) || !AnyWord(s, RuleWord.Post)) return (-1, -1);
+        var innuendo = AnyWord(s, RuleWord.Innuendo) || MayHaveEmoji(s) && s.Text.AsSpan().IndexOf("🤔") >= 0;
         if (!innuendo) return (-1, -1);
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        for (var wi = NextWordWith(s, RuleWord.Relative, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Relative, wi + 1))
         {
-            if (!IsAny(n, w, Relatives)) continue;
+            var w = WordAt(s, wi);
             var owner = PrevWord(n, w.Start);
             var ownerText = owner.Start >= 0 ? n.Chars.AsSpan(owner.Start, owner.End - owner.Start) : default;
-            if (!(IsAny(n, owner, ["his", "her", "their"]) || ownerText.EndsWith("'s"))) continue;
+            if (!(IsAny(n, owner, ThirdPersonOwners) || ownerText.EndsWith("'s"))) continue;
             var sentence = SentenceOf(n, w.Start);
             var v = NextWord(n, w.End);
             for (var k = 0; k < 8 && v.Start >= 0 && SentenceOf(n, v.Start) == sentence; k++, v = NextWord(n, v.End))
@@ -987,6 +993,8 @@ public sealed partial class ScreeningEngine
         return (-1, -1);
     }
 
+    private static readonly string[] InnuendoWords = ["only", "without", "funny", "conveniently", "coincidence"];
+    private static readonly string[] ThirdPersonOwners = ["his", "her", "their"];
     private static readonly string[] Relatives = ["mate", "mates", "pal", "wife", "husband", "son", "daughter", "nephew", "niece", "cousin", "brother", "sister", "brother-in-law", "sister-in-law", "in-law", "friend", "girlfriend", "boyfriend", "partner", "mum", "dad", "mam"];
     private static readonly string[] Posts = ["job", "jobs", "contract", "contracts", "post", "position", "role", "promotion", "place", "seat", "tender"];
 
@@ -996,9 +1004,9 @@ public sealed partial class ScreeningEngine
     private static (int Start, int End) StrikesAChild(Scratch s)
     {
         var n = s.Norm;
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        for (var wi = NextWordWith(s, RuleWord.Strike, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Strike, wi + 1))
         {
-            if (!IsAny(n, w, Strikes)) continue;
+            var w = WordAt(s, wi);
             var sentence = SentenceOf(n, w.Start);
             if (First(s, Cue.ThreatIntent, sentence) >= 0 || First(s, Cue.HyperboleOwn, sentence) >= 0) continue;
             var pupilFirst = false;
@@ -1119,7 +1127,7 @@ public sealed partial class ScreeningEngine
             if (qs >= 0) { c.Original(cat, qs, ql, "scare quotes: sarcasm about the school or its staff, posted publicly", "pattern.scare-quotes"); return; }
         }
         // An eye-roll reads as sarcasm about the school unless the post is about something else: a pupil, an allegation, a group.
-        var eyeRoll = grievances == 0 && sarcasm < 0 && !NamedPupil(s) && !s.Has(Cue.PupilNoun) && !allegation && !c.Has(Categories.RacistComment) ? s.Text.AsSpan().IndexOf("\U0001F644") : -1;
+        var eyeRoll = grievances == 0 && sarcasm < 0 && !NamedPupil(s) && !s.Has(Cue.PupilNoun) && !allegation && !c.Has(Categories.RacistComment) && MayHaveEmoji(s) ? s.Text.AsSpan().IndexOf("\U0001F644") : -1;
         if (grievances == 0 && sarcasm < 0 && eyeRoll < 0) return;
         if (Count(s, Cue.Positive) >= 2 && grievances <= 1 && sarcasm < 0) return;
         const string reason = "a grievance about the school or its staff posted publicly instead of through the complaints process";
@@ -1259,10 +1267,10 @@ public sealed partial class ScreeningEngine
     private static (int Start, int End) MockingSimile(Scratch s)
     {
         var n = s.Norm;
-        if (!(s.Has(Cue.EmojiLaugh) || HasWord(n, "lol") || HasWord(n, "pmsl") || HasWord(n, "lmao"))) return (-1, -1);
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        if (!(s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Pmsl | RuleWord.Lmao))) return (-1, -1);
+        for (var wi = NextWordWith(s, RuleWord.Like, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Like, wi + 1))
         {
-            if (!WordIs(n, w, "like")) continue;
+            var w = WordAt(s, wi);
             var a = NextWord(n, w.End);
             if (!(WordIs(n, a, "a") || WordIs(n, a, "an"))) continue;
             var prev = PrevWord(n, w.Start);
@@ -1277,22 +1285,21 @@ public sealed partial class ScreeningEngine
 
     /// <summary>"day 12 of", "round 3", "part 2": posts numbered as a series, whatever the number; a
     /// list of "day 2 of" ... "day 100 of" only ever covers the numbers someone thought of.</summary>
-    private static (int Start, int End) NumberedInstalment(NormalizedText n)
+    private static (int Start, int End) NumberedInstalment(Scratch s)
     {
-        var w = NextWord(n, 0);
-        while (w.Start >= 0)
+        var n = s.Norm;
+        for (var wi = NextWordWith(s, RuleWord.Series, 0); wi >= 0 && wi + 1 < s.WordCount; wi = NextWordWith(s, RuleWord.Series, wi + 1))
         {
-            var v = NextWord(n, w.End);
-            if (v.Start < 0) break;
+            var w = WordAt(s, wi);
+            var v = WordAt(s, wi + 1);
             var day = WordIs(n, w, "day");
-            if ((day || WordIs(n, w, "round") || WordIs(n, w, "part")) && IsSeriesNumber(n, v))
+            if (IsSeriesNumber(n, v))
             {
                 if (!day) return (w.Start, v.End);
                 // "day 3 of half term" is a diary, "day 12 of asking" a campaign: the person test above tells them apart.
                 var of = NextWord(n, v.End);
                 if (WordIs(n, of, "of")) return (w.Start, of.End);
             }
-            w = v;
         }
         return (-1, -1);
 
@@ -1354,7 +1361,7 @@ public sealed partial class ScreeningEngine
         }
         if (named || s.Has(Cue.Role) || s.Has(Cue.Pronoun) || s.Has(Cue.AdultNoun))
         {
-            var (start, end) = NumberedInstalment(s.Norm);
+            var (start, end) = NumberedInstalment(s);
             if (start >= 0) c.Span(cat, start, end, "repeated targeting of a person (harassment)", "pattern.numbered-series");
         }
         if (!c.Has(cat) && !positive)
@@ -1372,7 +1379,7 @@ public sealed partial class ScreeningEngine
             if (h < 0) h = First(s, Cue.Insult);
             c.Hit(cat, s.Hits[h], "a photo of someone posted without permission to laugh at them", "rule.mocking-photo");
         }
-        else if (c.Has(Categories.PhotoOfOthers) && (Count(s, Cue.EmojiLaugh) >= 2 || HasWord(s.Norm, "pmsl") || HasWord(s.Norm, "lmao") || HasWord(s.Norm, "lmfao") || HasWord(s.Norm, "rofl")) && !s.Has(Cue.Positive))
+        else if (c.Has(Categories.PhotoOfOthers) && (Count(s, Cue.EmojiLaugh) >= 2 || AnyWord(s, RuleWord.Pmsl | RuleWord.Lmao | RuleWord.Lmfao | RuleWord.Rofl)) && !s.Has(Cue.Positive))
         {
             // Helpless laughter at a photo of someone who did not agree to it is the mockery, words or not.
             c.Original(cat, 0, 0, "a photo of someone posted without permission to laugh at them", "rule.mocking-photo");

@@ -43,6 +43,14 @@ public sealed partial class ScreeningEngine
         /// <summary>Which cues occur in each sentence, so "is there a pronoun in this sentence" is one bit test.</summary>
         public ulong[] SentLo = new ulong[16], SentHi = new ulong[16];
         public object? Collector;
+        /// <summary>The post's words and the rule-word lists each is in (<see cref="Words"/>), read on first use.</summary>
+        public int[] WordStart = new int[64], WordEnd = new int[64];
+        public RuleWord[] WordBits = new RuleWord[64];
+        public int WordCount;
+        public RuleWord AllWords;
+        public bool WordsRead;
+        /// <summary>0 not yet known, 1 no surrogate in the original text, 2 some (<see cref="MayHaveEmoji"/>).</summary>
+        public byte EmojiState;
 
         public bool InSentence(Cue c, int sentence) =>
             (int)c < 64 ? (SentLo[sentence] & (1UL << (int)c)) != 0 : (SentHi[sentence] & (1UL << ((int)c - 64))) != 0;
@@ -88,7 +96,7 @@ public sealed partial class ScreeningEngine
     {
         var s = _scratch ??= new Scratch();
         s.Text = post.Text ?? "";
-        s.HitCount = 0; s.MentionCount = 0; s.NameCount = 0; s.CuesLo = 0; s.CuesHi = 0; s.Full = false;
+        s.HitCount = 0; s.MentionCount = 0; s.NameCount = 0; s.CuesLo = 0; s.CuesHi = 0; s.Full = false; s.WordsRead = false; s.EmojiState = 0;
         var n = s.Norm;
         n.Normalize(s.Text);
         if (n.MaskCount > 0) Unmask(n);

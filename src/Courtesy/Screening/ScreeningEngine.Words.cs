@@ -1,0 +1,162 @@
+using System.Collections.Frozen;
+
+namespace Courtesy.Screening;
+
+public sealed partial class ScreeningEngine
+{
+    /// <summary>
+    /// The word lists that rules compare single folded words with (<see cref="WordIs"/>, <see cref="IsAny"/>),
+    /// one bit each. Several rules used to walk every word of a post and compare it
+    /// with a list; now each post's words are looked up once (<see cref="Words"/>), a rule whose key word is
+    /// not in the post returns at once, and the others visit only the words that carry it. The bits only
+    /// decide where a rule looks: what it finds there is still decided by its own comparisons, so results
+    /// do not change. Entries with a space ("right hander") can never equal one word and get no bit.
+    /// </summary>
+    [Flags]
+    internal enum RuleWord : ulong
+    {
+        None = 0,
+        Rhymes = 1UL << 0,
+        SchoolType = 1UL << 1,
+        Lol = 1UL << 2,
+        Haha = 1UL << 3,
+        Pmsl = 1UL << 4,
+        Lmao = 1UL << 5,
+        Lmfao = 1UL << 6,
+        Rofl = 1UL << 7,
+        /// <summary>"only", "without", "funny", "conveniently", "coincidence": the innuendo of <see cref="Favouritism"/>.</summary>
+        Innuendo = 1UL << 8,
+        Know = 1UL << 9,
+        Movement = 1UL << 10,
+        HarmLeadIn = 1UL << 11,
+        Blow = 1UL << 12,
+        BodyPart = 1UL << 13,
+        Breaking = 1UL << 14,
+        /// <summary>"fuck", "screw".</summary>
+        Curse = 1UL << 15,
+        /// <summary>"shove", "stick", "ram".</summary>
+        Shove = 1UL << 16,
+        Up = 1UL << 17,
+        Record = 1UL << 18,
+        /// <summary>"attendance", "numbers": what <see cref="LooksBetterMotive"/> reads besides the records.</summary>
+        Tally = 1UL << 19,
+        So = 1UL << 20,
+        Look = 1UL << 21,
+        Relative = 1UL << 22,
+        Post = 1UL << 23,
+        Strike = 1UL << 24,
+        Like = 1UL << 25,
+        /// <summary>"day", "round", "part": <see cref="NumberedInstalment"/>.</summary>
+        Series = 1UL << 26,
+    }
+
+    private static class RuleWords
+    {
+        internal static readonly FrozenDictionary<string, RuleWord> Table = Build();
+        internal static readonly FrozenDictionary<string, RuleWord>.AlternateLookup<ReadOnlySpan<char>> Lookup = Table.GetAlternateLookup<ReadOnlySpan<char>>();
+        /// <summary>Longer words are in no list, so they are not looked up.</summary>
+        internal static readonly int MaxLength = Table.Keys.Max(k => k.Length);
+
+        private static FrozenDictionary<string, RuleWord> Build()
+        {
+            var d = new Dictionary<string, RuleWord>(StringComparer.Ordinal);
+            void Add(RuleWord bit, params IEnumerable<string> words)
+            {
+                foreach (var w in words)
+                    if (!w.Contains(' ')) d[w] = d.GetValueOrDefault(w) | bit;
+            }
+            Add(RuleWord.Rhymes, "rhymes");
+            Add(RuleWord.SchoolType, SchoolTypeWords);
+            Add(RuleWord.Lol, "lol");
+            Add(RuleWord.Haha, "haha");
+            Add(RuleWord.Pmsl, "pmsl");
+            Add(RuleWord.Lmao, "lmao");
+            Add(RuleWord.Lmfao, "lmfao");
+            Add(RuleWord.Rofl, "rofl");
+            Add(RuleWord.Innuendo, InnuendoWords);
+            Add(RuleWord.Know, "know");
+            Add(RuleWord.Movement, MovementVerbs);
+            Add(RuleWord.HarmLeadIn, HarmLeadIns);
+            Add(RuleWord.Blow, Blows);
+            Add(RuleWord.BodyPart, BodyParts);
+            Add(RuleWord.Breaking, Breaking);
+            Add(RuleWord.Curse, "fuck", "screw");
+            Add(RuleWord.Shove, "shove", "stick", "ram");
+            Add(RuleWord.Up, "up");
+            Add(RuleWord.Record, Records);
+            Add(RuleWord.Tally, TallyWords);
+            Add(RuleWord.So, "so");
+            Add(RuleWord.Look, LookWords);
+            Add(RuleWord.Relative, Relatives);
+            Add(RuleWord.Post, Posts);
+            Add(RuleWord.Strike, Strikes);
+            Add(RuleWord.Like, "like");
+            Add(RuleWord.Series, "day", "round", "part");
+            return d.ToFrozenDictionary(StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>Splits the folded post into words and looks each up in <see cref="RuleWords"/>, once per
+    /// post, on first use. Words are the runs between spaces, exactly as <see cref="NextWord"/> walks them.</summary>
+    private static Scratch Words(Scratch s)
+    {
+        if (s.WordsRead) return s;
+        s.WordsRead = true;
+        var n = s.Norm;
+        var c = n.Chars;
+        var len = n.Length;
+        var count = 0;
+        var all = RuleWord.None;
+        var max = RuleWords.MaxLength;
+        var lookup = RuleWords.Lookup;
+        var i = 0;
+        while (true)
+        {
+            while (i < len && c[i] == ' ') i++;
+            if (i >= len) break;
+            var start = i;
+            while (i < len && c[i] != ' ') i++;
+            var bits = i - start <= max && lookup.TryGetValue(c.AsSpan(start, i - start), out var b) ? b : RuleWord.None;
+            if (count == s.WordStart.Length)
+            {
+                Array.Resize(ref s.WordStart, count * 2);
+                Array.Resize(ref s.WordEnd, count * 2);
+                Array.Resize(ref s.WordBits, count * 2);
+            }
+            s.WordStart[count] = start;
+            s.WordEnd[count] = i;
+            s.WordBits[count] = bits;
+            all |= bits;
+            count++;
+        }
+        s.WordCount = count;
+        s.AllWords = all;
+        return s;
+    }
+
+    /// <summary>Whether some word of the post is in the list.</summary>
+    private static bool AnyWord(Scratch s, RuleWord bits) => (Words(s).AllWords & bits) != 0;
+
+    /// <summary>The next word at or after index <paramref name="from"/> of <see cref="Words"/> that is in the
+    /// list, or -1: rules visit these instead of every word, in the same order.</summary>
+    private static int NextWordWith(Scratch s, RuleWord bits, int from)
+    {
+        Words(s);
+        if ((s.AllWords & bits) == 0) return -1;
+        for (var k = from; k < s.WordCount; k++)
+            if ((s.WordBits[k] & bits) != 0) return k;
+        return -1;
+    }
+
+    private static (int Start, int End) WordAt(Scratch s, int k) => (s.WordStart[k], s.WordEnd[k]);
+
+    /// <summary>Whether the original text has any character outside the Basic Multilingual Plane. The
+    /// emoji some rules look for in the original text (fist, hammer, aubergine, thinking face, eye-roll)
+    /// are all surrogate pairs, so a post without a high surrogate, most posts, skips those searches.
+    /// The whole text is read, as the searches do, not only the part that was folded.</summary>
+    private static bool MayHaveEmoji(Scratch s)
+    {
+        if (s.EmojiState == 0) s.EmojiState = s.Text.AsSpan().IndexOfAnyInRange('\uD800', '\uDBFF') >= 0 ? (byte)2 : (byte)1;
+        return s.EmojiState == 2;
+    }
+}
