@@ -189,6 +189,22 @@ public class CliAndModelTests
         engine.Screen(Post.OfText("fucking idiot" + string.Concat(Enumerable.Repeat(" @a", 3000))));
     }
 
+    /// <summary>Prediction sums in ascending bucket order, so the radix sort must give exactly Sort's order.</summary>
+    [Theory]
+    [InlineData(19, 600)]
+    [InlineData(24, 1000)]
+    [InlineData(10, 300)]
+    [InlineData(19, 0)]
+    public void Radix_sort_orders_buckets_as_sort_does(int bits, int count)
+    {
+        var rng = new Random(bits * 1000 + count);
+        // Repeats, as n-grams repeat in a post.
+        var keys = Enumerable.Range(0, count).Select(_ => rng.Next(4) == 0 ? 7 : rng.Next(1 << bits)).ToArray();
+        var expected = keys.Order().ToArray();
+        LinearModel.RadixSort(keys, new int[count], bits);
+        Assert.Equal(expected, keys);
+    }
+
     [Fact]
     public void Prediction_does_not_depend_on_buffer_reuse()
     {
