@@ -1167,8 +1167,10 @@ public sealed partial class ScreeningEngine
     {
         for (var i = 0; i < text.Length - 2; i++)
         {
-            var open = text[i];
-            if (open is not ('\'' or '\u2018' or '"' or '\u201C')) continue;
+            // Only an opening mark starts one, and most posts have none: jump to the next.
+            var skip = text.AsSpan(i, text.Length - 2 - i).IndexOfAny(OpeningQuotes);
+            if (skip < 0) break;
+            i += skip;
             if (i > 0 && !char.IsWhiteSpace(text[i - 1]) && text[i - 1] != '(') continue;
             if (!char.IsLower(text[i + 1])) continue;
             var words = 1;
@@ -1187,6 +1189,8 @@ public sealed partial class ScreeningEngine
         }
         return (-1, 0);
     }
+
+    private static readonly System.Buffers.SearchValues<char> OpeningQuotes = System.Buffers.SearchValues.Create("'\u2018\"\u201C");
 
     private void Offence(Scratch s, Collector c)
     {
@@ -1288,10 +1292,11 @@ public sealed partial class ScreeningEngine
     private static (int Start, int End) NumberedInstalment(Scratch s)
     {
         var n = s.Norm;
-        for (var wi = NextWordWith(s, RuleWord.Series, 0); wi >= 0 && wi + 1 < s.WordCount; wi = NextWordWith(s, RuleWord.Series, wi + 1))
+        for (var wi = NextWordWith(s, RuleWord.Series, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Series, wi + 1))
         {
             var w = WordAt(s, wi);
-            var v = WordAt(s, wi + 1);
+            var v = NextWord(n, w.End);
+            if (v.Start < 0) break;
             var day = WordIs(n, w, "day");
             if (IsSeriesNumber(n, v))
             {

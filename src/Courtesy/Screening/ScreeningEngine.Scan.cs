@@ -43,7 +43,7 @@ public sealed partial class ScreeningEngine
         /// <summary>Which cues occur in each sentence, so "is there a pronoun in this sentence" is one bit test.</summary>
         public ulong[] SentLo = new ulong[16], SentHi = new ulong[16];
         public object? Collector;
-        /// <summary>The post's words and the rule-word lists each is in (<see cref="Words"/>), read on first use.</summary>
+        /// <summary>The post's words that are in some rule-word list, with the lists (<see cref="Words"/>), read on first use.</summary>
         public int[] WordStart = new int[64], WordEnd = new int[64];
         public RuleWord[] WordBits = new RuleWord[64];
         public int WordCount;
