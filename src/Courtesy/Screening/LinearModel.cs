@@ -32,6 +32,13 @@ public sealed class LinearModel
     /// <summary>Inverse document frequency per bucket; 0 for buckets seen in fewer than two training texts, which drops them.</summary>
     internal readonly float[] Idf;
     internal readonly float[] ExtraWeights = new float[Extras * Classes];
+    /// <summary>
+    /// Set by <see cref="Load(Stream)"/>: each bucket's IDF and its three weights side by side
+    /// ([bucket * 4] is the IDF), so a feature costs one cache line instead of one in <see cref="Idf"/>
+    /// and another in <see cref="Weights"/>, 2 and 6 MB apart. The same floats as those arrays, which are
+    /// not changed once loaded; a model trained in memory has none and prediction reads the arrays.
+    /// </summary>
+    private float[]? _packed;
     internal readonly float[] Bias = new float[Classes];
     public int BucketBits { get; }
     /// <summary>Longest word n-gram (1 to 3).</summary>
@@ -193,7 +200,11 @@ public sealed class LinearModel
     internal static float LexiconCount(int hits) => Math.Min(hits, 3);
 
     /// <summary>Sublinear term frequency, as TfidfVectorizer(sublinear_tf=True).</summary>
-    internal static float TermWeight(int count) => 1f + MathF.Log(count);
+    internal static float TermWeight(int count) => count < TermWeights.Length ? TermWeights[count] : 1f + MathF.Log(count);
+
+    /// <summary>The same formula for the counts a post has, computed once: a logarithm per distinct n-gram
+    /// was a third of a prediction, and nearly every count is 1.</summary>
+    private static readonly float[] TermWeights = Enumerable.Range(0, 64).Select(c => 1f + MathF.Log(c)).ToArray();
 
     [ThreadStatic] private static Scratch? _scratch;
 
@@ -238,6 +249,26 @@ public sealed class LinearModel
         if (buckets.Length < RadixMinimum) buckets.Sort();
         else RadixSort(buckets, temp, BucketBits);
         float s0 = 0, s1 = 0, s2 = 0, norm = 0;
+        if (_packed is { } packed)
+        {
+            // The same sums in the same order as below, read from one line per bucket.
+            for (var i = 0; i < buckets.Length;)
+            {
+                var b = buckets[i];
+                var j = i + 1;
+                while (j < buckets.Length && buckets[j] == b) j++;
+                var at = b * 4;
+                var v = TermWeight(j - i) * packed[at];
+                i = j;
+                if (v == 0) continue;
+                norm += v * v;
+                s0 += v * packed[at + 1]; s1 += v * packed[at + 2]; s2 += v * packed[at + 3];
+            }
+            if (norm == 0) return;
+            var scale1 = 1f / MathF.Sqrt(norm);
+            p[0] += scale1 * s0; p[1] += scale1 * s1; p[2] += scale1 * s2;
+            return;
+        }
         for (var i = 0; i < buckets.Length;)
         {
             var b = buckets[i];
@@ -256,6 +287,8 @@ public sealed class LinearModel
     }
 
     private const int RadixBits = 10;
+    /// <summary>Bucket bits are at most 24 (see the constructor).</summary>
+    private const int MaxRadixPasses = 3;
     /// <summary>Below this many buckets a comparison sort is as quick as clearing the radix counts.</summary>
     private const int RadixMinimum = 128;
 
@@ -266,21 +299,29 @@ public sealed class LinearModel
     /// </summary>
     internal static void RadixSort(Span<int> keys, Span<int> temp, int bits)
     {
-        Span<int> start = stackalloc int[1 << RadixBits];
+        const int digit = 1 << RadixBits, mask = digit - 1;
+        var passes = (bits + RadixBits - 1) / RadixBits;
+        // Every pass's counts in one read of the keys; the digits above the top bit count nothing.
+        Span<int> counts = stackalloc int[MaxRadixPasses * digit];
+        counts = counts[..(passes * digit)];
+        counts.Clear();
+        foreach (var k in keys)
+            for (var pass = 0; pass < passes; pass++) counts[pass * digit + ((k >> (pass * RadixBits)) & mask)]++;
         var from = keys;
         var to = temp[..keys.Length];
-        for (var shift = 0; shift < bits; shift += RadixBits)
+        for (var pass = 0; pass < passes; pass++)
         {
-            start.Clear();
-            foreach (var k in from) start[(k >> shift) & ((1 << RadixBits) - 1)]++;
+            var start = counts.Slice(pass * digit, digit);
+            var top = bits - pass * RadixBits < RadixBits ? 1 << (bits - pass * RadixBits) : digit;
             var sum = 0;
-            for (var d = 0; d < start.Length; d++)
+            for (var d = 0; d < top; d++)
             {
                 var c = start[d];
                 start[d] = sum;
                 sum += c;
             }
-            foreach (var k in from) to[start[(k >> shift) & ((1 << RadixBits) - 1)]++] = k;
+            var shift = pass * RadixBits;
+            foreach (var k in from) to[start[(k >> shift) & mask]++] = k;
             var t = from;
             from = to;
             to = t;
@@ -375,6 +416,13 @@ public sealed class LinearModel
         o = 0;
         for (var k = 0; k < model.Weights.Length; k++, o += 2) model.Weights[k] = (float)BinaryPrimitives.ReadHalfLittleEndian(buf.AsSpan(o));
         for (var k = 0; k < model.Idf.Length; k++, o += 2) model.Idf[k] = (float)BinaryPrimitives.ReadHalfLittleEndian(buf.AsSpan(o));
+        var packed = new float[model.Idf.Length * 4];
+        for (var b = 0; b < model.Idf.Length; b++)
+        {
+            packed[b * 4] = model.Idf[b];
+            for (var k = 0; k < Classes; k++) packed[b * 4 + 1 + k] = model.Weights[b * Classes + k];
+        }
+        model._packed = packed;
         var count = new byte[4];
         stream.ReadExactly(count);
         var n = BinaryPrimitives.ReadInt32LittleEndian(count);
