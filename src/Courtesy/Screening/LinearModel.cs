@@ -214,6 +214,7 @@ public sealed class LinearModel
         public int[] Words = new int[1024], Chars = new int[4096];
         /// <summary>The radix sort's second buffer, as long as the longer of the two above.</summary>
         public int[] Sorted = new int[4096];
+        public readonly int[] Digits = new int[MaxRadixPasses << RadixBits];
     }
 
     /// <summary>Class probabilities for folded text (see <see cref="NormalizedText"/>).</summary>
@@ -234,8 +235,8 @@ public sealed class LinearModel
         s.Words = sink.Words; s.Chars = sink.Chars;
         if (s.Sorted.Length < Math.Max(s.Words.Length, s.Chars.Length)) s.Sorted = new int[Math.Max(s.Words.Length, s.Chars.Length)];
         p[0] = Bias[0]; p[1] = Bias[1]; p[2] = Bias[2];
-        AddBlock(s.Words.AsSpan(0, sink.WordCount), s.Sorted, p);
-        AddBlock(s.Chars.AsSpan(0, sink.CharCount), s.Sorted, p);
+        AddBlock(s.Words.AsSpan(0, sink.WordCount), s.Sorted, s.Digits, p);
+        AddBlock(s.Chars.AsSpan(0, sink.CharCount), s.Sorted, s.Digits, p);
         if (hits > 0)
             for (var k = 0; k < Classes; k++) p[k] += LexiconCount(hits) * ExtraWeights[k] + ExtraWeights[Classes + k];
         Softmax(p);
@@ -243,11 +244,11 @@ public sealed class LinearModel
 
     /// <summary>Adds one L2-normalised TF-IDF block's scores; sorts <paramref name="buckets"/> in place to count repeats.
     /// The sums run in ascending bucket order, so the scores do not depend on how the buckets were sorted.</summary>
-    private void AddBlock(Span<int> buckets, Span<int> temp, Span<float> p)
+    private void AddBlock(Span<int> buckets, Span<int> temp, Span<int> digits, Span<float> p)
     {
         if (buckets.IsEmpty) return;
         if (buckets.Length < RadixMinimum) buckets.Sort();
-        else RadixSort(buckets, temp, BucketBits);
+        else RadixSort(buckets, temp, digits, BucketBits);
         float s0 = 0, s1 = 0, s2 = 0, norm = 0;
         if (_packed is { } packed)
         {
@@ -297,13 +298,15 @@ public sealed class LinearModel
     /// the same order as <see cref="MemoryExtensions.Sort{T}(Span{T})"/>, in linear time. A post's 500 or so
     /// character n-grams took a comparison sort about 15 us, more than the rest of a prediction together.
     /// </summary>
-    internal static void RadixSort(Span<int> keys, Span<int> temp, int bits)
+    internal static void RadixSort(Span<int> keys, Span<int> temp, int bits) => RadixSort(keys, temp, new int[MaxRadixPasses << RadixBits], bits);
+
+    /// <param name="digits">Room for the counts, <see cref="MaxRadixPasses"/> times 2^<see cref="RadixBits"/>; reused, so only the passes needed are cleared.</param>
+    private static void RadixSort(Span<int> keys, Span<int> temp, Span<int> digits, int bits)
     {
         const int digit = 1 << RadixBits, mask = digit - 1;
         var passes = (bits + RadixBits - 1) / RadixBits;
         // Every pass's counts in one read of the keys; the digits above the top bit count nothing.
-        Span<int> counts = stackalloc int[MaxRadixPasses * digit];
-        counts = counts[..(passes * digit)];
+        var counts = digits[..(passes * digit)];
         counts.Clear();
         foreach (var k in keys)
             for (var pass = 0; pass < passes; pass++) counts[pass * digit + ((k >> (pass * RadixBits)) & mask)]++;

@@ -442,8 +442,7 @@ public sealed partial class ScreeningEngine
             {
                 if (!(WordIs(n, v, "she") || WordIs(n, v, "he") || WordIs(n, v, "they"))) continue;
                 var verb = NextWord(n, v.End);
-                foreach (var m in MovementVerbs)
-                    if (WordIs(n, verb, m)) return (w.Start, verb.End);
+                if (InList(n, verb, RuleWord.Movement)) return (w.Start, verb.End);
             }
         }
         return (-1, -1);
@@ -468,12 +467,13 @@ public sealed partial class ScreeningEngine
             var v = NextWord(n, w.End);
             for (var k = 0; k < 7 && v.Start >= 0 && SentenceOf(n, v.Start) == sentence; k++, v = NextWord(n, v.End))
             {
-                if (IsAny(n, v, Blows)) blow = true;
-                if (!IsAny(n, v, BodyParts)) continue;
+                var bits = ListsOf(n, v);
+                if ((bits & RuleWord.Blow) != 0) blow = true;
+                if ((bits & RuleWord.BodyPart) == 0) continue;
                 var owner = PrevWord(n, v.Start);
-                if (!IsAny(n, owner, BodyOwners)) break;
+                if (!InList(n, owner, RuleWord.BodyOwner)) break;
                 var after = NextWord(n, v.End);
-                if (after.Start >= 0 && IsAny(n, after, Breaking)) return (w.Start, after.End);
+                if (InList(n, after, RuleWord.Breaking)) return (w.Start, after.End);
                 if (blow) return (w.Start, v.End);
                 break;
             }
@@ -941,8 +941,7 @@ public sealed partial class ScreeningEngine
             if (!falsify) continue;
             var v = NextWord(n, w.End);
             for (var k = 0; k < 3 && v.Start >= 0; k++, v = NextWord(n, v.End))
-                foreach (var record in Records)
-                    if (WordIs(n, v, record)) return (w.Start, v.End);
+                if (InList(n, v, RuleWord.Record)) return (w.Start, v.End);
         }
         return (-1, -1);
     }
@@ -958,9 +957,9 @@ public sealed partial class ScreeningEngine
             var w = WordAt(s, wi);
             var v = NextWord(n, w.End);
             if (IsAny(n, v, RecordOwners)) v = NextWord(n, v.End);
-            if (!IsAny(n, v, Records) && !IsAny(n, v, TallyWords)) continue;
+            if (!InList(n, v, RuleWord.Record | RuleWord.Tally)) continue;
             var look = NextWord(n, v.End);
-            if (IsAny(n, look, LookWords)) return (w.Start, look.End);
+            if (InList(n, look, RuleWord.Look)) return (w.Start, look.End);
         }
         return (-1, -1);
     }
@@ -988,7 +987,7 @@ public sealed partial class ScreeningEngine
             var sentence = SentenceOf(n, w.Start);
             var v = NextWord(n, w.End);
             for (var k = 0; k < 8 && v.Start >= 0 && SentenceOf(n, v.Start) == sentence; k++, v = NextWord(n, v.End))
-                if (IsAny(n, v, Posts)) return (owner.Start, v.End);
+                if (InList(n, v, RuleWord.Post)) return (owner.Start, v.End);
         }
         return (-1, -1);
     }
@@ -1023,7 +1022,7 @@ public sealed partial class ScreeningEngine
             if (pupilFirst || !adultFirst) continue;
             var v = NextWord(n, w.End);
             for (var k = 0; k < 3 && v.Start >= 0; k++, v = NextWord(n, v.End))
-                if (IsAny(n, v, ChildObjects) || HitAt(s, Cue.OwnChild, v) || HitAt(s, Cue.PupilNoun, v)) return (w.Start, v.End);
+                if (InList(n, v, RuleWord.ChildObject) || HitAt(s, Cue.OwnChild, v) || HitAt(s, Cue.PupilNoun, v)) return (w.Start, v.End);
         }
         return (-1, -1);
     }
@@ -1279,7 +1278,7 @@ public sealed partial class ScreeningEngine
             if (!(WordIs(n, a, "a") || WordIs(n, a, "an"))) continue;
             var prev = PrevWord(n, w.Start);
             // "would like a", "feel like a", "I'd like an answer": wanting or feeling, not likening.
-            if (IsAny(n, prev, NotLikening)) continue;
+            if (InList(n, prev, RuleWord.NotLikening)) continue;
             if (Named(s) >= 0 || s.Has(Cue.Role) || OtherAdult(s)) return (w.Start, NextWord(n, a.End).End is var e and > 0 ? e : a.End);
         }
         return (-1, -1);
@@ -1329,8 +1328,9 @@ public sealed partial class ScreeningEngine
                 details = true;
         if (!details) return false;
         var n = s.Norm;
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        for (var wi = NextWordWith(s, RuleWord.Urging, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Urging, wi + 1))
         {
+            var w = WordAt(s, wi);
             if (WordIs(n, w, "everyone") || WordIs(n, w, "everybody")) return true;
             var next = NextWord(n, w.End);
             if (WordIs(n, w, "report") && (WordIs(n, next, "him") || WordIs(n, next, "her") || WordIs(n, next, "them"))) return true;

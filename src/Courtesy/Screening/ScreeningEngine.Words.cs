@@ -51,6 +51,11 @@ public sealed partial class ScreeningEngine
         Like = 1UL << 25,
         /// <summary>"day", "round", "part": <see cref="NumberedInstalment"/>.</summary>
         Series = 1UL << 26,
+        BodyOwner = 1UL << 27,
+        ChildObject = 1UL << 28,
+        NotLikening = 1UL << 29,
+        /// <summary>"everyone", "everybody", "report", "go": the first words of <see cref="UrgesUseOfDetails"/>.</summary>
+        Urging = 1UL << 30,
     }
 
     /// <summary>
@@ -124,6 +129,10 @@ public sealed partial class ScreeningEngine
             Add(RuleWord.Strike, Strikes);
             Add(RuleWord.Like, "like");
             Add(RuleWord.Series, "day", "round", "part");
+            Add(RuleWord.BodyOwner, BodyOwners);
+            Add(RuleWord.ChildObject, ChildObjects);
+            Add(RuleWord.NotLikening, NotLikening);
+            Add(RuleWord.Urging, "everyone", "everybody", "report", "go");
             return d;
         }
     }
@@ -197,6 +206,14 @@ public sealed partial class ScreeningEngine
         s.WordCount = count + 1;
         s.AllWords |= bits;
     }
+
+    /// <summary>The lists a word is in: one table read where comparing it with each word of a list cost a
+    /// comparison per entry.</summary>
+    private static RuleWord ListsOf(NormalizedText n, (int Start, int End) w) =>
+        w.Start >= 0 ? RuleWords.Of(n.Chars.AsSpan(w.Start, w.End - w.Start)) : RuleWord.None;
+
+    /// <summary>Whether the word is in one of the lists: the same as <see cref="IsAny"/> with their words.</summary>
+    private static bool InList(NormalizedText n, (int Start, int End) w, RuleWord lists) => (ListsOf(n, w) & lists) != 0;
 
     /// <summary>Whether some word of the post is in the list.</summary>
     private static bool AnyWord(Scratch s, RuleWord bits) => (Words(s).AllWords & bits) != 0;
