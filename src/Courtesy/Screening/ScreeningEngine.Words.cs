@@ -1,8 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 namespace Courtesy.Screening;
 
 public sealed partial class ScreeningEngine
@@ -71,9 +66,12 @@ public sealed partial class ScreeningEngine
         /// <summary>Longer words are in no list, so they are not looked up.</summary>
         internal static readonly int MaxLength;
 
+        /// <summary>Every rule word with its lists.</summary>
+        internal static readonly Dictionary<string, RuleWord> All = Build();
+
         static RuleWords()
         {
-            foreach (var (word, bits) in Build())
+            foreach (var (word, bits) in All)
             {
                 var i = Slot(word);
                 while (Keys[i] is not null) i = (i + 1) & (Size - 1);
@@ -137,62 +135,19 @@ public sealed partial class ScreeningEngine
         }
     }
 
-    /// <summary>Splits the folded post into words and looks each up in <see cref="RuleWords"/>, once per
-    /// post, on first use, keeping the words that are in some list. Words are the runs between spaces,
-    /// exactly as <see cref="NextWord"/> walks them. Word edges are found sixteen characters at a time
-    /// (a compare and a bit mask): a character loop paid a mispredicted branch at most word edges.</summary>
-    private static Scratch Words(Scratch s)
+    /// <summary>Every rule word is also a pattern of the automaton, which reads each character of a post
+    /// anyway: a match of one, whole and without an ending, is a word of the post in those lists. Kept in
+    /// text order by <see cref="Scan"/>, so no rule splits the post into words again.</summary>
+    private static void AddRuleWords(PatternBuilder builder)
     {
-        if (s.WordsRead) return s;
-        s.WordsRead = true;
-        var n = s.Norm;
-        var c = n.Chars;
-        var len = n.Length;
-        s.WordCount = 0;
-        s.AllWords = RuleWord.None;
-        var pending = -1;
-        var inWord = 0u;
-        var p = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(c));
-            var space = Vector256.Create((ushort)' ');
-            for (; p + 16 <= len; p += 16)
-            {
-                var spaces = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)p), space).ExtractMostSignificantBits();
-                var word = ~spaces & 0xFFFF;
-                // Bit q: the character before q is in a word. A start is a word character after a space,
-                // an end a space after a word character; in position order they alternate.
-                var before = (word << 1) | inWord;
-                var edges = (word & ~before) | (spaces & before);
-                inWord = word >> 15;
-                while (edges != 0)
-                {
-                    var q = p + BitOperations.TrailingZeroCount(edges);
-                    edges &= edges - 1;
-                    if (pending < 0) pending = q;
-                    else { KeyWord(s, pending, q); pending = -1; }
-                }
-            }
-        }
-        for (; p < len; p++)
-        {
-            var isWord = c[p] != ' ' ? 1u : 0u;
-            if (isWord != inWord)
-            {
-                if (pending < 0) pending = p;
-                else { KeyWord(s, pending, p); pending = -1; }
-            }
-            inWord = isWord;
-        }
-        if (pending >= 0) KeyWord(s, pending, len);
-        return s;
+        foreach (var (word, lists) in RuleWords.All) builder.AddWord(word, lists);
     }
 
-    private static void KeyWord(Scratch s, int start, int end)
+    /// <summary>The post's words that are in some list, found while scanning (see <see cref="AddRuleWords"/>).</summary>
+    private static Scratch Words(Scratch s) => s;
+
+    private static void KeyWord(Scratch s, int start, int end, RuleWord lists)
     {
-        var bits = RuleWords.Of(s.Norm.Chars.AsSpan(start, end - start));
-        if (bits == RuleWord.None) return;
         var count = s.WordCount;
         if (count == s.WordStart.Length)
         {
@@ -202,9 +157,9 @@ public sealed partial class ScreeningEngine
         }
         s.WordStart[count] = start;
         s.WordEnd[count] = end;
-        s.WordBits[count] = bits;
+        s.WordBits[count] = lists;
         s.WordCount = count + 1;
-        s.AllWords |= bits;
+        s.AllWords |= lists;
     }
 
     /// <summary>The lists a word is in: one table read where comparing it with each word of a list cost a

@@ -33,6 +33,8 @@ public sealed partial class ScreeningEngine : IScreener
     private readonly Entry[] _entries;
     private readonly int[] _patternEntryStart;
     private readonly int[] _patternEntries;
+    /// <summary>The rule-word lists of each pattern that is a rule word (<see cref="RuleWord"/>), else none.</summary>
+    private readonly RuleWord[] _patternWords;
     /// <summary>What the scan and name resolution need of each of <see cref="_patternEntries"/>, side by
     /// side in one small array: reading entries and people instead costs a cache miss per hit.</summary>
     private readonly EntryRef[] _refs;
@@ -127,7 +129,9 @@ public sealed partial class ScreeningEngine : IScreener
                 _titledByLast[c * FuzzyLengths + len] = _titled.Where(t => t.Surname.Length >= 4 && LengthBucket(t.Surname.Length) == l && t.Surname[^1] == letter && t.Surname[0] != letter).ToArray();
             }
 
+        AddRuleWords(builder);
         (_matcher, _entries, _patternEntryStart, _patternEntries) = builder.Build();
+        _patternWords = builder.PatternWords();
         _refs = new EntryRef[_patternEntries.Length];
         for (var k = 0; k < _refs.Length; k++)
         {
@@ -199,6 +203,31 @@ public sealed partial class ScreeningEngine : IScreener
         private readonly List<PhraseMatcher.PhraseFlags> _flags = [];
         private readonly List<List<int>> _patternEntries = [];
         private readonly List<Entry> _entries = [];
+        private readonly Dictionary<int, RuleWord> _words = [];
+
+        /// <summary>A single folded word the rules look for (<see cref="RuleWord"/>): a pattern with no entry,
+        /// so it never becomes a hit, only a word of the post with its lists. No apostrophe-less twin: the
+        /// rules compare exact words.</summary>
+        public void AddWord(string word, RuleWord lists)
+        {
+            foreach (var ch in word) if (PhraseMatcher.SymbolOf(ch) == 0 || ch is ' ' or '*') return;
+            if (!_ids.TryGetValue(word, out var pid))
+            {
+                pid = _patterns.Count;
+                _ids[word] = pid;
+                _patterns.Add(word);
+                _flags.Add(PhraseMatcher.PhraseFlags.AllowS);
+                _patternEntries.Add([]);
+            }
+            _words[pid] = _words.GetValueOrDefault(pid) | lists;
+        }
+
+        public RuleWord[] PatternWords()
+        {
+            var words = new RuleWord[_patterns.Count];
+            foreach (var (pid, lists) in _words) words[pid] = lists;
+            return words;
+        }
         private static readonly HashSet<string> ApostropheStop = ["ill", "well", "shell", "hell", "were", "id", "wed", "its", "shed", "hed", "wont", "cant", "lets", "whore"];
 
         public void Add(string phrase, Entry entry)
