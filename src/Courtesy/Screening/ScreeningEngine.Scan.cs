@@ -43,7 +43,7 @@ public sealed partial class ScreeningEngine
         /// <summary>Which cues occur in each sentence, so "is there a pronoun in this sentence" is one bit test.</summary>
         public ulong[] SentLo = new ulong[16], SentHi = new ulong[16];
         public object? Collector;
-        /// <summary>The post's words that are in some rule-word list, with the lists, in text order (<see cref="Words"/>).</summary>
+        /// <summary>The post's words that are in some rule-word list, with the lists, in text order (<see cref="AddRuleWords"/>).</summary>
         public int[] WordStart = new int[64], WordEnd = new int[64];
         public RuleWord[] WordBits = new RuleWord[64];
         public int WordCount;

@@ -3,11 +3,12 @@ namespace Courtesy.Screening;
 public sealed partial class ScreeningEngine
 {
     /// <summary>
-    /// The word lists that rules compare single folded words with (<see cref="WordIs"/>, <see cref="IsAny"/>),
-    /// one bit each. Several rules used to walk every word of a post and compare it
-    /// with a list; now each post's words are looked up once (<see cref="Words"/>), a rule whose key word is
-    /// not in the post returns at once, and the others visit only the words that carry it. The bits only
-    /// decide where a rule looks: what it finds there is still decided by its own comparisons, so results
+    /// The word lists that rules compare single folded words with, one bit each. Several rules used to walk
+    /// every word of a post and compare it with a list, entry by entry; now the post's listed words are
+    /// found once, by the automaton (<see cref="AddRuleWords"/>), a rule whose key word is not in the post
+    /// returns at once, the others visit only the words that carry it, in text order, and a word elsewhere
+    /// is looked up once (<see cref="InList"/>). A bit stands for exactly the words of its list, so testing
+    /// it is the same as comparing with each of them (<see cref="WordIs"/>, <see cref="IsAny"/>): results
     /// do not change. Entries with a space ("right hander") can never equal one word and get no bit.
     /// </summary>
     [Flags]
@@ -143,9 +144,6 @@ public sealed partial class ScreeningEngine
         foreach (var (word, lists) in RuleWords.All) builder.AddWord(word, lists);
     }
 
-    /// <summary>The post's words that are in some list, found while scanning (see <see cref="AddRuleWords"/>).</summary>
-    private static Scratch Words(Scratch s) => s;
-
     private static void KeyWord(Scratch s, int start, int end, RuleWord lists)
     {
         var count = s.WordCount;
@@ -171,13 +169,12 @@ public sealed partial class ScreeningEngine
     private static bool InList(NormalizedText n, (int Start, int End) w, RuleWord lists) => (ListsOf(n, w) & lists) != 0;
 
     /// <summary>Whether some word of the post is in the list.</summary>
-    private static bool AnyWord(Scratch s, RuleWord bits) => (Words(s).AllWords & bits) != 0;
+    private static bool AnyWord(Scratch s, RuleWord bits) => (s.AllWords & bits) != 0;
 
-    /// <summary>The next of the post's listed words (<see cref="Words"/>), from index <paramref name="from"/> on,
+    /// <summary>The next of the post's listed words (<see cref="AddRuleWords"/>), from index <paramref name="from"/> on,
     /// that is in the list, or -1: rules visit these instead of every word, in the same order.</summary>
     private static int NextWordWith(Scratch s, RuleWord bits, int from)
     {
-        Words(s);
         if ((s.AllWords & bits) == 0) return -1;
         for (var k = from; k < s.WordCount; k++)
             if ((s.WordBits[k] & bits) != 0) return k;
