@@ -104,8 +104,8 @@ public sealed partial class ScreeningEngine
         for (var i = 0; i < count; i++)
         {
             var m = s.Matches[i];
-            var lists = _patternWords[m.Pattern];
-            if (lists != RuleWord.None && !m.Suffixed) KeyWord(s, m.Start, m.End, lists);
+            var word = _patternWordIndex[m.Pattern];
+            if (word != 0 && !m.Suffixed) KeyWord(s, m.Start, m.End, _wordLists[word]);
             for (var k = _patternEntryStart[m.Pattern]; k < _patternEntryStart[m.Pattern + 1]; k++)
             {
                 var cue = _refs[k].Cue;

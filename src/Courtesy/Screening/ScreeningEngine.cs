@@ -33,8 +33,10 @@ public sealed partial class ScreeningEngine : IScreener
     private readonly Entry[] _entries;
     private readonly int[] _patternEntryStart;
     private readonly int[] _patternEntries;
-    /// <summary>The rule-word lists of each pattern that is a rule word (<see cref="RuleWord"/>), else none.</summary>
-    private readonly RuleWord[] _patternWords;
+    /// <summary>For each pattern that is a rule word, an index into <see cref="_wordLists"/> (its lists,
+    /// <see cref="RuleWord"/>), else 0: a byte a pattern, so the table read for every match stays in cache.</summary>
+    private readonly byte[] _patternWordIndex;
+    private readonly RuleWord[] _wordLists;
     /// <summary>What the scan and name resolution need of each of <see cref="_patternEntries"/>, side by
     /// side in one small array: reading entries and people instead costs a cache miss per hit.</summary>
     private readonly EntryRef[] _refs;
@@ -131,7 +133,7 @@ public sealed partial class ScreeningEngine : IScreener
 
         AddRuleWords(builder);
         (_matcher, _entries, _patternEntryStart, _patternEntries) = builder.Build();
-        _patternWords = builder.PatternWords();
+        (_patternWordIndex, _wordLists) = builder.PatternWords();
         _refs = new EntryRef[_patternEntries.Length];
         for (var k = 0; k < _refs.Length; k++)
         {
@@ -222,11 +224,17 @@ public sealed partial class ScreeningEngine : IScreener
             _words[pid] = _words.GetValueOrDefault(pid) | lists;
         }
 
-        public RuleWord[] PatternWords()
+        public (byte[] Index, RuleWord[] Lists) PatternWords()
         {
-            var words = new RuleWord[_patterns.Count];
-            foreach (var (pid, lists) in _words) words[pid] = lists;
-            return words;
+            var lists = new List<RuleWord> { RuleWord.None };
+            var index = new byte[_patterns.Count];
+            foreach (var (pid, l) in _words)
+            {
+                var at = lists.IndexOf(l);
+                if (at < 0) { at = lists.Count; lists.Add(l); }
+                index[pid] = checked((byte)at);
+            }
+            return (index, lists.ToArray());
         }
         private static readonly HashSet<string> ApostropheStop = ["ill", "well", "shell", "hell", "were", "id", "wed", "its", "shed", "hed", "wont", "cant", "lets", "whore"];
 
