@@ -159,9 +159,10 @@ public sealed partial class ScreeningEngine
     private static (int Start, int End) DescribedPupil(Scratch s)
     {
         var n = s.Norm;
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        for (var wi = NextWordWith(s, RuleWord.Rhymes, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Rhymes, wi + 1))
         {
-            if (WordIs(n, w, "rhymes") && WordIs(n, NextWord(n, w.End), "with") && (s.Has(Cue.YearGroup) || s.Has(Cue.PupilNoun))) return (w.Start, NextWord(n, w.End).End);
+            var w = WordAt(s, wi);
+            if (WordIs(n, NextWord(n, w.End), "with") && (s.Has(Cue.YearGroup) || s.Has(Cue.PupilNoun))) return (w.Start, NextWord(n, w.End).End);
         }
         for (var i = 0; i < s.HitCount; i++)
         {
@@ -295,11 +296,10 @@ public sealed partial class ScreeningEngine
     private bool NamedOtherSchool(Scratch s)
     {
         var n = s.Norm;
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        for (var wi = NextWordWith(s, RuleWord.SchoolType, 0); wi >= 0; wi = NextWordWith(s, RuleWord.SchoolType, wi + 1))
         {
-            var school = false;
-            foreach (var word in SchoolTypeWords) if (WordIs(n, w, word)) school = true;
-            if (!school || !IsCapitalized(s, w.Start)) continue;
+            var w = WordAt(s, wi);
+            if (!IsCapitalized(s, w.Start)) continue;
             var prev = PrevWord(n, w.Start);
             if (prev.Start < 0 || !IsCapitalized(s, prev.Start) || AliasCovers(s, w.Start)) continue;
             return true;
@@ -393,7 +393,7 @@ public sealed partial class ScreeningEngine
         }
         if (!c.Has(cat) && (Identifiable(s) || s.Has(Cue.SchoolRef)) && (s.Has(Cue.ThreatIntent) || s.Has(Cue.EmojiAngry)))
         {
-            var fist = FistOrHammer(s.Text);
+            var fist = MayHaveEmoji(s) ? FistOrHammer(s.Text) : -1;
             if (fist >= 0) c.Original(cat, fist, 2, "a fist or hammer emoji aimed at a person or the school, with an angry or intending word", "emoji.fist");
         }
         if (!c.Has(cat) && s.Has(Cue.ThreatIntent))
@@ -421,7 +421,7 @@ public sealed partial class ScreeningEngine
     /// <summary>"my lad's getting a slap if he loses another coat 😂": one's own child, laughter and nobody
     /// else identifiable is exasperation, not a threat.</summary>
     private static bool OwnChildJoke(Scratch s, int sentence) =>
-        First(s, Cue.OwnChild, sentence) >= 0 && (s.Has(Cue.EmojiLaugh) || HasWord(s.Norm, "lol")) && !Identifiable(s);
+        First(s, Cue.OwnChild, sentence) >= 0 && (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol)) && !Identifiable(s);
 
     /// <summary>The fist and the hammer are weapons only with anger or an intention beside them; the
     /// folding step does not classify them, so they are found here, in the original text.</summary>
@@ -443,15 +443,8 @@ public sealed partial class ScreeningEngine
         if ((WordIs(n, before, "get") || WordIs(n, before, "gets") || WordIs(n, before, "got") || WordIs(n, before, "getting")) && before.Start >= intent.End) return true;
         var verb = n.Chars.AsSpan(act.Start, act.End - act.Start);
         if ((verb.StartsWith("kill") || verb.StartsWith("murder") || verb.StartsWith("strangle") || verb.StartsWith("throttle"))
-            && !Identifiable(s) && (s.Has(Cue.EmojiLaugh) || HasWord(n, "lol") || HasWord(n, "haha")))
+            && !Identifiable(s) && (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Haha)))
             return true;
-        return false;
-    }
-
-    private static bool HasWord(NormalizedText n, string word)
-    {
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
-            if (WordIs(n, w, word)) return true;
         return false;
     }
 
@@ -468,9 +461,10 @@ public sealed partial class ScreeningEngine
     private static (int Start, int End) KnowsTheirMovements(Scratch s)
     {
         var n = s.Norm;
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        if (!AnyWord(s, RuleWord.Movement)) return (-1, -1);
+        for (var wi = NextWordWith(s, RuleWord.Know, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Know, wi + 1))
         {
-            if (!WordIs(n, w, "know")) continue;
+            var w = WordAt(s, wi);
             var wh = NextWord(n, w.End);
             if (!(WordIs(n, wh, "where") || WordIs(n, wh, "which") || WordIs(n, wh, "what") || WordIs(n, wh, "when"))) continue;
             var sentence = SentenceOf(n, w.Start);
@@ -482,8 +476,7 @@ public sealed partial class ScreeningEngine
                 var subjectEnd = WordIs(n, v, "she") || WordIs(n, v, "he") || WordIs(n, v, "they") ? v.End : PersonEndingFrom(s, v.Start);
                 if (subjectEnd < 0) continue;
                 var verb = NextWord(n, subjectEnd);
-                foreach (var m in MovementVerbs)
-                    if (WordIs(n, verb, m)) return (w.Start, verb.End);
+                if (InList(n, verb, RuleWord.Movement)) return (w.Start, verb.End);
             }
         }
         return (-1, -1);
@@ -497,21 +490,24 @@ public sealed partial class ScreeningEngine
     private static (int Start, int End) HarmToTheBody(Scratch s)
     {
         var n = s.Norm;
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        // A finding needs a body part and a blow or a breaking word somewhere in the post.
+        if (!AnyWord(s, RuleWord.BodyPart) || !AnyWord(s, RuleWord.Blow | RuleWord.Breaking)) return (-1, -1);
+        for (var wi = NextWordWith(s, RuleWord.HarmLeadIn, 0); wi >= 0; wi = NextWordWith(s, RuleWord.HarmLeadIn, wi + 1))
         {
-            if (!IsAny(n, w, HarmLeadIns)) continue;
+            var w = WordAt(s, wi);
             var sentence = SentenceOf(n, w.Start);
-            if (First(s, Cue.OwnChild, sentence) >= 0 && (s.Has(Cue.EmojiLaugh) || HasWord(n, "lol"))) continue;
+            if (First(s, Cue.OwnChild, sentence) >= 0 && (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol))) continue;
             var blow = false;
             var v = NextWord(n, w.End);
             for (var k = 0; k < 7 && v.Start >= 0 && SentenceOf(n, v.Start) == sentence; k++, v = NextWord(n, v.End))
             {
-                if (IsAny(n, v, Blows)) blow = true;
-                if (!IsAny(n, v, BodyParts)) continue;
+                var bits = ListsOf(n, v);
+                if ((bits & RuleWord.Blow) != 0) blow = true;
+                if ((bits & RuleWord.BodyPart) == 0) continue;
                 var owner = PrevWord(n, v.Start);
-                if (!IsAny(n, owner, BodyOwners)) break;
+                if (!InList(n, owner, RuleWord.BodyOwner)) break;
                 var after = NextWord(n, v.End);
-                if (after.Start >= 0 && IsAny(n, after, Breaking)) return (w.Start, after.End);
+                if (InList(n, after, RuleWord.Breaking)) return (w.Start, after.End);
                 if (blow) return (w.Start, v.End);
                 break;
             }
@@ -618,7 +614,7 @@ public sealed partial class ScreeningEngine
         // The aubergine is the one sexual emoji with no everyday reading (a hot face or a droplet may be the weather).
         if (Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role))
         {
-            var aubergine = s.Text.AsSpan().IndexOf("\U0001F346");
+            var aubergine = MayHaveEmoji(s) ? s.Text.AsSpan().IndexOf("\U0001F346") : -1;
             if (aubergine >= 0) c.Original(cat, aubergine, 2, "a sexual emoji aimed at an identifiable adult", "emoji.sexual");
         }
         var innuendo = Innuendo(s);
@@ -647,26 +643,39 @@ public sealed partial class ScreeningEngine
     private (int Start, int End) CurseAtTarget(Scratch s)
     {
         var n = s.Norm;
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        // A masked "f***" is a curse too (MaskedF) but carries no rule word, so a post with a mask in it is read
+        // word by word; the others visit only their curse and shove words, in the same order.
+        if (s.Text.AsSpan().IndexOfAny('*', '#') >= 0)
         {
-            if (WordIs(n, w, "fuck") || WordIs(n, w, "screw") || MaskedF(s, w))
+            for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+                if (CurseAt(s, w) is { Start: >= 0 } found) return found;
+            return (-1, -1);
+        }
+        for (var wi = NextWordWith(s, RuleWord.Curse | RuleWord.Shove, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Curse | RuleWord.Shove, wi + 1))
+            if (CurseAt(s, WordAt(s, wi)) is { Start: >= 0 } found) return found;
+        return (-1, -1);
+    }
+
+    private (int Start, int End) CurseAt(Scratch s, (int Start, int End) w)
+    {
+        var n = s.Norm;
+        if (WordIs(n, w, "fuck") || WordIs(n, w, "screw") || MaskedF(s, w))
+        {
+            var t = NextWord(n, w.End);
+            if (WordIs(n, t, "the") || WordIs(n, t, "that") || WordIs(n, t, "every") || WordIs(n, t, "all")) t = NextWord(n, t.End);
+            if (WordIs(n, t, "one") || WordIs(n, t, "of")) t = NextWord(n, t.End);
+            if (t.Start >= 0 && (TargetAt(s, t) || WordIs(n, t, "you") || WordIs(n, t, "them") || WordIs(n, t, "him") || WordIs(n, t, "her"))) return (w.Start, t.End);
+            // "the governors can all go and f*** themselves": the target is the sentence's subject.
+            if (IsAny(n, t, Reflexives) && AnyTarget(s)) return (w.Start, t.End);
+        }
+        else if (WordIs(n, w, "shove") || WordIs(n, w, "stick") || WordIs(n, w, "ram"))
+        {
+            var v = NextWord(n, w.End);
+            for (var k = 0; k < 8 && v.Start >= 0 && SentenceOf(n, v.Start) == SentenceOf(n, w.Start); k++, v = NextWord(n, v.End))
             {
-                var t = NextWord(n, w.End);
-                if (WordIs(n, t, "the") || WordIs(n, t, "that") || WordIs(n, t, "every") || WordIs(n, t, "all")) t = NextWord(n, t.End);
-                if (WordIs(n, t, "one") || WordIs(n, t, "of")) t = NextWord(n, t.End);
-                if (t.Start >= 0 && (TargetAt(s, t) || WordIs(n, t, "you") || WordIs(n, t, "them") || WordIs(n, t, "him") || WordIs(n, t, "her"))) return (w.Start, t.End);
-                // "the governors can all go and f*** themselves": the target is the sentence's subject.
-                if (IsAny(n, t, Reflexives) && AnyTarget(s)) return (w.Start, t.End);
-            }
-            else if (WordIs(n, w, "shove") || WordIs(n, w, "stick") || WordIs(n, w, "ram"))
-            {
-                var v = NextWord(n, w.End);
-                for (var k = 0; k < 8 && v.Start >= 0 && SentenceOf(n, v.Start) == SentenceOf(n, w.Start); k++, v = NextWord(n, v.End))
-                {
-                    if (!WordIs(n, v, "up")) continue;
-                    var whose = NextWord(n, v.End);
-                    if (WordIs(n, whose, "her") || WordIs(n, whose, "his") || WordIs(n, whose, "your") || WordIs(n, whose, "their") || WordIs(n, whose, "its")) return (w.Start, whose.End);
-                }
+                if (!WordIs(n, v, "up")) continue;
+                var whose = NextWord(n, v.End);
+                if (WordIs(n, whose, "her") || WordIs(n, whose, "his") || WordIs(n, whose, "your") || WordIs(n, whose, "their") || WordIs(n, whose, "its")) return (w.Start, whose.End);
             }
         }
         return (-1, -1);
@@ -935,8 +944,8 @@ public sealed partial class ScreeningEngine
 
     private bool Allegations(Scratch s, Collector c, bool aboutOtherSchool)
     {
-        var (fs, fe) = FalsifiesRecords(s.Norm);
-        if (fs < 0) (fs, fe) = LooksBetterMotive(s.Norm);
+        var (fs, fe) = FalsifiesRecords(s);
+        if (fs < 0) (fs, fe) = LooksBetterMotive(s);
         if (fs < 0) (fs, fe) = Favouritism(s);
         if (fs < 0) (fs, fe) = StrikesAChild(s);
         if (!s.Has(Cue.Misconduct) && !s.Has(Cue.ProfessionalDisparage) && !s.Has(Cue.SexualClaim) && fs < 0) return false;
@@ -980,8 +989,10 @@ public sealed partial class ScreeningEngine
 
     /// <summary>"cooks the attendance figures", "fiddled the books", "massaging the results": a verb of
     /// falsifying with records as its object, whichever verb and record. "cooks the dinners" is neither.</summary>
-    private static (int Start, int End) FalsifiesRecords(NormalizedText n)
+    private static (int Start, int End) FalsifiesRecords(Scratch s)
     {
+        var n = s.Norm;
+        if (!AnyWord(s, RuleWord.Record)) return (-1, -1);
         for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
         {
             var word = n.Chars.AsSpan(w.Start, w.End - w.Start);
@@ -990,27 +1001,32 @@ public sealed partial class ScreeningEngine
             if (!falsify) continue;
             var v = NextWord(n, w.End);
             for (var k = 0; k < 3 && v.Start >= 0; k++, v = NextWord(n, v.End))
-                foreach (var record in Records)
-                    if (WordIs(n, v, record)) return (w.Start, v.End);
+                if (InList(n, v, RuleWord.Record)) return (w.Start, v.End);
         }
         return (-1, -1);
     }
 
     /// <summary>"so the results look better", "so the numbers look good": a motive for making records
     /// look better is an allegation that they were made to, whatever was done to them.</summary>
-    private static (int Start, int End) LooksBetterMotive(NormalizedText n)
+    private static (int Start, int End) LooksBetterMotive(Scratch s)
     {
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        var n = s.Norm;
+        if (!AnyWord(s, RuleWord.Look) || !AnyWord(s, RuleWord.Record | RuleWord.Tally)) return (-1, -1);
+        for (var wi = NextWordWith(s, RuleWord.So, 0); wi >= 0; wi = NextWordWith(s, RuleWord.So, wi + 1))
         {
-            if (!WordIs(n, w, "so")) continue;
+            var w = WordAt(s, wi);
             var v = NextWord(n, w.End);
-            if (IsAny(n, v, ["the", "their", "our", "his", "her"])) v = NextWord(n, v.End);
-            if (!IsAny(n, v, Records) && !IsAny(n, v, ["attendance", "numbers"])) continue;
+            if (IsAny(n, v, RecordOwners)) v = NextWord(n, v.End);
+            if (!InList(n, v, RuleWord.Record | RuleWord.Tally)) continue;
             var look = NextWord(n, v.End);
-            if (IsAny(n, look, ["look", "looks", "looked"])) return (w.Start, look.End);
+            if (InList(n, look, RuleWord.Look)) return (w.Start, look.End);
         }
         return (-1, -1);
     }
+
+    private static readonly string[] RecordOwners = ["the", "their", "our", "his", "her"];
+    private static readonly string[] TallyWords = ["attendance", "numbers"];
+    private static readonly string[] LookWords = ["look", "looks", "looked"];
 
     /// <summary>"the head's mate got the contract", "his wife keeps her cushy job", "Mrs Charlton's nephew
     /// got the TA job without an interview": a relative or friend of someone else given a post, with a
@@ -1019,8 +1035,11 @@ public sealed partial class ScreeningEngine
     private static (int Start, int End) Favouritism(Scratch s)
     {
         var n = s.Norm;
-        var innuendo = s.Text.AsSpan().IndexOf("🤔") >= 0 || HasWord(n, "only") || HasWord(n, "without") || HasWord(n, "funny") || HasWord(n, "conveniently") || HasWord(n, "coincidence");
+        if (!AnyWord(s, RuleWord.Post)) return (-1, -1);
+        var innuendo = AnyWord(s, RuleWord.Innuendo) || MayHaveEmoji(s) && s.Text.AsSpan().IndexOf("🤔") >= 0;
         if (!innuendo) return (-1, -1);
+        // Every word, not only the rule words: a possessive relative ("his wife's job") carries an ending, so
+        // the scan does not mark it; only posts with a post word and an innuendo get this far.
         for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
         {
             var owner = RelativeOwner(n, w);
@@ -1028,11 +1047,12 @@ public sealed partial class ScreeningEngine
             var sentence = SentenceOf(n, w.Start);
             var v = NextWord(n, w.End);
             for (var k = 0; k < 8 && v.Start >= 0 && SentenceOf(n, v.Start) == sentence; k++, v = NextWord(n, v.End))
-                if (IsAny(n, v, Posts)) return (owner.Start, v.End);
+                if (InList(n, v, RuleWord.Post)) return (owner.Start, v.End);
         }
         return (-1, -1);
     }
 
+    private static readonly string[] InnuendoWords = ["only", "without", "funny", "conveniently", "coincidence"];
     private static readonly string[] Relatives = ["mate", "mates", "pal", "wife", "husband", "son", "daughter", "nephew", "niece", "cousin", "brother", "sister", "brother-in-law", "sister-in-law", "in-law", "friend", "girlfriend", "boyfriend", "partner", "mum", "dad", "mam", "firm", "company", "business"];
     private static readonly string[] Posts = ["job", "jobs", "contract", "contracts", "post", "position", "role", "promotion", "place", "seat", "tender"];
 
@@ -1042,9 +1062,9 @@ public sealed partial class ScreeningEngine
     private static (int Start, int End) StrikesAChild(Scratch s)
     {
         var n = s.Norm;
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        for (var wi = NextWordWith(s, RuleWord.Strike, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Strike, wi + 1))
         {
-            if (!IsAny(n, w, Strikes)) continue;
+            var w = WordAt(s, wi);
             var sentence = SentenceOf(n, w.Start);
             if (First(s, Cue.ThreatIntent, sentence) >= 0 || First(s, Cue.HyperboleOwn, sentence) >= 0) continue;
             var pupilFirst = false;
@@ -1061,7 +1081,7 @@ public sealed partial class ScreeningEngine
             if (pupilFirst || !adultFirst) continue;
             var v = NextWord(n, w.End);
             for (var k = 0; k < 3 && v.Start >= 0; k++, v = NextWord(n, v.End))
-                if (IsAny(n, v, ChildObjects) || HitAt(s, Cue.OwnChild, v) || HitAt(s, Cue.PupilNoun, v)) return (w.Start, v.End);
+                if (InList(n, v, RuleWord.ChildObject) || HitAt(s, Cue.OwnChild, v) || HitAt(s, Cue.PupilNoun, v)) return (w.Start, v.End);
         }
         return (-1, -1);
     }
@@ -1166,7 +1186,7 @@ public sealed partial class ScreeningEngine
         }
         // An eye-roll reads as sarcasm about the school unless the post is about something else: a pupil, an allegation, a group.
         // An eye-roll with laughter ("my son wants to bomb the garden 🙄😂") is fond exasperation, not sarcasm.
-        var eyeRoll = grievances == 0 && sarcasm < 0 && !s.Has(Cue.EmojiLaugh) && !NamedPupil(s) && !s.Has(Cue.PupilNoun) && !allegation && !c.Has(Categories.RacistComment) ? s.Text.AsSpan().IndexOf("\U0001F644") : -1;
+        var eyeRoll = grievances == 0 && sarcasm < 0 && !s.Has(Cue.EmojiLaugh) && !NamedPupil(s) && !s.Has(Cue.PupilNoun) && !allegation && !c.Has(Categories.RacistComment) && MayHaveEmoji(s) ? s.Text.AsSpan().IndexOf("\U0001F644") : -1;
         if (grievances == 0 && sarcasm < 0 && eyeRoll < 0) return;
         if (Count(s, Cue.Positive) >= 2 && grievances <= 1 && sarcasm < 0) return;
         const string reason = "a grievance about the school or its staff posted publicly instead of through the complaints process";
@@ -1206,8 +1226,10 @@ public sealed partial class ScreeningEngine
     {
         for (var i = 0; i < text.Length - 2; i++)
         {
-            var open = text[i];
-            if (open is not ('\'' or '\u2018' or '"' or '\u201C')) continue;
+            // Only an opening mark starts one, and most posts have none: jump to the next.
+            var skip = text.AsSpan(i, text.Length - 2 - i).IndexOfAny(OpeningQuotes);
+            if (skip < 0) break;
+            i += skip;
             if (i > 0 && !char.IsWhiteSpace(text[i - 1]) && text[i - 1] != '(') continue;
             if (!char.IsLower(text[i + 1])) continue;
             var words = 1;
@@ -1226,6 +1248,8 @@ public sealed partial class ScreeningEngine
         }
         return (-1, 0);
     }
+
+    private static readonly System.Buffers.SearchValues<char> OpeningQuotes = System.Buffers.SearchValues.Create("'\u2018\"\u201C");
 
     private void Offence(Scratch s, Collector c)
     {
@@ -1306,15 +1330,15 @@ public sealed partial class ScreeningEngine
     private static (int Start, int End) MockingSimile(Scratch s)
     {
         var n = s.Norm;
-        if (!(s.Has(Cue.EmojiLaugh) || HasWord(n, "lol") || HasWord(n, "pmsl") || HasWord(n, "lmao"))) return (-1, -1);
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        if (!(s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Pmsl | RuleWord.Lmao))) return (-1, -1);
+        for (var wi = NextWordWith(s, RuleWord.Like, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Like, wi + 1))
         {
-            if (!WordIs(n, w, "like")) continue;
+            var w = WordAt(s, wi);
             var a = NextWord(n, w.End);
             if (!(WordIs(n, a, "a") || WordIs(n, a, "an"))) continue;
             var prev = PrevWord(n, w.Start);
             // "would like a", "feel like a", "I'd like an answer": wanting or feeling, not likening.
-            if (IsAny(n, prev, NotLikening)) continue;
+            if (InList(n, prev, RuleWord.NotLikening)) continue;
             if (Named(s) >= 0 || s.Has(Cue.Role) || OtherAdult(s)) return (w.Start, NextWord(n, a.End).End is var e and > 0 ? e : a.End);
         }
         return (-1, -1);
@@ -1324,22 +1348,22 @@ public sealed partial class ScreeningEngine
 
     /// <summary>"day 12 of", "round 3", "part 2": posts numbered as a series, whatever the number; a
     /// list of "day 2 of" ... "day 100 of" only ever covers the numbers someone thought of.</summary>
-    private static (int Start, int End) NumberedInstalment(NormalizedText n)
+    private static (int Start, int End) NumberedInstalment(Scratch s)
     {
-        var w = NextWord(n, 0);
-        while (w.Start >= 0)
+        var n = s.Norm;
+        for (var wi = NextWordWith(s, RuleWord.Series, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Series, wi + 1))
         {
+            var w = WordAt(s, wi);
             var v = NextWord(n, w.End);
             if (v.Start < 0) break;
             var day = WordIs(n, w, "day");
-            if ((day || WordIs(n, w, "round") || WordIs(n, w, "part")) && IsSeriesNumber(n, v))
+            if (IsSeriesNumber(n, v))
             {
                 if (!day) return (w.Start, v.End);
                 // "day 3 of half term" is a diary, "day 12 of asking" a campaign: the person test above tells them apart.
                 var of = NextWord(n, v.End);
                 if (WordIs(n, of, "of")) return (w.Start, of.End);
             }
-            w = v;
         }
         return (-1, -1);
 
@@ -1364,8 +1388,9 @@ public sealed partial class ScreeningEngine
                 details = true;
         if (!details) return false;
         var n = s.Norm;
-        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+        for (var wi = NextWordWith(s, RuleWord.Urging, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Urging, wi + 1))
         {
+            var w = WordAt(s, wi);
             if (WordIs(n, w, "everyone") || WordIs(n, w, "everybody")) return true;
             var next = NextWord(n, w.End);
             if (WordIs(n, w, "report") && (WordIs(n, next, "him") || WordIs(n, next, "her") || WordIs(n, next, "them"))) return true;
@@ -1401,7 +1426,7 @@ public sealed partial class ScreeningEngine
         }
         if (named || s.Has(Cue.Role) || s.Has(Cue.Pronoun) || s.Has(Cue.AdultNoun))
         {
-            var (start, end) = NumberedInstalment(s.Norm);
+            var (start, end) = NumberedInstalment(s);
             if (start >= 0) c.Span(cat, start, end, "repeated targeting of a person (harassment)", "pattern.numbered-series");
         }
         if (!c.Has(cat) && !positive)
@@ -1419,7 +1444,7 @@ public sealed partial class ScreeningEngine
             if (h < 0) h = First(s, Cue.Insult);
             c.Hit(cat, s.Hits[h], "a photo of someone posted without permission to laugh at them", "rule.mocking-photo");
         }
-        else if (c.Has(Categories.PhotoOfOthers) && (Count(s, Cue.EmojiLaugh) >= 2 || HasWord(s.Norm, "pmsl") || HasWord(s.Norm, "lmao") || HasWord(s.Norm, "lmfao") || HasWord(s.Norm, "rofl")) && !s.Has(Cue.Positive))
+        else if (c.Has(Categories.PhotoOfOthers) && (Count(s, Cue.EmojiLaugh) >= 2 || AnyWord(s, RuleWord.Pmsl | RuleWord.Lmao | RuleWord.Lmfao | RuleWord.Rofl)) && !s.Has(Cue.Positive))
         {
             // Helpless laughter at a photo of someone who did not agree to it is the mockery, words or not.
             c.Original(cat, 0, 0, "a photo of someone posted without permission to laugh at them", "rule.mocking-photo");

@@ -43,6 +43,13 @@ public sealed partial class ScreeningEngine
         /// <summary>Which cues occur in each sentence, so "is there a pronoun in this sentence" is one bit test.</summary>
         public ulong[] SentLo = new ulong[16], SentHi = new ulong[16];
         public object? Collector;
+        /// <summary>The post's words that are in some rule-word list, with the lists, in text order (<see cref="AddRuleWords"/>).</summary>
+        public int[] WordStart = new int[64], WordEnd = new int[64];
+        public RuleWord[] WordBits = new RuleWord[64];
+        public int WordCount;
+        public RuleWord AllWords;
+        /// <summary>0 not yet known, 1 no surrogate in the original text, 2 some (<see cref="MayHaveEmoji"/>).</summary>
+        public byte EmojiState;
 
         public bool InSentence(Cue c, int sentence) =>
             (int)c < 64 ? (SentLo[sentence] & (1UL << (int)c)) != 0 : (SentHi[sentence] & (1UL << ((int)c - 64))) != 0;
@@ -88,7 +95,7 @@ public sealed partial class ScreeningEngine
     {
         var s = _scratch ??= new Scratch();
         s.Text = post.Text ?? "";
-        s.HitCount = 0; s.MentionCount = 0; s.NameCount = 0; s.CuesLo = 0; s.CuesHi = 0; s.Full = false;
+        s.HitCount = 0; s.MentionCount = 0; s.NameCount = 0; s.CuesLo = 0; s.CuesHi = 0; s.Full = false; s.WordCount = 0; s.AllWords = RuleWord.None; s.EmojiState = 0;
         var n = s.Norm;
         n.Normalize(s.Text);
         if (n.MaskCount > 0) Unmask(n);
@@ -97,6 +104,8 @@ public sealed partial class ScreeningEngine
         for (var i = 0; i < count; i++)
         {
             var m = s.Matches[i];
+            var word = _patternWordIndex[m.Pattern];
+            if (word != 0 && !m.Suffixed) KeyWord(s, m.Start, m.End, _wordLists[word]);
             for (var k = _patternEntryStart[m.Pattern]; k < _patternEntryStart[m.Pattern + 1]; k++)
             {
                 var cue = _refs[k].Cue;

@@ -36,6 +36,10 @@ public sealed partial class ScreeningEngine : IScreener
     private readonly Entry[] _entries;
     private readonly int[] _patternEntryStart;
     private readonly int[] _patternEntries;
+    /// <summary>For each pattern that is a rule word, an index into <see cref="_wordLists"/> (its lists,
+    /// <see cref="RuleWord"/>), else 0: a byte a pattern, so the table read for every match stays in cache.</summary>
+    private readonly byte[] _patternWordIndex;
+    private readonly RuleWord[] _wordLists;
     /// <summary>What the scan and name resolution need of each of <see cref="_patternEntries"/>, side by
     /// side in one small array: reading entries and people instead costs a cache miss per hit.</summary>
     private readonly EntryRef[] _refs;
@@ -134,7 +138,9 @@ public sealed partial class ScreeningEngine : IScreener
                 _titledByLast[c * FuzzyLengths + len] = _titled.Where(t => t.Surname.Length >= 4 && LengthBucket(t.Surname.Length) == l && t.Surname[^1] == letter && t.Surname[0] != letter).ToArray();
             }
 
+        AddRuleWords(builder);
         (_matcher, _entries, _patternEntryStart, _patternEntries) = builder.Build();
+        (_patternWordIndex, _wordLists) = builder.PatternWords();
         _refs = new EntryRef[_patternEntries.Length];
         for (var k = 0; k < _refs.Length; k++)
         {
@@ -206,6 +212,37 @@ public sealed partial class ScreeningEngine : IScreener
         private readonly List<PhraseMatcher.PhraseFlags> _flags = [];
         private readonly List<List<int>> _patternEntries = [];
         private readonly List<Entry> _entries = [];
+        private readonly Dictionary<int, RuleWord> _words = [];
+
+        /// <summary>A single folded word the rules look for (<see cref="RuleWord"/>): a pattern with no entry,
+        /// so it never becomes a hit, only a word of the post with its lists. No apostrophe-less twin: the
+        /// rules compare exact words.</summary>
+        public void AddWord(string word, RuleWord lists)
+        {
+            foreach (var ch in word) if (PhraseMatcher.SymbolOf(ch) == 0 || ch is ' ' or '*') return;
+            if (!_ids.TryGetValue(word, out var pid))
+            {
+                pid = _patterns.Count;
+                _ids[word] = pid;
+                _patterns.Add(word);
+                _flags.Add(PhraseMatcher.PhraseFlags.AllowS);
+                _patternEntries.Add([]);
+            }
+            _words[pid] = _words.GetValueOrDefault(pid) | lists;
+        }
+
+        public (byte[] Index, RuleWord[] Lists) PatternWords()
+        {
+            var lists = new List<RuleWord> { RuleWord.None };
+            var index = new byte[_patterns.Count];
+            foreach (var (pid, l) in _words)
+            {
+                var at = lists.IndexOf(l);
+                if (at < 0) { at = lists.Count; lists.Add(l); }
+                index[pid] = checked((byte)at);
+            }
+            return (index, lists.ToArray());
+        }
         private static readonly HashSet<string> ApostropheStop = ["ill", "well", "shell", "hell", "were", "id", "wed", "its", "shed", "hed", "wont", "cant", "lets", "whore"];
 
         public void Add(string phrase, Entry entry)

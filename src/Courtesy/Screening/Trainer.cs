@@ -142,7 +142,7 @@ public static class Trainer
         shape.SetLexicon(o.Lexicon);
         var docs = new Doc[data.Count];
         var norm = new NormalizedText();
-        var clean = new char[LinearModel.MaxFeatureChars + 16];
+        var clean = new char[LinearModel.CleanCapacity];
         var sink = new LinearModel.BufferSink { Words = new int[1024], Chars = new int[4096] };
         for (var i = 0; i < data.Count; i++)
         {

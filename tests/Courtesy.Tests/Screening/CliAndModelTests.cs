@@ -174,6 +174,37 @@ public class CliAndModelTests
         Assert.Equal(26, sink.CharCount);
     }
 
+    /// <summary>Each " @a" folds to "  a", which cleaning turns into " @user": the cleaned text is twice the
+    /// folded one, and prediction and screening must not run past their buffer (random bytes found this).</summary>
+    [Fact]
+    public void Mentions_that_grow_when_cleaned_fit_the_buffer()
+    {
+        var folded = NormalizedText.Of(string.Concat(Enumerable.Repeat(" @a", 5000)));
+        var buffer = new char[LinearModel.CleanCapacity];
+        Assert.InRange(LinearModel.Clean(folded.Span, buffer), LinearModel.MaxFeatureChars + 16 + 1, LinearModel.CleanCapacity);
+        var model = LinearModel.Load(Path.Combine(Repo.Root, "data", "models", "offensive.bin"));
+        var (hate, offensive) = model.Predict(folded.Span);
+        Assert.InRange(hate + offensive, 0f, 1.0001f);
+        var engine = ScreeningEngine.Build(TestSchool.School, TestSchool.Roster, Categories.All.Select(c => c.Id), new ScreeningOptions { Model = model });
+        engine.Screen(Post.OfText("fucking idiot" + string.Concat(Enumerable.Repeat(" @a", 3000))));
+    }
+
+    /// <summary>Prediction sums in ascending bucket order, so the radix sort must give exactly Sort's order.</summary>
+    [Theory]
+    [InlineData(19, 600)]
+    [InlineData(24, 1000)]
+    [InlineData(10, 300)]
+    [InlineData(19, 0)]
+    public void Radix_sort_orders_buckets_as_sort_does(int bits, int count)
+    {
+        var rng = new Random(bits * 1000 + count);
+        // Repeats, as n-grams repeat in a post.
+        var keys = Enumerable.Range(0, count).Select(_ => rng.Next(4) == 0 ? 7 : rng.Next(1 << bits)).ToArray();
+        var expected = keys.Order().ToArray();
+        LinearModel.RadixSort(keys, new int[count], bits);
+        Assert.Equal(expected, keys);
+    }
+
     [Fact]
     public void Prediction_does_not_depend_on_buffer_reuse()
     {
