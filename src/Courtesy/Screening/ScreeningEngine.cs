@@ -47,7 +47,6 @@ public sealed partial class ScreeningEngine : IScreener
     /// <summary>Indices into <see cref="_maskWords"/> by length, in reading order: a masked word's length less
     /// an ending names the only lengths that can fit it.</summary>
     private readonly int[][] _maskWordsByLength;
-    private readonly Cue[] _maskCues;
     private readonly (string Surname, int Person)[] _titled;
     /// <summary>Titled surnames by first and by last letter and by length: a word one edit away from a
     /// surname of three or more letters shares its first or its last letter and differs in length by at
@@ -162,7 +161,6 @@ public sealed partial class ScreeningEngine : IScreener
         _maskWordsByLength = new int[MaxMaskedLength + 1][];
         for (var len = 0; len <= MaxMaskedLength; len++)
             _maskWordsByLength[len] = Enumerable.Range(0, _maskWords.Length).Where(w => _maskWords[w].Length == len).ToArray();
-        _maskCues = ordered.Select(m => m.Cue).ToArray();
     }
 
     private static readonly HashSet<string> SchoolWords = new(StringComparer.OrdinalIgnoreCase)
