@@ -209,6 +209,8 @@ public sealed partial class ScreeningEngine
 
     /// <summary>"his wife's firm", "his building firm": a relative or business word, possessive or with one
     /// word between it and its owner, for the favouritism frame.</summary>
+    private static readonly string[] ThirdPersonOwners = ["his", "her", "their"];
+
     private static (int Start, int End) RelativeOwner(NormalizedText n, (int Start, int End) w)
     {
         var word = n.Chars.AsSpan(w.Start, w.End - w.Start);
@@ -222,7 +224,7 @@ public sealed partial class ScreeningEngine
         return IsOwner(n, further) ? further : (-1, -1);
 
         static bool IsOwner(NormalizedText n, (int Start, int End) o) =>
-            o.Start >= 0 && (IsAny(n, o, ["his", "her", "their"]) || n.Chars.AsSpan(o.Start, o.End - o.Start).EndsWith("'s"));
+            o.Start >= 0 && (IsAny(n, o, ThirdPersonOwners) || n.Chars.AsSpan(o.Start, o.End - o.Start).EndsWith("'s"));
     }
 
     /// <summary>"I will smash Mr Okafor's face in", "I'll break the head's nose": an intention, a blow and a body
