@@ -208,8 +208,10 @@ public static class ScreeningCommands
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds over the training split (0 = none)", DefaultValueFactory = _ => new TrainingOptions().Folds };
         var soft = new Option<bool>("--soft-labels") { Description = "Train towards the annotators' vote shares rather than the majority class" };
         var lexicon = new Option<FileInfo?>("--lexicon") { Description = "Hate terms whose presence is a feature (default: data/lexicons/hate-terms.txt; 'none' for none)" };
+        var posts = new Option<string[]>("--posts") { Description = "Labelled school-post set folders (posts.jsonl) added to the training part only: racist-comment is hate, negative-or-offensive-comment or obscene-content offensive, the rest neither (default: shared/eval/dev found above the current folder; 'none' for none)" };
+        var postWeight = new Option<float>("--post-weight") { Description = "Sample weight of each school post (a tweet weighs 1)", DefaultValueFactory = _ => new TrainingOptions().SchoolPostWeight };
         var cmd = new Command("train", "Train the offensive/hate language model (logistic regression on TF-IDF of hashed word and character n-grams and a hate-term lexicon) with a fixed seed and split");
-        foreach (var o in new Option[] { data, output, seed, limit, bits, iterations, l2, power, grams, wordGrams, folds, soft, lexicon }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { data, output, seed, limit, bits, iterations, l2, power, grams, wordGrams, folds, soft, lexicon, posts, postWeight }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var console = parse.InvocationConfiguration.Output;
@@ -219,20 +221,34 @@ public static class ScreeningCommands
                 var path = parse.GetValue(data)?.FullName ?? FindAbove(Path.Combine("shared", "eval", "external", "davidson", "labeled_data.csv"))
                     ?? throw new FileNotFoundException("labeled_data.csv not found; pass --data");
                 var outPath = parse.GetValue(output)?.FullName ?? Path.Combine(Path.GetDirectoryName(FindAbove(Path.Combine("data", "lexicons", "cues.tsv")) is { } c ? Path.GetDirectoryName(c)! : "data")!, "models", "offensive.bin");
-                var options = new TrainingOptions { Seed = parse.GetValue(seed), Limit = parse.GetValue(limit), BucketBits = parse.GetValue(bits), Iterations = parse.GetValue(iterations), L2 = parse.GetValue(l2), ClassWeightPower = parse.GetValue(power), MaxCharGram = parse.GetValue(grams), MaxWordGram = parse.GetValue(wordGrams), Folds = parse.GetValue(folds), SoftLabels = parse.GetValue(soft),
+                var options = new TrainingOptions { Seed = parse.GetValue(seed), Limit = parse.GetValue(limit), BucketBits = parse.GetValue(bits), Iterations = parse.GetValue(iterations), L2 = parse.GetValue(l2), ClassWeightPower = parse.GetValue(power), MaxCharGram = parse.GetValue(grams), MaxWordGram = parse.GetValue(wordGrams), Folds = parse.GetValue(folds), SoftLabels = parse.GetValue(soft), SchoolPostWeight = parse.GetValue(postWeight),
                     Lexicon = parse.GetValue(lexicon) is { } lex ? lex.Name == "none" ? [] : Trainer.ReadLexicon(lex.FullName) : Trainer.ReadLexicon(Path.Combine(Lexicons.FindDataDirectory(), "lexicons", "hate-terms.txt")) };
                 var rows = Trainer.ReadDavidson(path, options.Limit);
+                var postDirs = parse.GetValue(posts) is { Length: > 0 } given
+                    ? given.Contains("none") ? [] : given.Select(Path.GetFullPath).ToArray()
+                    : [Path.GetDirectoryName(FindAbove(Path.Combine("shared", "eval", "dev", "posts.jsonl")) ?? throw new FileNotFoundException("shared/eval/dev/posts.jsonl not found; pass --posts <dir> or --posts none"))!];
+                var schoolPosts = new List<LabelledText>();
+                foreach (var dir in postDirs) schoolPosts.AddRange(Trainer.ReadSchoolPosts(dir));
                 console.WriteLine($"training on {path}: {rows.Count} rows, seed {options.Seed}, 2^{options.BucketBits} buckets, word n-grams up to {options.MaxWordGram}, character n-grams up to {options.MaxCharGram}, L2 {options.L2}, {options.Lexicon.Count} lexicon terms");
-                var (model, report) = Trainer.Train(rows, options, console);
+                foreach (var dir in postDirs) console.WriteLine($"school posts from {dir}");
+                if (schoolPosts.Count > 0)
+                    console.WriteLine($"school posts added to the training part only (weight {options.SchoolPostWeight}): {schoolPosts.Count(p => p.Label == LinearModel.Hate)} hate, {schoolPosts.Count(p => p.Label == LinearModel.Offensive)} offensive, {schoolPosts.Count(p => p.Label == LinearModel.Neither)} neither");
+                var (model, report) = Trainer.Train(rows, options, console, schoolPosts);
                 Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
                 using (var f = File.Create(outPath)) model.Save(f);
                 console.WriteLine($"split: {report.Train} train, {report.Validation} validation (hate threshold {report.HateThreshold:0.00}), {report.Test} held-out test");
                 string[] names = ["hate", "offensive", "neither"];
                 if (report.CrossValidationScores is { } cv)
                 {
-                    console.WriteLine($"{report.Folds}-fold cross-validation on the training split (hate threshold {report.CrossValidationThreshold:0.00} tuned on the out-of-fold scores):");
+                    console.WriteLine($"{report.Folds}-fold cross-validation on the training split, scored on its tweets (hate threshold {report.CrossValidationThreshold:0.00} tuned on their out-of-fold scores):");
                     for (var k = 0; k < names.Length; k++)
                         console.WriteLine($"  {names[k],-10} P {cv[k].Precision:0.000}  R {cv[k].Recall:0.000}  F1 {cv[k].F1:0.000}  support {cv[k].Support}");
+                    if (report.SchoolPosts?.CrossValidationScores is { } sc)
+                    {
+                        console.WriteLine("  school posts, out of fold (same threshold):");
+                        for (var k = 0; k < names.Length; k++)
+                            console.WriteLine($"  {names[k],-10} P {sc[k].Precision:0.000}  R {sc[k].Recall:0.000}  F1 {sc[k].F1:0.000}  support {sc[k].Support}");
+                    }
                 }
                 console.WriteLine("held-out test:");
                 for (var k = 0; k < names.Length; k++)
@@ -244,7 +260,7 @@ public static class ScreeningCommands
                 console.WriteLine($"wrote {outPath} sha256 {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(outPath)))}");
                 return 0;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException or InputException)
             {
                 err.WriteLine("error: " + e.Message);
                 return 1;

@@ -8,10 +8,13 @@ namespace Courtesy.Screening;
 /// <summary>A labelled text; <paramref name="Votes"/> are the annotators' votes per class when known.</summary>
 public sealed record LabelledText(string Text, int Label, float[]? Votes = null);
 
+/// <summary>Out-of-fold figures on the school posts alone, which sit in the training split only.</summary>
+public sealed record SchoolPostReport(int Count, IReadOnlyList<int> PerClass, IReadOnlyList<ClassScores>? CrossValidationScores);
+
 public sealed record ClassScores(double Precision, double Recall, double F1, int Support);
 
 public sealed record TrainingReport(int Train, int Validation, int Test, float HateThreshold, IReadOnlyList<ClassScores> TestScores, double WeightedF1,
-    int Folds = 0, float CrossValidationThreshold = 0, IReadOnlyList<ClassScores>? CrossValidationScores = null);
+    int Folds = 0, float CrossValidationThreshold = 0, IReadOnlyList<ClassScores>? CrossValidationScores = null, SchoolPostReport? SchoolPosts = null);
 
 public sealed class TrainingOptions
 {
@@ -41,6 +44,8 @@ public sealed class TrainingOptions
     public int Limit { get; init; }
     /// <summary>Class weight = (n / (classes * n_class))^power: 0 ignores imbalance, 1 balances fully.</summary>
     public float ClassWeightPower { get; init; } = 0f;
+    /// <summary>Sample weight of each school post against a tweet's 1.</summary>
+    public float SchoolPostWeight { get; init; } = 1f;
 }
 
 /// <summary>Trains <see cref="LinearModel"/> by L-BFGS on a fixed, seeded split. Everything is
@@ -69,6 +74,18 @@ public static class Trainer
         }
         return rows;
     }
+
+    /// <summary>The class a labelled school post teaches: racist-comment is hate; otherwise a
+    /// negative-or-offensive comment or obscene content is offensive; anything else is neither,
+    /// since a complaint or a named pupil is not offensive language.</summary>
+    public static int SchoolPostClass(IReadOnlyCollection<string> labels) =>
+        labels.Contains(Policies.Categories.RacistComment) ? LinearModel.Hate
+        : labels.Contains(Policies.Categories.NegativeOrOffensiveComment) || labels.Contains(Policies.Categories.ObsceneContent) ? LinearModel.Offensive
+        : LinearModel.Neither;
+
+    /// <summary>The posts.jsonl of a labelled set folder (e.g. shared/eval/dev), in file order.</summary>
+    public static List<LabelledText> ReadSchoolPosts(string directory) =>
+        PostJson.Load(Path.Combine(directory, "posts.jsonl")).Select(p => new LabelledText(p.Text, SchoolPostClass(p.Labels))).ToList();
 
     /// <summary>SplitMix64: a fixed generator, so the split does not depend on the runtime's Random.</summary>
     private struct SplitMix(ulong seed)
@@ -135,9 +152,17 @@ public static class Trainer
         return [.. b];
     }
 
-    public static (LinearModel Model, TrainingReport Report) Train(IReadOnlyList<LabelledText> data, TrainingOptions? options = null, TextWriter? log = null)
+    /// <summary>Splits <paramref name="davidson"/> by seed and fits on its training part plus
+    /// <paramref name="schoolPosts"/>, which join the training part (and the folds) only, after the
+    /// tweets in the order given: the validation and test tweets stay exactly those of a run without them.</summary>
+    public static (LinearModel Model, TrainingReport Report) Train(IReadOnlyList<LabelledText> davidson, TrainingOptions? options = null, TextWriter? log = null, IReadOnlyList<LabelledText>? schoolPosts = null)
     {
         var o = options ?? new TrainingOptions();
+        var school = schoolPosts ?? [];
+        var data = davidson.Concat(school).ToList();
+        var schoolRows = Enumerable.Range(davidson.Count, school.Count).ToArray();
+        var sampleWeight = new float[data.Count];
+        for (var i = 0; i < data.Count; i++) sampleWeight[i] = i < davidson.Count ? 1f : o.SchoolPostWeight;
         var shape = new LinearModel(o.BucketBits, o.MaxCharGram, o.MaxWordGram);
         shape.SetLexicon(o.Lexicon);
         var docs = new Doc[data.Count];
@@ -149,12 +174,13 @@ public static class Trainer
             norm.Normalize(data[i].Text);
             docs[i] = Featurize(norm.Span, shape, clean, ref sink);
         }
-        var (train, validation, test) = Split(data.Count, o);
+        var (davidsonTrain, validation, test) = Split(davidson.Count, o);
+        int[] train = [.. davidsonTrain, .. schoolRows];
 
         // Cross-validation on the training split alone: the figure to choose settings by, since the
         // held-out split has only about 140 hate tweets and must not be tuned on.
         float cvThreshold = 0;
-        ClassScores[]? cvScores = null;
+        ClassScores[]? cvScores = null, schoolCvScores = null;
         var folds = o.Folds >= 2 && train.Length >= o.Folds * 10 ? o.Folds : 0;
         if (folds > 0)
         {
@@ -166,20 +192,26 @@ public static class Trainer
             {
                 var fitRows = order.Where((_, k) => k % folds != f).ToArray();
                 var heldRows = order.Where((_, k) => k % folds == f).ToArray();
-                var m = Fit(data, docs, fitRows, shape, o, log, $"fold {f + 1}/{folds}");
+                var m = Fit(data, docs, sampleWeight, fitRows, shape, o, log, $"fold {f + 1}/{folds}");
                 foreach (var i in heldRows) oof[i] = Probabilities(m, data[i].Text, norm);
             }
-            cvThreshold = TuneThreshold(order, data, oof);
-            cvScores = Score(order, data, oof, cvThreshold);
+            // Threshold and figures on the tweets alone, so they compare with runs without school posts.
+            var tweets = order.Where(i => i < davidson.Count).ToArray();
+            cvThreshold = TuneThreshold(tweets, data, oof);
+            cvScores = Score(tweets, data, oof, cvThreshold);
+            if (schoolRows.Length > 0) schoolCvScores = Score(schoolRows, data, oof, cvThreshold);
         }
 
-        var model = Fit(data, docs, train, shape, o, log, "final");
+        var model = Fit(data, docs, sampleWeight, train, shape, o, log, "final");
         var probs = new float[data.Count][];
         foreach (var i in validation.Concat(test)) probs[i] = Probabilities(model, data[i].Text, norm);
         model.HateThreshold = TuneThreshold(validation, data, probs);
         var scores = Score(test, data, probs, model.HateThreshold);
         var weighted = scores.Sum(s => s.F1 * s.Support) / Math.Max(1, scores.Sum(s => s.Support));
-        return (model, new TrainingReport(train.Length, validation.Length, test.Length, model.HateThreshold, scores, weighted, folds, cvThreshold, cvScores));
+        var perClass = new int[LinearModel.Classes];
+        foreach (var p in school) perClass[p.Label]++;
+        var schoolReport = school.Count == 0 ? null : new SchoolPostReport(school.Count, perClass, schoolCvScores);
+        return (model, new TrainingReport(train.Length, validation.Length, test.Length, model.HateThreshold, scores, weighted, folds, cvThreshold, cvScores, schoolReport));
     }
 
     private static float[] Probabilities(LinearModel model, string text, NormalizedText norm)
@@ -206,7 +238,7 @@ public static class Trainer
 
     /// <summary>Fits a model on <paramref name="rows"/>: IDF from those rows, then multinomial logistic
     /// regression with an L2 penalty by L-BFGS over the buckets the rows use.</summary>
-    private static LinearModel Fit(IReadOnlyList<LabelledText> data, Doc[] docs, int[] rows, LinearModel shape, TrainingOptions o, TextWriter? log, string name)
+    private static LinearModel Fit(IReadOnlyList<LabelledText> data, Doc[] docs, float[] sampleWeight, int[] rows, LinearModel shape, TrainingOptions o, TextWriter? log, string name)
     {
         const int C = LinearModel.Classes;
         var model = new LinearModel(shape.BucketBits, shape.MaxCharGram, shape.MaxWordGram);
@@ -255,7 +287,7 @@ public static class Trainer
         for (var r = 0; r < rows.Length; r++)
         {
             var row = data[rows[r]];
-            weights[r] = classWeight[row.Label];
+            weights[r] = classWeight[row.Label] * sampleWeight[rows[r]];
             var votes = o.SoftLabels ? row.Votes : null;
             var total = votes is null ? 0f : votes[0] + votes[1] + votes[2];
             for (var k = 0; k < C; k++) targets[r * C + k] = total > 0 ? votes![k] / total : k == row.Label ? 1 : 0;

@@ -113,6 +113,53 @@ public class CliAndModelTests
     }
 
     [Fact]
+    public void School_posts_map_racist_to_hate_offensive_or_obscene_to_offensive_and_the_rest_to_neither()
+    {
+        Assert.Equal(LinearModel.Hate, Trainer.SchoolPostClass([Categories.RacistComment, Categories.NegativeOrOffensiveComment]));
+        Assert.Equal(LinearModel.Offensive, Trainer.SchoolPostClass([Categories.NegativeOrOffensiveComment]));
+        Assert.Equal(LinearModel.Offensive, Trainer.SchoolPostClass([Categories.ObsceneContent, Categories.ThreatOfViolence]));
+        // A complaint or a named pupil is not offensive language.
+        Assert.Equal(LinearModel.Neither, Trainer.SchoolPostClass([Categories.NamingChildren]));
+        Assert.Equal(LinearModel.Neither, Trainer.SchoolPostClass([]));
+
+        var posts = PostJson.Load(Path.Combine(Repo.DevSet, "posts.jsonl"));
+        var rows = Trainer.ReadSchoolPosts(Repo.DevSet);
+        Assert.Equal(posts.Select(p => p.Text), rows.Select(r => r.Text));
+        Assert.Equal(posts.Count(p => p.Labels.Contains(Categories.RacistComment)), rows.Count(r => r.Label == LinearModel.Hate));
+        Assert.Contains(rows, r => r.Label == LinearModel.Offensive);
+    }
+
+    [Fact]
+    public void School_posts_join_the_training_part_only()
+    {
+        var tweets = Trainer.ReadDavidson(Path.Combine(Repo.Shared, "eval", "external", "davidson", "labeled_data.csv"), limit: 2000);
+        var posts = Trainer.ReadSchoolPosts(Repo.DevSet);
+        var options = new TrainingOptions { BucketBits = 14, Iterations = 15, Folds = 2 };
+        var (without, plain) = Trainer.Train(tweets, options);
+        var (with, mixed) = Trainer.Train(tweets, options, schoolPosts: posts);
+
+        // The same tweets are held out and validated on, so the held-out figures stay comparable.
+        Assert.Equal(plain.Train + posts.Count, mixed.Train);
+        Assert.Equal(plain.Validation, mixed.Validation);
+        Assert.Equal(plain.Test, mixed.Test);
+        Assert.Equal(plain.TestScores.Select(s => s.Support), mixed.TestScores.Select(s => s.Support));
+        Assert.Equal(plain.CrossValidationScores!.Sum(s => s.Support), mixed.CrossValidationScores!.Sum(s => s.Support));
+        Assert.Null(plain.SchoolPosts);
+        Assert.Equal(posts.Count, mixed.SchoolPosts!.Count);
+        Assert.Equal(posts.Count, mixed.SchoolPosts.CrossValidationScores!.Sum(s => s.Support));
+        Assert.Equal([posts.Count(p => p.Label == 0), posts.Count(p => p.Label == 1), posts.Count(p => p.Label == 2)], mixed.SchoolPosts.PerClass);
+
+        string Hash(LinearModel m)
+        {
+            using var ms = new MemoryStream();
+            m.Save(ms);
+            return Convert.ToHexString(SHA256.HashData(ms.ToArray()));
+        }
+        Assert.NotEqual(Hash(without), Hash(with));
+        Assert.Equal(Hash(with), Hash(Trainer.Train(tweets, options, schoolPosts: posts).Model));
+    }
+
+    [Fact]
     public void Committed_model_loads_and_scores_the_held_out_split()
     {
         var model = LinearModel.Load(Path.Combine(Repo.Root, "data", "models", "offensive.bin"));
