@@ -36,13 +36,15 @@ public sealed class PolicyPack(
     public string SourceName { get; } = sourceName;
 
     /// <summary>Every inappropriate use the pack names: the inappropriate-uses lists and the courtesy "do not" list, in document order.</summary>
-    public IReadOnlyList<InappropriateUse> InappropriateUses { get; } =
+    public IReadOnlyList<InappropriateUse> InappropriateUses { get; } = UsesOf(sections).ToList();
+
+    internal static IEnumerable<InappropriateUse> UsesOf(IEnumerable<PolicySection> sections) =>
         sections.SelectMany(s => s switch
         {
             InappropriateUsesSection u => u.Uses,
             CourtesyGuidelinesSection c => c.DoNot,
             _ => [],
-        }).ToList();
+        });
 
     /// <summary>The single procedure section; the loader refuses a pack without exactly one.</summary>
     public ProcedureSection Procedure { get; } = sections.OfType<ProcedureSection>().Single();

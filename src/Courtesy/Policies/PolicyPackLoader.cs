@@ -195,12 +195,7 @@ public static partial class PolicyPackLoader
 
         private void CheckOwnCategoriesAreUsed(List<(OwnCategory Category, YamlNode Node)> own, List<PolicySection> sections)
         {
-            var used = sections.SelectMany(s => s switch
-            {
-                InappropriateUsesSection u => u.Uses,
-                CourtesyGuidelinesSection c => c.DoNot,
-                _ => [],
-            }).SelectMany(u => u.Categories).ToHashSet(StringComparer.Ordinal);
+            var used = PolicyPack.UsesOf(sections).SelectMany(u => u.Categories).ToHashSet(StringComparer.Ordinal);
             foreach (var (category, node) in own)
                 if (!used.Contains(category.Category.Id))
                     Error(node, $"own category '{category.Category.Id}' is not named by any inappropriate use, so nothing in the policy forbids it");
