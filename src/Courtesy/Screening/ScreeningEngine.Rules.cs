@@ -548,7 +548,8 @@ public sealed partial class ScreeningEngine
                     {
                         // "I'll go back to the office" is not "they can go back home".
                         var prev = PrevWord(n, h.Start);
-                        if (!(prev.Start < 0 || IsSentenceInitial(n, h.Start) || WordIs(n, prev, "should") || WordIs(n, prev, "can") || WordIs(n, prev, "could") || WordIs(n, prev, "must") || WordIs(n, prev, "just")
+                        // "stop hiring foreigners, send them back": with a national or ethnic group named, the order is about the group.
+                        if (!(prev.Start < 0 || IsSentenceInitial(n, h.Start) || s.Has(Cue.Ethnic) || WordIs(n, prev, "should") || WordIs(n, prev, "can") || WordIs(n, prev, "could") || WordIs(n, prev, "must") || WordIs(n, prev, "just")
                               || WordIs(n, prev, "to") || WordIs(n, prev, "them") || WordIs(n, prev, "off") || WordIs(n, prev, "and") || WordIs(n, prev, "they"))) break;
                     }
                     c.Hit(cat, h, "hostility because of race, nationality or ethnic origin", "pattern.racist-phrase");
