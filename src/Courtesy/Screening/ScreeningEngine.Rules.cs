@@ -411,6 +411,11 @@ public sealed partial class ScreeningEngine
             var u = UltimatumToAPerson(s, c.Post);
             if (u >= 0) c.Hit(cat, s.Hits[u], "an order to a person with the speaker's own 'or else'", "pattern.ultimatum");
         }
+        if (!c.Has(cat) && s.Has(Cue.ThreatIntent) && AnyWord(s, RuleWord.Drag))
+        {
+            var (ds, de) = DragsAPersonOut(s);
+            if (ds >= 0) c.Span(cat, ds, de, "states an intention to drag a person out by force", "pattern.drag-out");
+        }
         if (c.Has(cat))
         {
             var wish = ViolenceWished(s);
