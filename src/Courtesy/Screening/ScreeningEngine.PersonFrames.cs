@@ -260,4 +260,28 @@ public sealed partial class ScreeningEngine
     }
 
     private static readonly string[] BlowVerbs = ["smash", "break", "punch", "kick", "bust", "cave", "rearrange", "slap", "batter", "knock", "burst", "split", "stamp", "boot"];
+
+    /// <summary>"I'll drag Derek Catchpole out of that meeting", "gonna haul the head out by his tie": the
+    /// phrases cover "drag him out"; a roster name or role stands in the pronoun's slot. Only with an
+    /// intention shortly before it: "they had to drag the head out of the staffroom for the photo 😂" tells
+    /// what happened.</summary>
+    private static (int Start, int End) DragsAPersonOut(Scratch s)
+    {
+        var n = s.Norm;
+        for (var wi = NextWordWith(s, RuleWord.Drag, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Drag, wi + 1))
+        {
+            var verb = WordAt(s, wi);
+            var person = NextWord(n, verb.End);
+            if (HitAt(s, Cue.Title, person)) person = NextWord(n, person.End);
+            if (person.Start < 0) continue;
+            var personEnd = PersonEndingFrom(s, person.Start);
+            if (personEnd < 0 || !WordIs(n, NextWord(n, personEnd), "out")) continue;
+            for (var i = 0; i < s.HitCount; i++)
+            {
+                ref var h = ref s.Hits[i];
+                if (h.Cue == Cue.ThreatIntent && h.End <= verb.Start && verb.Start - h.End <= 30) return (h.Start, personEnd);
+            }
+        }
+        return (-1, -1);
+    }
 }

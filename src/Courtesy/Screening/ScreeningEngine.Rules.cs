@@ -411,6 +411,11 @@ public sealed partial class ScreeningEngine
             var u = UltimatumToAPerson(s, c.Post);
             if (u >= 0) c.Hit(cat, s.Hits[u], "an order to a person with the speaker's own 'or else'", "pattern.ultimatum");
         }
+        if (!c.Has(cat) && s.Has(Cue.ThreatIntent) && AnyWord(s, RuleWord.Drag))
+        {
+            var (ds, de) = DragsAPersonOut(s);
+            if (ds >= 0) c.Span(cat, ds, de, "states an intention to drag a person out by force", "pattern.drag-out");
+        }
         if (c.Has(cat))
         {
             var wish = ViolenceWished(s);
@@ -548,7 +553,8 @@ public sealed partial class ScreeningEngine
                     {
                         // "I'll go back to the office" is not "they can go back home".
                         var prev = PrevWord(n, h.Start);
-                        if (!(prev.Start < 0 || IsSentenceInitial(n, h.Start) || WordIs(n, prev, "should") || WordIs(n, prev, "can") || WordIs(n, prev, "could") || WordIs(n, prev, "must") || WordIs(n, prev, "just")
+                        // "stop hiring foreigners, send them back": with a national or ethnic group named, the order is about the group.
+                        if (!(prev.Start < 0 || IsSentenceInitial(n, h.Start) || s.Has(Cue.Ethnic) || WordIs(n, prev, "should") || WordIs(n, prev, "can") || WordIs(n, prev, "could") || WordIs(n, prev, "must") || WordIs(n, prev, "just")
                               || WordIs(n, prev, "to") || WordIs(n, prev, "them") || WordIs(n, prev, "off") || WordIs(n, prev, "and") || WordIs(n, prev, "they"))) break;
                     }
                     c.Hit(cat, h, "hostility because of race, nationality or ethnic origin", "pattern.racist-phrase");

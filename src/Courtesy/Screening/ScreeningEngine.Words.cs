@@ -52,6 +52,8 @@ public sealed partial class ScreeningEngine
         NotLikening = 1UL << 29,
         /// <summary>"everyone", "everybody", "report", "go": the first words of <see cref="UrgesUseOfDetails"/>.</summary>
         Urging = 1UL << 30,
+        /// <summary>"drag", "haul": <see cref="DragsAPersonOut"/>.</summary>
+        Drag = 1UL << 31,
     }
 
     /// <summary>
@@ -132,6 +134,7 @@ public sealed partial class ScreeningEngine
             Add(RuleWord.ChildObject, ChildObjects);
             Add(RuleWord.NotLikening, NotLikening);
             Add(RuleWord.Urging, "everyone", "everybody", "report", "go");
+            Add(RuleWord.Drag, "drag", "haul");
             return d;
         }
     }
