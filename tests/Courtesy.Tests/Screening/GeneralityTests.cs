@@ -9,12 +9,6 @@ namespace Courtesy.Tests.Screening;
 /// figures mean little if they come from phrases copied out of its posts.</summary>
 public class GeneralityTests
 {
-    private static string HeldOutSet => Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", "HeldOut");
-    private static string HeldOut2Set => Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", "HeldOut2");
-    private static string HeldOut3Set => Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", "HeldOut3");
-    private static string HeldOut4Set => Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", "HeldOut4");
-    private static string HeldOut5Set => Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", "HeldOut5");
-    private static string HeldOut6Set => Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", "HeldOut6");
 
     private static EvaluationReport Evaluate(string set)
     {
@@ -24,122 +18,36 @@ public class GeneralityTests
         return Evaluation.Run(engine, posts, pack.CategoryIds);
     }
 
-    /// <summary>The held-out school (Ashgrove, written before the engine was run on it) stays above
-    /// floors a little under what was measured after two passes of general rules chosen partly from its
-    /// misses (macro-F1 0.885, police recall 0.935, 1 false alarm of 58): a change that helps the dev
-    /// set by hurting another school's posts fails here.</summary>
-    [Fact]
-    public void Held_out_set_stays_above_its_floors()
+    /// <summary>
+    /// Each held-out school (tests/Courtesy.Tests/Screening/HeldOut*, written before its author read the
+    /// rules, then run once; the first-run figures are in each set's README) stays above floors a little
+    /// under its figures after the rules were generalised from the misses of all the sets. The floors are
+    /// tuned figures: they guard against a change that helps one school's posts by hurting another's and
+    /// against losing the general rules, not against overfitting; the unseen first runs are the estimate
+    /// for a new school. Each row was checked to fail when its floors are raised above the measured figures.
+    /// </summary>
+    [Theory]
+    //          set         posts clean macro-F1 police false  recall in every text category
+    [InlineData("HeldOut",  120,  40,   0.86,    0.91,  3,     0.50)] // Ashgrove: 0.889 / 0.935 / 1
+    [InlineData("HeldOut2", 150,  50,   0.88,    0.91,  2,     0.60)] // Fernhill: 0.925 / 0.958 / 0
+    [InlineData("HeldOut3", 170,  55,   0.92,    0.91,  2,     0.80)] // Thornbury Moor: 0.951 / 0.958 / 1
+    [InlineData("HeldOut4", 170,  55,   0.90,    0.95,  2,     0.60)] // St Teilo's: 0.926 / 1.000 / 0
+    [InlineData("HeldOut5", 165,  55,   0.80,    0.82,  3,     0.35)] // St Botolph's: 0.816 / 0.844 / 3
+    [InlineData("HeldOut6", 150,  50,   0.83,    0.88,  3,     0.40)] // Gullhaven: 0.844 / 0.889 / 2
+    public void Held_out_school_stays_above_its_floors(string set, int posts, int clean, double macroF1, double police, int falseAlarms, double recall)
     {
-        var report = Evaluate(HeldOutSet);
-        Assert.True(report.Outcomes.Count >= 120, $"{report.Outcomes.Count} posts");
-        Assert.True(report.CleanPosts >= 40, $"{report.CleanPosts} clean posts");
+        var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
+        Assert.True(report.Outcomes.Count >= posts, $"{set}: {report.Outcomes.Count} posts");
+        Assert.True(report.CleanPosts >= clean, $"{set}: {report.CleanPosts} clean posts");
         Assert.Equal(12, report.Categories.Count(c => !c.FromMetadata && c.Support > 0));
-        Assert.True(report.MacroF1Text >= 0.86, $"held-out macro-F1 {report.MacroF1Text:0.000}");
-        Assert.True(report.PoliceRecall >= 0.91, $"held-out police recall {report.PoliceRecall:0.000}");
-        Assert.True(report.FalseAlarms.Count <= 3, $"{report.FalseAlarms.Count} held-out false alarms: {string.Join(", ", report.FalseAlarms.Select(f => f.Post.Id))}");
+        Assert.True(report.MacroF1Text >= macroF1, $"{set} macro-F1 {report.MacroF1Text:0.000}");
+        Assert.True(report.PoliceRecall >= police, $"{set} police recall {report.PoliceRecall:0.000}");
+        Assert.True(report.FalseAlarms.Count <= falseAlarms, $"{report.FalseAlarms.Count} {set} false alarms: {string.Join(", ", report.FalseAlarms.Select(f => f.Post.Id))}");
         // Every text detector finds something on another school's posts.
         foreach (var c in report.Categories.Where(c => !c.FromMetadata && c.Support > 0))
-            Assert.True(c.Recall >= 0.5, $"{c.Id} recall {c.Recall:0.000} on the held-out set");
+            Assert.True(c.Recall >= recall, $"{c.Id} recall {c.Recall:0.000} on {set}");
     }
 
-    /// <summary>The third school (Fernhill, 183 posts, written before the cue lists and rules were read
-    /// for that pass). Its first run was macro-F1 0.592, police recall 0.354, 4 false alarms of 55; the
-    /// rules written from the misses of all three sets bring it to 0.906, 0.938 and 0. These floors sit a
-    /// little below that, so the figures are tuned ones, not unseen ones: they guard against losing
-    /// the general rules, not against overfitting.</summary>
-    [Fact]
-    public void Second_held_out_set_stays_above_its_floors()
-    {
-        var report = Evaluate(HeldOut2Set);
-        Assert.True(report.Outcomes.Count >= 150, $"{report.Outcomes.Count} posts");
-        Assert.True(report.CleanPosts >= 50, $"{report.CleanPosts} clean posts");
-        Assert.Equal(12, report.Categories.Count(c => !c.FromMetadata && c.Support > 0));
-        Assert.True(report.MacroF1Text >= 0.88, $"HeldOut2 macro-F1 {report.MacroF1Text:0.000}");
-        Assert.True(report.PoliceRecall >= 0.91, $"HeldOut2 police recall {report.PoliceRecall:0.000}");
-        Assert.True(report.FalseAlarms.Count <= 2, $"{report.FalseAlarms.Count} HeldOut2 false alarms: {string.Join(", ", report.FalseAlarms.Select(f => f.Post.Id))}");
-        foreach (var c in report.Categories.Where(c => !c.FromMetadata && c.Support > 0))
-            Assert.True(c.Recall >= 0.6, $"{c.Id} recall {c.Recall:0.000} on HeldOut2");
-    }
-
-    /// <summary>The fourth school (Thornbury Moor, 182 posts, written before the rules, cue lists and other
-    /// held-out sets were read for that pass). Its first run was macro-F1 0.668, police recall 0.604, 1 false
-    /// alarm of 58; the rules written from the misses of all four sets bring it to 0.943, 0.938 and 1. The
-    /// floors sit a little below those tuned figures and guard against losing the rules, not against
-    /// overfitting: the unseen figure for a fifth school is the one to expect.</summary>
-    [Fact]
-    public void Third_held_out_set_stays_above_its_floors()
-    {
-        var report = Evaluate(HeldOut3Set);
-        Assert.True(report.Outcomes.Count >= 170, $"{report.Outcomes.Count} posts");
-        Assert.True(report.CleanPosts >= 55, $"{report.CleanPosts} clean posts");
-        Assert.Equal(12, report.Categories.Count(c => !c.FromMetadata && c.Support > 0));
-        Assert.True(report.MacroF1Text >= 0.92, $"HeldOut3 macro-F1 {report.MacroF1Text:0.000}");
-        Assert.True(report.PoliceRecall >= 0.91, $"HeldOut3 police recall {report.PoliceRecall:0.000}");
-        Assert.True(report.FalseAlarms.Count <= 2, $"{report.FalseAlarms.Count} HeldOut3 false alarms: {string.Join(", ", report.FalseAlarms.Select(f => f.Post.Id))}");
-        foreach (var c in report.Categories.Where(c => !c.FromMetadata && c.Support > 0))
-            Assert.True(c.Recall >= 0.8, $"{c.Id} recall {c.Recall:0.000} on HeldOut3");
-    }
-
-    /// <summary>The fifth school (St Teilo's, a Church in Wales junior school, 173 posts, written before the
-    /// rules, cue lists and other held-out sets were read for that pass). Its first run was macro-F1 0.765,
-    /// police recall 0.702, 2 false alarms of 56; the rules written from the misses of all five sets bring
-    /// it to 0.926, 1.000 and 0. The floors sit a little below those tuned figures and guard against losing
-    /// the rules, not against overfitting: the unseen figure for a sixth school is the one to expect.</summary>
-    [Fact]
-    public void Fourth_held_out_set_stays_above_its_floors()
-    {
-        var report = Evaluate(HeldOut4Set);
-        Assert.True(report.Outcomes.Count >= 170, $"{report.Outcomes.Count} posts");
-        Assert.True(report.CleanPosts >= 55, $"{report.CleanPosts} clean posts");
-        Assert.Equal(12, report.Categories.Count(c => !c.FromMetadata && c.Support > 0));
-        Assert.True(report.MacroF1Text >= 0.90, $"HeldOut4 macro-F1 {report.MacroF1Text:0.000}");
-        Assert.True(report.PoliceRecall >= 0.95, $"HeldOut4 police recall {report.PoliceRecall:0.000}");
-        Assert.True(report.FalseAlarms.Count <= 2, $"{report.FalseAlarms.Count} HeldOut4 false alarms: {string.Join(", ", report.FalseAlarms.Select(f => f.Post.Id))}");
-        foreach (var c in report.Categories.Where(c => !c.FromMetadata && c.Support > 0))
-            Assert.True(c.Recall >= 0.6, $"{c.Id} recall {c.Recall:0.000} on HeldOut4");
-    }
-
-    /// <summary>The sixth held-out school (St Botolph's, a Norfolk village primary, 170 posts, written before
-    /// the rules, cue lists and other held-out sets were read for that pass). Its first run was macro-F1 0.777,
-    /// police recall 0.689, 3 false alarms of 57; the cue families added from its police misses bring it to
-    /// 0.800 and 0.800 (checked to fail at 0.95), and the seventh school's families to 0.816 and 0.844. The floors guard those families; allegation, defamation and complaints are still
-    /// weak on it (recall under 0.55), so the per-category floor is low.</summary>
-    [Fact]
-    public void Fifth_held_out_set_stays_above_its_floors()
-    {
-        var report = Evaluate(HeldOut5Set);
-        Assert.True(report.Outcomes.Count >= 165, $"{report.Outcomes.Count} posts");
-        Assert.True(report.CleanPosts >= 55, $"{report.CleanPosts} clean posts");
-        Assert.Equal(12, report.Categories.Count(c => !c.FromMetadata && c.Support > 0));
-        Assert.True(report.MacroF1Text >= 0.80, $"HeldOut5 macro-F1 {report.MacroF1Text:0.000}");
-        Assert.True(report.PoliceRecall >= 0.82, $"HeldOut5 police recall {report.PoliceRecall:0.000}");
-        Assert.True(report.FalseAlarms.Count <= 3, $"{report.FalseAlarms.Count} HeldOut5 false alarms: {string.Join(", ", report.FalseAlarms.Select(f => f.Post.Id))}");
-        foreach (var c in report.Categories.Where(c => !c.FromMetadata && c.Support > 0))
-            Assert.True(c.Recall >= 0.35, $"{c.Id} recall {c.Recall:0.000} on HeldOut5");
-    }
-
-    /// <summary>The sixth held-out set (Gullhaven, a Cornish harbour-town infant-and-junior school, 155
-    /// posts, written before the rules, cue lists and other held-out sets were read for that pass). Its first
-    /// run was macro-F1 0.761, police recall 0.750, 4 false alarms (0.778 / 0.750 / 2 after fixing labels that
-    /// broke the dev conventions); the threat, pile-on and misconduct families from its misses and HeldOut5's
-    /// bring it to 0.844 / 0.889 / 2 (checked to fail at 0.95). Floors a little under that guard them.</summary>
-    [Fact]
-    public void Sixth_held_out_set_stays_above_its_floors()
-    {
-        var report = Evaluate(HeldOut6Set);
-        Assert.True(report.Outcomes.Count >= 150, $"{report.Outcomes.Count} posts");
-        Assert.True(report.CleanPosts >= 50, $"{report.CleanPosts} clean posts");
-        Assert.Equal(12, report.Categories.Count(c => !c.FromMetadata && c.Support > 0));
-        Assert.True(report.MacroF1Text >= 0.83, $"HeldOut6 macro-F1 {report.MacroF1Text:0.000}");
-        Assert.True(report.PoliceRecall >= 0.88, $"HeldOut6 police recall {report.PoliceRecall:0.000}");
-        Assert.True(report.FalseAlarms.Count <= 3, $"{report.FalseAlarms.Count} HeldOut6 false alarms: {string.Join(", ", report.FalseAlarms.Select(f => f.Post.Id))}");
-        foreach (var c in report.Categories.Where(c => !c.FromMetadata && c.Support > 0))
-            Assert.True(c.Recall >= 0.40, $"{c.Id} recall {c.Recall:0.000} on HeldOut6");
-    }
-
-    /// <summary>Every cue phrase of three or more words that matches exactly one dev post is either gone
-    /// or justified in cues.tsv's third column as an idiom or a common phrase.</summary>
     [Fact]
     public void No_cue_phrase_is_copied_from_a_single_dev_post()
     {
