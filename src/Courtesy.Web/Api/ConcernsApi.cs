@@ -1,4 +1,5 @@
 using Courtesy.Accounts;
+using Courtesy.Audit;
 using Courtesy.Cases;
 using Courtesy.Schools;
 using Courtesy.Web.Auth;
@@ -192,13 +193,19 @@ public static class ConcernsApi
         }
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> EvidenceAsync(long id, long evidenceId, CurrentSchool current, ConcernStore concerns, EvidenceStore evidence)
+    private static async Task<Results<FileContentHttpResult, NotFound>> EvidenceAsync(long id, long evidenceId, HttpContext http, CurrentSchool current,
+        ConcernStore concerns, EvidenceStore evidence, AuditLog audit)
     {
         var school = await current.GetAsync();
         var concern = school is null ? null : await concerns.GetAsync(school.Id, id);
-        var file = concern is null ? null : await evidence.ContentAsync(school!.Id, evidenceId);
+        // The same visibility as the concern itself: a safeguarding concern's evidence is for the DSL.
+        if (concern is null || !Visible(http, concern))
+            return TypedResults.NotFound();
+        var file = await evidence.ContentAsync(school!.Id, evidenceId);
         if (file is not { } f || f.Evidence.ConcernId != id)
             return TypedResults.NotFound();
+        await audit.AppendAsync(school.Id, http.User.Actor(), "concern.evidence-viewed", "concern", concern.Reference,
+            $"{concern.Reference}: evidence '{f.Evidence.FileName}' opened", new { evidenceId });
         return TypedResults.File(f.Content, f.Evidence.ContentType, f.Evidence.FileName);
     }
 
