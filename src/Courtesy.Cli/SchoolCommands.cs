@@ -115,6 +115,27 @@ internal static class SchoolCommands
             console.Out.WriteLine($"one-time password: {password}");
             return 0;
         }));
-        return new Command("user", "User accounts") { add };
+        var who = new Argument<string>("email") { Description = "The user's sign-in e-mail address" };
+        var disableDb = CliHost.DbOption();
+        var disable = new Command("disable", "Stop an account: it can no longer sign in, and any open session ends at its next request") { who, disableDb };
+        disable.SetAction((r, ct) => CliHost.Run(r, async console =>
+        {
+            await using var sp = await CliHost.MigratedServicesAsync(r.GetValue(disableDb));
+            var u = await sp.GetRequiredService<UserStore>().DisableAsync(r.GetValue(who)!, "cli");
+            console.Out.MarkupLineInterpolated($"[yellow]disabled[/] {u.Email} ({Roles.Describe(u.Role)})");
+            return 0;
+        }));
+        var resetWho = new Argument<string>("email") { Description = "The user's sign-in e-mail address" };
+        var resetDb = CliHost.DbOption();
+        var reset = new Command("password", "Give a user a new one-time password; sessions signed in with the old one end") { resetWho, resetDb };
+        reset.SetAction((r, ct) => CliHost.Run(r, async console =>
+        {
+            await using var sp = await CliHost.MigratedServicesAsync(r.GetValue(resetDb));
+            var password = await sp.GetRequiredService<UserStore>().ResetPasswordAsync(r.GetValue(resetWho)!, "cli");
+            console.Out.MarkupLineInterpolated($"[green]new password set[/] for {UserStore.Normalise(r.GetValue(resetWho)!)}");
+            console.Out.WriteLine($"one-time password: {password}");
+            return 0;
+        }));
+        return new Command("user", "User accounts") { add, disable, reset };
     }
 }

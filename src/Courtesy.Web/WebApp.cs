@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Courtesy.Data;
 using Courtesy.Web.Api;
 using Courtesy.Web.Auth;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -49,6 +50,7 @@ public static class WebApp
                 // an API caller gets a status code, not a redirect to an HTML sign-in page
                 o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = StillValidAsync;
             });
         services.AddAuthorization(AuthPolicies.Configure);
         services.AddAntiforgery(o => { o.Cookie.Name = "courtesy.csrf"; o.HeaderName = "X-CSRF-TOKEN"; });
@@ -108,6 +110,22 @@ public static class WebApp
         app.MapScreenApi();
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>A cookie is only as good as the account behind it: a disabled user, or one whose password,
+    /// role, school or trust has changed since signing in, is signed out at the next request. One lookup by
+    /// primary key a request; the cookie alone would keep a dismissed member of staff in for good.</summary>
+    private static async Task StillValidAsync(CookieValidatePrincipalContext ctx)
+    {
+        var principal = ctx.Principal;
+        var id = principal?.FindFirst(CourtesyClaims.UserId)?.Value;
+        var user = long.TryParse(id, out var userId)
+            ? await ctx.HttpContext.RequestServices.GetRequiredService<Courtesy.Accounts.UserStore>().GetAsync(userId)
+            : null;
+        if (user is not null && user.DisabledAt is null && principal!.FindFirst(CourtesyClaims.Stamp)?.Value == user.Stamp)
+            return;
+        ctx.RejectPrincipal();
+        await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)

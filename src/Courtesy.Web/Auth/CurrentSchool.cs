@@ -9,6 +9,7 @@ public static class CourtesyClaims
     public const string UserId = "courtesy:user";
     public const string SchoolId = "courtesy:school";
     public const string TrustId = "courtesy:trust";
+    public const string Stamp = "courtesy:stamp";
 
     public static long UserIdOf(this ClaimsPrincipal user) => long.Parse(user.FindFirstValue(UserId) ?? "0");
     public static string Actor(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email) ?? "anonymous";

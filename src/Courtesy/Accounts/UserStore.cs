@@ -16,6 +16,11 @@ public sealed class User
     public string Role { get; init; } = "";
     public string PasswordHash { get; init; } = "";
     public DateTime? DisabledAt { get; init; }
+
+    /// <summary>Changes whenever the password, role, school or trust changes, so a sign-in cookie issued
+    /// before the change stops working (see the web app's cookie check). Not secret: a digest of the hash.</summary>
+    public string Stamp => Convert.ToHexStringLower(SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes($"{PasswordHash}|{Role}|{SchoolId}|{TrustId}")))[..16];
 }
 
 public sealed class AccountException(string message) : Exception(message);
@@ -99,6 +104,28 @@ public sealed class UserStore(Db db, AuditLog audit, IClock clock)
         if (n == 0) throw new AccountException($"no user with id {userId}");
         await audit.AppendAsync(schoolId, actor, "user.password-set", "user", userId.ToString(), "Password set", null, c, tx);
         await tx.CommitAsync();
+    }
+
+    /// <summary>Stops an account: its sign-in cookies stop working at the next request and its password no longer signs in.</summary>
+    public async Task<User> DisableAsync(string email, string actor)
+    {
+        var user = await FindAsync(email) ?? throw new AccountException($"no user with e-mail {Normalise(email)}");
+        await using var c = await db.OpenAsync();
+        await using var tx = await db.BeginWriteAsync(c);
+        await c.ExecuteAsync("UPDATE users SET disabled_at = @now WHERE id = @id AND disabled_at IS NULL", new { now = clock.UtcNow, id = user.Id }, tx);
+        await audit.AppendAsync(user.SchoolId, actor, "user.disabled", "user", user.Id.ToString(), $"User {user.DisplayName} disabled", null, c, tx);
+        await tx.CommitAsync();
+        return (await GetAsync(user.Id))!;
+    }
+
+    /// <summary>Gives an account a new generated password (for a forgotten one, or when the first one was
+    /// never changed); every cookie signed in with the old one stops working.</summary>
+    public async Task<string> ResetPasswordAsync(string email, string actor)
+    {
+        var user = await FindAsync(email) ?? throw new AccountException($"no user with e-mail {Normalise(email)}");
+        var password = NewPassword();
+        await SetPasswordAsync(user.Id, password, actor);
+        return password;
     }
 
     private static readonly string DummyHash = Hasher.HashPassword(new User(), "not-a-real-password-0000");

@@ -65,6 +65,8 @@ public sealed class SchoolCliTests : IDisposable
     [InlineData(new[] { "roster", "import", "nowhere", "/no/such.csv" }, "/no/such.csv: no such file")]
     [InlineData(new[] { "school", "policy", "nowhere", "default" }, "no school with id 'nowhere'")]
     [InlineData(new[] { "user", "add", "a@b.example", "--name", "A", "--role", "head", "--school", "nowhere" }, "no school with id 'nowhere'")]
+    [InlineData(new[] { "user", "disable", "nobody@b.example" }, "no user with e-mail nobody@b.example")]
+    [InlineData(new[] { "user", "password", "Nobody@B.example" }, "no user with e-mail nobody@b.example")]
     public async Task Mistakes_give_one_clear_line_and_exit_one(string[] args, string expected)
     {
         var (exit, _, error) = await CliRunner.RunAsync([.. args, "--db", DbPath]);
@@ -83,6 +85,29 @@ public sealed class SchoolCliTests : IDisposable
         var db = Db.Sqlite(DbPath);
         var clock = new SystemClock();
         Assert.NotNull(await new Courtesy.Accounts.UserStore(db, new AuditLog(db, clock), clock).CheckPasswordAsync("dsl@school.example", password));
+    }
+
+    [Fact]
+    public async Task User_password_replaces_the_old_one_and_user_disable_stops_the_account()
+    {
+        await CliRunner.RunAsync("school", "add", "st-aidans", "--name", "St Aidan's", "--db", DbPath);
+        var (_, added, _) = await CliRunner.RunAsync("user", "add", "head@school.example", "--name", "Mrs Head", "--role", "head", "--school", "st-aidans", "--db", DbPath);
+        var first = added.Split("one-time password: ")[1].Trim();
+        var db = Db.Sqlite(DbPath);
+        var clock = new SystemClock();
+        var users = new Courtesy.Accounts.UserStore(db, new AuditLog(db, clock), clock);
+
+        var (exit, output, error) = await CliRunner.RunAsync("user", "password", "head@school.example", "--db", DbPath);
+        Assert.True(exit == 0, error);
+        var second = output.Split("one-time password: ")[1].Trim();
+        Assert.NotEqual(first, second);
+        Assert.Null(await users.CheckPasswordAsync("head@school.example", first));
+        Assert.NotNull(await users.CheckPasswordAsync("head@school.example", second));
+
+        (exit, output, error) = await CliRunner.RunAsync("user", "disable", "head@school.example", "--db", DbPath);
+        Assert.True(exit == 0, error);
+        Assert.Contains("disabled", output);
+        Assert.Null(await users.CheckPasswordAsync("head@school.example", second));
     }
 
     [Fact]

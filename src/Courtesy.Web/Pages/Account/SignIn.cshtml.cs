@@ -42,6 +42,7 @@ public sealed class SignInModel(UserStore users, AuditLog audit) : PageModel
             new(ClaimTypes.Email, user.Email),
             new(ClaimTypes.Role, user.Role),
             new(CourtesyClaims.UserId, user.Id.ToString()),
+            new(CourtesyClaims.Stamp, user.Stamp),
         };
         if (user.SchoolId is { } s) claims.Add(new Claim(CourtesyClaims.SchoolId, s.ToString()));
         if (user.TrustId is { } t) claims.Add(new Claim(CourtesyClaims.TrustId, t.ToString()));
