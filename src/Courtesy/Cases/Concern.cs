@@ -78,6 +78,8 @@ public sealed record ConcernSubmission(
             errors["postText"] = "what was posted: copy the words of the post (or describe it if it was a picture)";
         else if (PostText.Length > MaxPostText)
             errors["postText"] = $"what was posted: at most {MaxPostText:N0} characters ({PostText.Length:N0} given)";
+        Printable(errors, "postText", PostText, "what was posted");
+        Printable(errors, "reporterNote", ReporterNote, "your note");
         Max(errors, "platform", Platform, 100, "platform");
         Max(errors, "posterName", PosterName, 200, "who posted it");
         Max(errors, "reporterNote", ReporterNote, 5_000, "your note");
@@ -101,6 +103,16 @@ public sealed record ConcernSubmission(
     {
         if (value is not null && value.Length > max)
             errors[field] = $"{label}: at most {max} characters ({value.Length} given)";
+    }
+
+    /// <summary>Control characters (other than tab and line breaks) and broken surrogates cannot go into a
+    /// letter or an evidence pack; a screenshot's words never contain them.</summary>
+    private static void Printable(Dictionary<string, string> errors, string field, string? value, string label)
+    {
+        if (value is null || errors.ContainsKey(field)) return;
+        var at = Letters.XmlSafe.FirstInvalid(value);
+        if (at >= 0)
+            errors[field] = $"{label}: character {at + 1} is an invisible control character (U+{(int)value[at]:X4}); remove it and send again";
     }
 
     private static string Cut(string s) => s.Length > 60 ? s[..60] + "…" : s;

@@ -44,7 +44,7 @@ public static partial class LetterWriter
         if (missing.Count > 0)
             throw new LetterException($"the {Describe(template.Kind)} needs {string.Join(", ", missing.Select(f => "{{" + f + "}} (" + LetterTemplates.Fields[f] + ")"))}");
 
-        string Fill(string text) => FieldPattern().Replace(text, m => values[m.Groups[1].Value]!.Trim());
+        string Fill(string text) => FieldPattern().Replace(text, m => XmlSafe.Clean(values[m.Groups[1].Value]!.Trim()));
 
         var blocks = new List<LetterBlock>();
         foreach (var para in template.Body.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
@@ -84,7 +84,7 @@ public static partial class LetterWriter
         using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
         {
             doc.PackageProperties.Title = letter.Subject;
-            doc.PackageProperties.Creator = author ?? "Courtesy";
+            doc.PackageProperties.Creator = author is null ? "Courtesy" : XmlSafe.Clean(author);
             var main = doc.AddMainDocumentPart();
             var body = new Body();
             body.Append(new Paragraph(

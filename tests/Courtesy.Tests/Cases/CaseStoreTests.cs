@@ -87,6 +87,18 @@ public class CaseStoreTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_control_character_in_the_post_is_refused_with_its_position(DbProvider provider)
+    {
+        await using var k = await CaseKit.CreateAsync(provider);
+        var ex = await Assert.ThrowsAsync<ConcernValidationException>(() => k.Concerns.SubmitAsync(k.School.Id,
+            new ConcernSubmission("Mr Harris\u0001 is a disgrace", ReporterNote: "fine \ud83d\ude21\ttoo"), [], null));
+        Assert.Equal(["postText"], ex.Errors.Keys.ToArray());
+        Assert.Contains("character 10 is an invisible control character (U+0001)", ex.Errors["postText"]);
+        Assert.Empty(await k.Concerns.ListAsync(k.School.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Triage_decisions_are_recorded_once_with_who_and_when(DbProvider provider)
     {
         await using var k = await CaseKit.CreateAsync(provider);

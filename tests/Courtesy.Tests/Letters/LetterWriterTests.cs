@@ -81,6 +81,16 @@ public class LetterWriterTests
     }
 
     [Fact]
+    public void A_post_with_control_characters_still_makes_a_letter_without_them()
+    {
+        var values = Values();
+        values["post_excerpt"] = "Mr Harris\u0001 is a disgrace\u0008 \ud83d\ude21 \ud800 broken";
+        var produced = LetterWriter.Produce(LetterTemplates.For("flitwick-lower", LetterKind.RemovalRequest), values);
+        Assert.Contains("Mr Harris is a disgrace \ud83d\ude21  broken", produced.Letter.PlainText);
+        Assert.NotEmpty(produced.Docx);
+    }
+
+    [Fact]
     public void Docx_opens_in_LibreOffice_and_contains_the_merged_fields()
     {
         var dir = Directory.CreateTempSubdirectory("courtesy-letter-").FullName;
