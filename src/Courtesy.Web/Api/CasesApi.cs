@@ -60,7 +60,7 @@ public static class CasesApi
         g.MapPost("/{id:long}/steps/{actionId:long}/result", (long id, long actionId, ResultBody body, HttpContext http, CurrentSchool current, Casework work) =>
             Change(current, async s =>
             {
-                if (!Enum.TryParse<StepResult>(body.Result, true, out var result))
+                if (!EnumNames.TryParse<StepResult>(body.Result, out var result))
                     throw new CaseRuleException($"result: '{body.Result}' is not one of Removed, NotRemoved, NoReply");
                 return Action(await work.RecordResultAsync(s, id, actionId, result, body.Note, http.User.Actor()));
             }))
@@ -134,7 +134,7 @@ public static class CasesApi
         g.MapPost("/{id:long}/close", (long id, CloseBody body, HttpContext http, CurrentSchool current, Casework work) =>
             Change(current, async s =>
             {
-                if (!Enum.TryParse<CaseOutcome>(body.Outcome, true, out var outcome))
+                if (!EnumNames.TryParse<CaseOutcome>(body.Outcome, out var outcome))
                     throw new CaseRuleException($"outcome: '{body.Outcome}' is not one of {string.Join(", ", Enum.GetNames<CaseOutcome>())}");
                 return Summary(await work.CloseAsync(s, id, outcome, body.Note, http.User.Actor()));
             }))

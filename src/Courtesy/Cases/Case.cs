@@ -9,6 +9,20 @@ public enum StepResult { Removed, NotRemoved, NoReply }
 /// <summary>How a case ended.</summary>
 public enum CaseOutcome { Removed, NotRemoved, Withdrawn, Referred, NoFurtherAction }
 
+public static class EnumNames
+{
+    /// <summary>Parses a value by its name only: Enum.TryParse also takes "99" and "Removed,NoReply",
+    /// which would store a result or outcome no screen knows.</summary>
+    public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
+    {
+        foreach (var name in Enum.GetNames<T>())
+            if (string.Equals(name, text?.Trim(), StringComparison.OrdinalIgnoreCase))
+                return Enum.TryParse(name, out value);
+        value = default;
+        return false;
+    }
+}
+
 /// <summary>
 /// A case about one post (or one person's posts), climbing the ladder of the school's pack. State changes
 /// are a time plus the person who made them, never a bare flag: a case is closed because

@@ -133,6 +133,8 @@ public sealed class CaseWorkflow(PolicyPack pack, IClock clock)
     /// <summary>The action with its result recorded; a result is recorded once.</summary>
     public CaseAction RecordResult(Case c, CaseAction action, StepResult result, string? note, string by)
     {
+        if (!Enum.IsDefined(result))
+            throw new CaseRuleException($"result: {(int)result} is not one of {string.Join(", ", Enum.GetNames<StepResult>())}");
         if (action.CaseId != c.Id)
             throw new CaseRuleException($"action {action.Id} is not on case {c.Reference}");
         if (c.IsClosed)
@@ -189,6 +191,8 @@ public sealed class CaseWorkflow(PolicyPack pack, IClock clock)
 
     public Case Close(Case c, IReadOnlyList<CaseAction> history, CaseOutcome outcome, string? note, string by)
     {
+        if (!Enum.IsDefined(outcome))
+            throw new CaseRuleException($"outcome: {(int)outcome} is not one of {string.Join(", ", Enum.GetNames<CaseOutcome>())}");
         if (c.IsClosed)
             throw new CaseRuleException($"{c.Reference} was already closed by {c.ClosedBy} on {London.Time(c.ClosedAt!.Value)}");
         if (outcome == CaseOutcome.Removed && history.Count == 0)

@@ -244,6 +244,8 @@ public class CaseWorkflowTests
         Assert.False(wf.IsOverdue(c, [discuss]));
         clock.Advance(TimeSpan.FromDays(4));
         Assert.True(wf.IsOverdue(c, [discuss]));
+        Assert.Equal("result: 7 is not one of Removed, NotRemoved, NoReply",
+            Assert.Throws<CaseRuleException>(() => wf.RecordResult(c, discuss, (StepResult)7, null, "dsl")).Message);
         var done = wf.RecordResult(c, discuss, StepResult.NoReply, "No answer to two calls.", "dsl");
         Assert.Equal(("NoReply", "dsl", clock.UtcNow), (done.Result, done.ResultBy, done.ResultAt!.Value));
         Assert.False(wf.IsOverdue(c, [done]));
@@ -260,6 +262,8 @@ public class CaseWorkflowTests
             Assert.Throws<CaseRuleException>(() => wf.Close(c, [], CaseOutcome.Removed, null, "head")).Message);
         Assert.Equal("outcome 'withdrawn': give a reason",
             Assert.Throws<CaseRuleException>(() => wf.Close(c, [], CaseOutcome.Withdrawn, " ", "head")).Message);
+        Assert.Equal("outcome: 99 is not one of Removed, NotRemoved, Withdrawn, Referred, NoFurtherAction",
+            Assert.Throws<CaseRuleException>(() => wf.Close(c, [], (CaseOutcome)99, null, "head")).Message);
         var discuss = wf.TakeStep(c, [], new StepRequest("discuss"), "head");
         var closed = wf.Close(c, [discuss], CaseOutcome.Removed, "Post taken down.", "head");
         Assert.Equal((Clock.UtcNow, "head", CaseOutcome.Removed), (closed.ClosedAt!.Value, closed.ClosedBy, closed.OutcomeValue!.Value));

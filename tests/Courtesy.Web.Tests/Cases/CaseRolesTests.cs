@@ -210,6 +210,9 @@ public class CaseRolesTests
         Assert.Equal((byte)'P', (await docx.Content.ReadAsByteArrayAsync())[0]);
         var reference = (await app.Get<CaseStore>().GetAsync(w.School.Id, w.CaseId))!.Reference;
         Assert.Contains("case.letter-viewed", (await app.Get<Courtesy.Audit.AuditLog>().ForTargetAsync(w.School.Id, "case", reference)).Select(e => e.Action));
+        foreach (var sneaky in new[] { "7", "Removed,NoReply", "" })
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, (await head.PostAsJsonAsync($"/api/cases/{w.CaseId}/steps/{actionId}/result", new { result = sneaky })).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await head.PostAsJsonAsync($"/api/cases/{w.CaseId}/close", new { outcome = "99" })).StatusCode);
         var result = await head.PostAsJsonAsync($"/api/cases/{w.CaseId}/steps/{actionId}/result", new { result = "Removed" });
         Assert.Equal(HttpStatusCode.OK, result.StatusCode);
         var again = await head.PostAsJsonAsync($"/api/cases/{w.CaseId}/steps/{actionId}/result", new { result = "NoReply" });

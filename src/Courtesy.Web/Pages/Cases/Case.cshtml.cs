@@ -61,7 +61,7 @@ public sealed class CaseModel(CurrentSchool current, Casework work, CaseStore ca
 
     public Task<IActionResult> OnPostResultAsync(long id) => Change(id, async s =>
     {
-        if (!Enum.TryParse<StepResult>(Result, out var result))
+        if (!EnumNames.TryParse<StepResult>(Result, out var result))
             throw new CaseRuleException("result: choose removed, not removed or no reply");
         await work.RecordResultAsync(s, id, ActionId, result, Notes, User.Actor());
         return "Result recorded.";
@@ -117,7 +117,7 @@ public sealed class CaseModel(CurrentSchool current, Casework work, CaseStore ca
 
     public Task<IActionResult> OnPostCloseAsync(long id) => Change(id, async s =>
     {
-        if (!Enum.TryParse<CaseOutcome>(Outcome, out var outcome))
+        if (!EnumNames.TryParse<CaseOutcome>(Outcome, out var outcome))
             throw new CaseRuleException("outcome: choose how the case ended");
         await work.CloseAsync(s, id, outcome, Notes, User.Actor());
         return "Case closed.";
