@@ -60,7 +60,11 @@ public static class WebApp
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DbXmlRepository>()));
         services.AddSingleton<DbXmlRepository>();
         services.AddOpenApi();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiErrors.Describe);
+        // a body the API cannot read is the caller's mistake: a 400 that says where, not an empty one
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // a null where the contract has no null ("text": null inside an attachment) is refused with its path
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.RespectNullableAnnotations = true);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -83,9 +87,23 @@ public static class WebApp
         // the schema is brought up to date before the first request; safe with several processes
         Migrator.MigrateAsync(app.Services.GetRequiredService<Db>()).GetAwaiter().GetResult();
 
-        if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/Error");
-        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        // the API answers in problem+json; people get the error page
+        app.UseWhen(ApiErrors.IsApi, api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = ApiErrors.StatusOf,
+                // a caller's bad body is answered, not logged as a server failure
+                SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+            });
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !ApiErrors.IsApi(c), pages =>
+        {
+            if (!app.Environment.IsDevelopment())
+                pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = ApiErrors.StatusOf });
+            pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        });
         app.UseForwardedHeaders();
         app.Use(async (ctx, next) =>
         {

@@ -95,6 +95,11 @@ public static class ConcernsApi
         else
             for (var i = 0; i < uploads.Count; i++)
             {
+                if (uploads[i] is null)
+                {
+                    errors[$"evidence[{i}]"] = [$"evidence[{i}]: missing (null); give fileName and contentBase64"];
+                    continue;
+                }
                 try
                 {
                     files.Add(EvidenceFiles.Inspect(uploads[i].FileName, Convert.FromBase64String(uploads[i].ContentBase64 ?? "")));
@@ -173,6 +178,8 @@ public static class ConcernsApi
                 case "case":
                     if (request.Categories is not { Count: > 0 })
                         throw new CaseRuleException("categories: at least one category the post falls under");
+                    if (ApiErrors.FirstNull(request.Categories) is { } blank)
+                        throw new CaseRuleException($"categories[{blank}]: missing (null); give a category id");
                     var pack = await work.PackAsync(school!.Id);
                     var kase = await cases.OpenFromConcernAsync(school.Id, id, pack,
                         new CaseOpening(request.Categories, request.PoliceFlag, request.OnSchoolSite, request.PosterName), http.User.Actor());

@@ -29,6 +29,8 @@ public static class ScreenApi
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["the post's text is required"] });
                 if (request.Text.Length > NormalizedText.MaxChars)
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [$"at most {NormalizedText.MaxChars} characters"] });
+                if (Missing(request) is { } missing)
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [missing] = [$"{missing}: missing (null)"] });
                 var screening = await EngineForAsync(current, schools, roster);
                 if (screening is null) return TypedResults.NotFound();
                 var result = screening.Value.Engine.Screen(new Post
@@ -46,6 +48,16 @@ public static class ScreenApi
             .WithTags("Screening")
             .WithName("ScreenPost")
             .WithSummary("Screen a post against the signed-in user's school policy: categories, police and safeguarding flags, and findings with the spans that caused them");
+    }
+
+    /// <summary>The first null inside the post's lists, as a JSON path-like name ("attachments[1].people[0]").</summary>
+    private static string? Missing(ScreenRequest r)
+    {
+        if (ApiErrors.FirstNull(r.AuthorIsParentOf) is { } p) return $"authorIsParentOf[{p}]";
+        if (ApiErrors.FirstNull(r.Attachments) is { } a) return $"attachments[{a}]";
+        for (var i = 0; i < (r.Attachments?.Count ?? 0); i++)
+            if (ApiErrors.FirstNull(r.Attachments![i].People) is { } person) return $"attachments[{i}].people[{person}]";
+        return null;
     }
 
     public static ScreenResponse ToResponse(ScreeningResult result, string policy, PolicyPack? pack) =>

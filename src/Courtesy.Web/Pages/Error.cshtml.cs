@@ -20,6 +20,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Not found", "There is nothing here, or it belongs to another school."),
             403 => ("Not allowed", "Your role does not give access to this page."),
             400 => ("Bad request", "The request was not understood. Please go back and check the form."),
+            413 => ("Too large", "The upload is over the size limit. Send fewer or smaller files (screenshots of up to 10 MB each)."),
             429 => ("Too many requests", "Please wait a minute and try again."),
             _ => (Title, Explanation),
         };
