@@ -97,6 +97,7 @@ public static class WebApp
                 SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
             });
             api.UseStatusCodePages();
+            api.Use(ApiErrors.RequireJsonAsync);
         });
         app.UseWhen(c => !ApiErrors.IsApi(c), pages =>
         {

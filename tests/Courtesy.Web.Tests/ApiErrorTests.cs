@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Courtesy.Accounts;
 using Courtesy.Cases;
+using Courtesy.Policies;
 using Courtesy.Tests.Support;
 
 namespace Courtesy.Web.Tests;
@@ -38,6 +39,33 @@ public class ApiErrorTests
         Assert.Contains(where, problem);
         Assert.Contains(what, problem);
         Assert.Empty(await app.Get<ConcernStore>().ListAsync(school.Id));
+    }
+
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded", "")]
+    [InlineData("text/plain", "{}")]
+    [InlineData(null, "")]
+    public async Task A_change_without_a_json_body_is_refused_so_another_site_cannot_post_a_form(string? contentType, string body)
+    {
+        await using var app = await TestApp.StartAsync();
+        var school = await app.AddSchoolAsync();
+        var (email, password) = await app.AddUserAsync(Roles.Head, school.Id);
+        var head = await app.SignedInAsync(email, password);
+        var concern = await app.Get<ConcernStore>().SubmitAsync(school.Id, new ConcernSubmission("The head is a liar", "Facebook", "https://facebook.com/p/1", PosterName: "Sam Parent"), [], null);
+        var kase = await app.Get<CaseStore>().OpenFromConcernAsync(school.Id, concern.Concern.Id, Repo.LoadPack("flitwick-lower"),
+            new CaseOpening([Categories.AllegationAboutStaff], false, false), "test");
+        var step = await head.PostAsJsonAsync($"/api/cases/{kase.Id}/steps", new { stepId = "discuss", notes = "Phoned the parent." });
+        var actionId = (await step.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var content = new StringContent(body);
+        content.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+
+        // the letter endpoint reads no body, so only the content type tells a form post from the app's own call
+        var response = await head.PostAsync($"/api/cases/{kase.Id}/steps/{actionId}/letter", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("Content-Type: application/json", await response.Content.ReadAsStringAsync());
+        Assert.Empty(await app.Get<CaseStore>().LettersAsync(school.Id, kase.Id));
+        Assert.Equal(HttpStatusCode.OK, (await head.PostAsJsonAsync($"/api/cases/{kase.Id}/steps/{actionId}/letter", new { })).StatusCode);
     }
 
     [Fact]

@@ -45,6 +45,30 @@ public static class ApiErrors
         }
     }
 
+    /// <summary>Every change through the API carries a JSON body. A page on another site can post a form to
+    /// us with the user's cookie, but not application/json without a CORS preflight we never grant, so
+    /// this is the API's CSRF defence (the pages use antiforgery tokens).</summary>
+    public static async Task RequireJsonAsync(HttpContext ctx, RequestDelegate next)
+    {
+        var method = ctx.Request.Method;
+        if ((HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)) || ctx.Request.HasJsonContentType())
+        {
+            await next(ctx);
+            return;
+        }
+        ctx.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+        await ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = ctx,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status415UnsupportedMediaType,
+                Title = "JSON only",
+                Detail = $"content type: the API takes a JSON body with Content-Type: application/json ('{ctx.Request.ContentType}' given; send {{}} when there is nothing to say)",
+            },
+        });
+    }
+
     /// <summary>The index of the first null in a list read from JSON (the serializer checks a member's
     /// nullability, not a list's items), or null when there is none.</summary>
     public static int? FirstNull<T>(IReadOnlyList<T?>? items) where T : class
