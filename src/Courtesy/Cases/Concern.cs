@@ -69,6 +69,7 @@ public sealed record ConcernSubmission(
     string? SubmissionKey = null)
 {
     public const int MaxPostText = 20_000;
+    public const int MinSubmissionKey = 16;
 
     /// <summary>Field name to what is wrong with it; empty when the submission can be saved.</summary>
     public IReadOnlyDictionary<string, string> Validate(DateTime utcNow)
@@ -96,6 +97,8 @@ public sealed record ConcernSubmission(
             errors["postedAt"] = "when it was posted: the date is in the future";
         if (SubmissionKey is { Length: > 100 })
             errors["submissionKey"] = "submission key: at most 100 characters";
+        else if (!string.IsNullOrWhiteSpace(SubmissionKey) && SubmissionKey.Trim().Length < MinSubmissionKey)
+            errors["submissionKey"] = $"submission key: at least {MinSubmissionKey} characters, random (a GUID will do), so nobody can guess it";
         return errors;
     }
 

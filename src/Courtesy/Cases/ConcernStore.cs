@@ -18,9 +18,13 @@ public sealed class ConcernStore(Db db, AuditLog audit, IClock clock)
         safeguarding_flag, triaged_at, triaged_by, decision, decision_reason, case_id, resolved_at, resolved_by
         """;
 
+    private static bool SameReport(Concern c, ConcernSubmission s) =>
+        c.PostText == s.PostText && c.Platform == s.Platform && c.PostUrl == s.PostUrl && c.PosterName == s.PosterName
+        && c.ReporterNote == s.ReporterNote && c.ReporterName == s.ReporterName && c.ReporterEmail == s.ReporterEmail;
+
     /// <summary>Saves a concern and its evidence in one transaction and returns the reference and the secret.
-    /// The same submission key twice (a double click, a retried request) gives the one concern, with a fresh
-    /// secret replacing the one the first response may never have shown.</summary>
+    /// The same submission key twice with the same report (a double click, a retried request) gives the one
+    /// concern, with a fresh secret replacing the one the first response may never have shown.</summary>
     /// <param name="screened">Screening done before saving, so a report is stored screened in one transaction;
     /// null when screening was not possible (the screening job picks the concern up later).</param>
     public async Task<SubmittedConcern> SubmitAsync(long schoolId, ConcernSubmission s, IReadOnlyList<AcceptedEvidence> evidence, string? submittedBy,
@@ -45,6 +49,12 @@ public sealed class ConcernStore(Db db, AuditLog audit, IClock clock)
                     $"SELECT {Columns} FROM concerns WHERE school_id = @schoolId AND submission_key = @key", new { schoolId, key }, tx);
                 if (existing is not null)
                 {
+                    // only the same report again: a different one under a known key must not take over its secret
+                    if (!SameReport(existing, s))
+                        throw new ConcernValidationException(new Dictionary<string, string>
+                        {
+                            ["submissionKey"] = "submission key: already used for a different report; send this one without it, or with a new key",
+                        });
                     await c.ExecuteAsync("UPDATE concerns SET secret_hash = @hash WHERE school_id = @schoolId AND id = @id",
                         new { hash = ConcernSecret.Hash(secret), schoolId = schoolId, id = existing.Id }, tx);
                     await audit.AppendAsync(schoolId, actor, "concern.resubmitted", "concern", existing.Reference,

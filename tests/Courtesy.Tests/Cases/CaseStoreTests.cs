@@ -50,12 +50,30 @@ public class CaseStoreTests
     public async Task Double_submit_gives_one_concern_and_a_working_secret(DbProvider provider)
     {
         await using var k = await CaseKit.CreateAsync(provider);
-        var a = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post("form-7f3a"), [], null);
-        var b = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post("form-7f3a"), [], null);
+        var a = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post("form-7f3a9c01d2e4b5a6"), [], null);
+        var b = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post("form-7f3a9c01d2e4b5a6"), [], null);
         Assert.True(b.WasDuplicate);
         Assert.Equal(a.Concern.Id, b.Concern.Id);
         Assert.Single(await k.Concerns.ListAsync(k.School.Id));
         Assert.NotNull(await k.Concerns.StatusAsync(k.School.Id, a.Concern.Reference, b.Secret));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_known_key_with_a_different_report_is_refused_and_the_first_secret_keeps_working(DbProvider provider)
+    {
+        await using var k = await CaseKit.CreateAsync(provider);
+        const string key = "form-7f3a9c01d2e4b5a6";
+        var first = await k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post(key), [], null);
+
+        var ex = await Assert.ThrowsAsync<ConcernValidationException>(() =>
+            k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post(key) with { PostText = "Something else entirely" }, [], null));
+
+        Assert.Contains("already used for a different report", ex.Errors["submissionKey"]);
+        Assert.NotNull(await k.Concerns.StatusAsync(k.School.Id, first.Concern.Reference, first.Secret));
+        Assert.Single(await k.Concerns.ListAsync(k.School.Id));
+        var tooShort = await Assert.ThrowsAsync<ConcernValidationException>(() => k.Concerns.SubmitAsync(k.School.Id, CaseKit.Post("k1"), [], null));
+        Assert.Contains("at least 16 characters", tooShort.Errors["submissionKey"]);
     }
 
     [Theory]

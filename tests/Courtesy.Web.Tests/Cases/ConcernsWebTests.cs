@@ -82,8 +82,8 @@ public partial class ConcernsWebTests
         await using var app = await TestApp.StartAsync();
         var school = await app.AddSchoolAsync();
         var client = app.Client();
-        var first = await (await client.PostAsJsonAsync("/api/concerns", Concern("key-1"))).Content.ReadFromJsonAsync<JsonElement>();
-        var second = await (await client.PostAsJsonAsync("/api/concerns", Concern("key-1"))).Content.ReadFromJsonAsync<JsonElement>();
+        var first = await (await client.PostAsJsonAsync("/api/concerns", Concern("key-1-5d0c7e21a9b84f3e"))).Content.ReadFromJsonAsync<JsonElement>();
+        var second = await (await client.PostAsJsonAsync("/api/concerns", Concern("key-1-5d0c7e21a9b84f3e"))).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(first.GetProperty("reference").GetString(), second.GetProperty("reference").GetString());
         Assert.True(second.GetProperty("duplicate").GetBoolean());
 
