@@ -80,7 +80,14 @@ public static class WebApp
                     QueueLimit = 0,
                 }));
         });
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        var proxies = KnownProxyNetworks(builder.Configuration);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // only a proxy we know may say who the client is: the rate limits key on it, and the cookie's
+            // Secure flag follows the scheme it reports
+            foreach (var network in proxies) o.KnownIPNetworks.Add(network);
+        });
 
         var app = builder.Build();
 
@@ -106,6 +113,8 @@ public static class WebApp
             pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         });
         app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
         app.Use(async (ctx, next) =>
         {
             var h = ctx.Response.Headers;
@@ -129,6 +138,19 @@ public static class WebApp
         app.MapScreenApi();
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>Courtesy:Proxy:KnownNetworks, the load balancers in front of the app (CIDR, e.g. 10.0.0.0/8).</summary>
+    private static List<System.Net.IPNetwork> KnownProxyNetworks(IConfiguration config)
+    {
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var (value, i) in (config.GetSection("Courtesy:Proxy:KnownNetworks").Get<string[]>() ?? []).Select((v, i) => (v, i)))
+        {
+            if (!System.Net.IPNetwork.TryParse(value?.Trim() ?? "", out var network))
+                throw new InvalidOperationException($"Courtesy:Proxy:KnownNetworks:{i}: '{value}' is not a network in CIDR form, such as 10.0.0.0/8");
+            networks.Add(network);
+        }
+        return networks;
     }
 
     /// <summary>A cookie is only as good as the account behind it: a disabled user, or one whose password,

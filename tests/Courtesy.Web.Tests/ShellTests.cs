@@ -101,6 +101,34 @@ public class ShellTests
     }
 
     [Fact]
+    public async Task A_proxy_network_that_is_not_cidr_stops_the_start_and_names_the_setting()
+    {
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => TestApp.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Courtesy:Proxy:KnownNetworks:0"] = "10.0.0.0/8",
+            ["Courtesy:Proxy:KnownNetworks:1"] = "the load balancer",
+        }));
+        Assert.Equal("Courtesy:Proxy:KnownNetworks:1: 'the load balancer' is not a network in CIDR form, such as 10.0.0.0/8", ex.Message);
+    }
+
+    [Fact]
+    public async Task Behind_a_known_proxy_on_https_the_sign_in_cookie_is_secure_and_hsts_is_sent()
+    {
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Courtesy:Proxy:KnownNetworks:0"] = "127.0.0.0/8" });
+        var school = await app.AddSchoolAsync();
+        var (email, password) = await app.AddUserAsync(Roles.Head, school.Id);
+        var client = app.Client();
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        client.DefaultRequestHeaders.Host = "courtesy.school.example"; // HSTS is never sent for localhost
+
+        var response = await TestApp.SignInAsync(client, email, password);
+
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("courtesy.auth=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.True(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
     public async Task Unknown_pages_are_a_plain_404()
     {
         await using var app = await TestApp.StartAsync();

@@ -216,22 +216,13 @@ public static class ConcernsApi
         return TypedResults.File(f.Content, f.Evidence.ContentType, f.Evidence.FileName);
     }
 
-    internal static async Task<School?> PublicSchoolAsync(string? slug, SchoolStore schools, CurrentSchool current)
-    {
-        if (!string.IsNullOrWhiteSpace(slug))
-            return await schools.FindAsync(slug.Trim());
-        if (await current.GetAsync() is { } mine)
-            return mine;
-        var all = await schools.ListAsync();
-        return all.Count == 1 ? all[0] : null;
-    }
+    internal static async Task<School?> PublicSchoolAsync(string? slug, SchoolStore schools, CurrentSchool current) =>
+        (await Pages.Report.PublicSchool.ResolveAsync(slug, schools, current)).School;
 
     /// <summary>Staff (not heads, DSLs or trust admins) see only the concerns they reported themselves.</summary>
     private static bool OwnOnly(HttpContext http) => http.User.IsInRole(Roles.Staff);
 
-    /// <summary>Concerns routed to safeguarding are for the DSL (and trust admins acting as one).</summary>
-    private static bool Visible(HttpContext http, Concern c) =>
-        c.Decision != "safeguarding" || http.User.IsInRole(Roles.Dsl) || http.User.IsInRole(Roles.TrustAdmin);
+    private static bool Visible(HttpContext http, Concern c) => http.User.MaySee(c);
 
     private static ConcernDto Dto(Concern c) => new(c.Id, c.Reference, c.SubmittedAt, c.SubmittedBy, c.PostText, c.Platform, c.PostUrl, c.PosterName,
         c.CategoryIds, c.PoliceFlag, c.SafeguardingFlag,

@@ -13,6 +13,10 @@ public static class CourtesyClaims
 
     public static long UserIdOf(this ClaimsPrincipal user) => long.Parse(user.FindFirstValue(UserId) ?? "0");
     public static string Actor(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email) ?? "anonymous";
+
+    /// <summary>A concern routed to safeguarding is for the DSL (and trust admins acting as one), wherever it is shown.</summary>
+    public static bool MaySee(this ClaimsPrincipal user, Courtesy.Cases.Concern c) =>
+        c.Decision != "safeguarding" || user.IsInRole(Courtesy.Accounts.Roles.Dsl) || user.IsInRole(Courtesy.Accounts.Roles.TrustAdmin);
 }
 
 /// <summary>The school a request acts on. A school user has exactly one; a trust administrator picks one

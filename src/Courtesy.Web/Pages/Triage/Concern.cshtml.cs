@@ -32,8 +32,7 @@ public sealed class ConcernModel(CurrentSchool current, ConcernStore concerns, C
     {
         var school = await current.GetAsync();
         var concern = school is null ? null : await concerns.GetAsync(school.Id, id);
-        // A concern routed to safeguarding is for the DSL only.
-        if (concern is null || (concern.Decision == "safeguarding" && !User.IsInRole(Roles.Dsl) && !User.IsInRole(Roles.TrustAdmin)))
+        if (concern is null || !User.MaySee(concern))
             return false;
         Concern = concern;
         Files = await evidence.ForConcernAsync(school!.Id, id);
