@@ -122,13 +122,55 @@ public sealed partial class ScreeningEngine
     /// <summary>"mark my homework in bed 🥵", "handing out more than gold stars 🍆", "a proper seeing to":
     /// innuendo aimed at an adult someone could pick out. Alone, "in bed" and "at it" are ordinary words; a
     /// sexual word or emoji makes them innuendo, and a sentence about illness ("in bed with flu") does not.</summary>
-    private static int Innuendo(Scratch s)
+    private int Innuendo(Scratch s)
     {
-        if (!s.Has(Cue.Innuendo) || !(s.Has(Cue.EmojiSexual) || s.Has(Cue.Sexual))) return -1;
+        if (!s.Has(Cue.Innuendo) || !(s.Has(Cue.EmojiSexual) || s.Has(Cue.Sexual) || s.Has(Cue.EmojiSmirk))) return -1;
         if (!(Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || OtherAdult(s))) return -1;
+        var smirkOnly = !(s.Has(Cue.EmojiSexual) || s.Has(Cue.Sexual));
         for (var i = 0; i < s.HitCount; i++)
-            if (s.Hits[i].Cue == Cue.Innuendo && !s.InSentence(Cue.Confidential, s.Hits[i].Sentence) && !InBedIll(s, s.Hits[i])) return i;
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.Innuendo || s.InSentence(Cue.Confidential, h.Sentence) || InBedIll(s, h)) continue;
+            // "at it again with the parking 😏" is mischief; with only a smirk to go on, "at it" and "in bed" need
+            // two adults, a couple ("Mr Lomax and the deputy were at it").
+            if (smirkOnly && IsEverydayInnuendo(s, h) && AdultsInPost(s) < 2) continue;
+            return i;
+        }
         return -1;
+    }
+
+    private bool IsEverydayInnuendo(Scratch s, in Hit h)
+    {
+        var n = s.Norm;
+        var phrase = PhraseOf(h);
+        if (phrase is "at it" or "in bed" || WordIs(n, NextWord(n, h.End), "again")) return true;
+        if (!phrase.StartsWith("passed", StringComparison.Ordinal)) return false;
+        // "the forms were passed round" passes a thing; "she gets passed round" a person.
+        var w = PrevWord(n, h.Start);
+        if (IsAny(n, w, PassiveAuxiliaries)) w = PrevWord(n, w.Start);
+        return !(IsAny(n, w, SubjectPronouns) || PersonEndingAt(s, w));
+    }
+
+    private static readonly string[] PassiveAuxiliaries = ["gets", "got", "get", "getting", "been", "was", "is", "being"];
+
+    /// <summary>How many adults the post points at: named adults (each mention), roles and other adults ("the Y6 dads"), up to 2.</summary>
+    private static int AdultsInPost(Scratch s)
+    {
+        var count = 0;
+        for (var m = 0; m < s.MentionCount && count < 2; m++)
+            if (s.Mentions[m].Kind is MentionKind.Staff or MentionKind.Governor or MentionKind.Parent && (m == 0 || s.Mentions[m].Person != s.Mentions[0].Person)) count++;
+        for (var i = 0; i < s.HitCount && count < 2; i++)
+            if (s.Hits[i].Cue is Cue.Role or Cue.AdultNoun) count++;
+        return count;
+    }
+
+    /// <summary>Innuendo that claims something happened ("were at it", "gets passed round", "handing out more than
+    /// gold stars"), not a wish ("a go on her", "mark my homework in bed").</summary>
+    private bool InnuendoClaims(Scratch s, in Hit h)
+    {
+        var phrase = PhraseOf(h);
+        if (phrase.StartsWith("a go on", StringComparison.Ordinal) || phrase == "in bed") return false;
+        return !s.Has(Cue.Hedge) && s.Norm.SentenceTerm[h.Sentence] != '?';
     }
 
     /// <summary>"in bed with flu", "in bed all week", "in bed by 8": being ill or asleep. "in bed with the

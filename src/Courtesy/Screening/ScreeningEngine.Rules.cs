@@ -337,6 +337,26 @@ public sealed partial class ScreeningEngine
 
     // ----- detectors -----
 
+    /// <summary>How far, in folded characters, a violent act may follow an intention in the same sentence: any act
+    /// within <see cref="NearIntentToAct"/>, one aimed at a person ("batter him", "kick his ...", "slap Mr Lomax")
+    /// up to <see cref="MaxIntentToAct"/>, so "ask Mr Lomax about the punch bowl" a clause later is no threat.</summary>
+    private const int NearIntentToAct = 50;
+    private const int MaxIntentToAct = 120;
+
+    /// <summary>Whether the violent act names its person: it ends with one ("batter him"), or a pronoun, a
+    /// possessive, a roster name or a role follows it.</summary>
+    private static bool ActAimedAtPerson(Scratch s, in Hit a)
+    {
+        var n = s.Norm;
+        var last = PrevWord(n, a.End);
+        if (IsAny(n, last, PersonObjects)) return true;
+        var next = NextWord(n, a.End);
+        if (next.Start < 0) return false;
+        return IsAny(n, next, PersonObjects) || PersonEndingFrom(s, next.Start) >= 0 || HitAt(s, Cue.Title, next);
+    }
+
+    private static readonly string[] PersonObjects = ["him", "her", "them", "you", "ya", "his", "their", "your", "ur"];
+
     private void Threats(Scratch s, Collector c)
     {
         const string cat = Categories.ThreatOfViolence;
@@ -352,8 +372,11 @@ public sealed partial class ScreeningEngine
                     for (var j = i + 1; j < s.HitCount; j++)
                     {
                         ref var a = ref s.Hits[j];
-                        if (a.Start - h.End > 50 || a.Sentence != h.Sentence) break;
-                        if (a.Cue == Cue.ViolentAct && a.Start >= h.End && !Overlaps(s, Cue.HyperboleOwn, a) && !NotAnAct(s, h, a))
+                        // The act may come a clause or two later ("I'm going to wait outside the gates on Monday and
+                        // when he comes out ..."), but never in another sentence.
+                        if (a.Start - h.End > MaxIntentToAct || a.Sentence != h.Sentence) break;
+                        if (a.Cue == Cue.ViolentAct && a.Start >= h.End && !Overlaps(s, Cue.HyperboleOwn, a) && !NotAnAct(s, h, a)
+                            && (a.Start - h.End <= NearIntentToAct || ActAimedAtPerson(s, a)))
                         {
                             c.Span(cat, h.Start, a.End, "states an intention to do violence, or urges someone else to", "pattern.intent+violence");
                             break;
@@ -528,10 +551,10 @@ public sealed partial class ScreeningEngine
     }
 
     private static readonly string[] HarmLeadIns = ["getting", "get", "gets", "needs", "need", "wants", "deserves", "deserve", "needing"];
-    private static readonly string[] Blows = ["bat", "glass", "brick", "bottle", "slap", "smack", "punch", "kick", "kicking", "fist", "boot", "hiding", "battering", "beating", "hammer", "knife", "clout", "belt", "headbutt", "thump", "whack", "put", "knocked", "dropped", "decked", "floored", "laid", "chair", "crack", "dig", "right hander", "back hander"];
-    private static readonly string[] BodyParts = ["head", "face", "teeth", "jaw", "nose", "mouth", "gob", "legs", "leg", "arms", "arm", "neck", "kneecaps", "knees", "skull", "ribs", "fingers", "arse", "backside", "throat", "eye", "eyes", "lip", "chin", "head in"];
+    private static readonly string[] Blows = ["bat", "glass", "brick", "bottle", "slap", "smack", "punch", "kick", "kicking", "fist", "boot", "hiding", "battering", "beating", "hammer", "knife", "clout", "belt", "headbutt", "thump", "whack", "put", "knocked", "dropped", "decked", "floored", "laid", "chair", "crack", "dig", "hander", "backhander"];
+    private static readonly string[] BodyParts = ["head", "face", "teeth", "jaw", "nose", "mouth", "gob", "legs", "leg", "arms", "arm", "neck", "kneecaps", "knees", "skull", "ribs", "fingers", "arse", "backside", "throat", "eye", "eyes", "lip", "chin"];
     private static readonly string[] BodyOwners = ["his", "her", "their", "your", "ur", "the", "its", "them", "him"];
-    private static readonly string[] Breaking = ["breaking", "broken", "smashing", "smashed", "kicking", "kicked", "punching", "bashing", "bashed", "caving", "caved", "stamping", "stamped", "knocking", "rearranging", "rearranged", "busting", "busted", "snapping", "snapped", "slapping", "kicked in", "cracking"];
+    private static readonly string[] Breaking = ["breaking", "broken", "smashing", "smashed", "kicking", "kicked", "punching", "bashing", "bashed", "caving", "caved", "stamping", "stamped", "knocking", "rearranging", "rearranged", "busting", "busted", "snapping", "snapped", "slapping", "cracking"];
 
     private static readonly string[] MovementVerbs = ["lives", "live", "parks", "leaves", "goes", "drives", "walks", "works", "drinks", "finishes", "sleeps", "trains", "shops"];
 
@@ -624,7 +647,18 @@ public sealed partial class ScreeningEngine
             if (aubergine >= 0) c.Original(cat, aubergine, 2, "a sexual emoji aimed at an identifiable adult", "emoji.sexual");
         }
         var innuendo = Innuendo(s);
-        if (innuendo >= 0) c.Hit(cat, s.Hits[innuendo], "sexual innuendo about an identifiable adult", "pattern.innuendo");
+        if (innuendo >= 0)
+        {
+            ref var ih = ref s.Hits[innuendo];
+            c.Hit(cat, ih, "sexual innuendo about an identifiable adult", "pattern.innuendo");
+            // Stated as what happened, it is a sexual claim that exposes them to ridicule; between two adults
+            // connected with the school ("the deputy and Mrs Hale were at it on the trip") it alleges misconduct too.
+            if (InnuendoClaims(s, ih) && Named(s, adultsOnly: true) >= 0)
+            {
+                c.Hit(Categories.DefamatoryStatement, ih, "sexual innuendo stated as fact about an identifiable adult (exposes them to ridicule)", "rule.defamation");
+                if (AdultsInPost(s) >= 2 && StaffInPost(s)) c.Hit(Categories.AllegationAboutStaff, ih, "alleges sexual misconduct between adults connected with the school", "pattern.innuendo");
+            }
+        }
         if (!(s.Has(Cue.GrossObscene) || s.Has(Cue.Sexual))) return;
         for (var i = 0; i < s.HitCount; i++)
         {
@@ -1059,7 +1093,7 @@ public sealed partial class ScreeningEngine
     }
 
     private static readonly string[] InnuendoWords = ["only", "without", "funny", "conveniently", "coincidence"];
-    private static readonly string[] Relatives = ["mate", "mates", "pal", "wife", "husband", "son", "daughter", "nephew", "niece", "cousin", "brother", "sister", "brother-in-law", "sister-in-law", "in-law", "friend", "girlfriend", "boyfriend", "partner", "mum", "dad", "mam", "firm", "company", "business"];
+    private static readonly string[] Relatives = ["mate", "mates", "pal", "wife", "husband", "son", "daughter", "nephew", "niece", "cousin", "brother", "sister", "friend", "girlfriend", "boyfriend", "partner", "mum", "dad", "mam", "firm", "company", "business"];
     private static readonly string[] Posts = ["job", "jobs", "contract", "contracts", "post", "position", "role", "promotion", "place", "seat", "tender"];
 
     /// <summary>"TAs slap the bairns' hands", "Mr Cook pushed my son", "she hit the kids": a verb of
@@ -1099,6 +1133,15 @@ public sealed partial class ScreeningEngine
     private static readonly string[] Records = ["books", "figures", "numbers", "results", "register", "registers", "data", "stats", "scores", "marks", "grades", "accounts"];
 
     /// <summary>"the dad who...", "her husband": an adult who is not the author's own ("my husband").</summary>
+    /// <summary>Whether a member of staff or a governor is named, or a role is mentioned.</summary>
+    private static bool StaffInPost(Scratch s)
+    {
+        if (s.Has(Cue.Role)) return true;
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].Kind is MentionKind.Staff or MentionKind.Governor) return true;
+        return false;
+    }
+
     private static bool OtherAdult(Scratch s)
     {
         if (!s.Has(Cue.AdultNoun)) return false;
