@@ -1121,13 +1121,29 @@ public sealed partial class ScreeningEngine
             if (pupilFirst || !adultFirst) continue;
             var v = NextWord(n, w.End);
             for (var k = 0; k < 3 && v.Start >= 0; k++, v = NextWord(n, v.End))
-                if (InList(n, v, RuleWord.ChildObject) || HitAt(s, Cue.OwnChild, v) || HitAt(s, Cue.PupilNoun, v)) return (w.Start, v.End);
+                if (InList(n, v, RuleWord.ChildObject) || HitAt(s, Cue.OwnChild, v) || HitAt(s, Cue.PupilNoun, v) || PupilMentionAt(s, v.Start)) return (w.Start, v.End);
         }
         return (-1, -1);
     }
 
-    private static readonly string[] Strikes = ["slap", "slaps", "slapped", "smack", "smacks", "smacked", "hit", "hits", "hitting", "pushed", "shoved", "kicked", "thumped", "punched", "shook", "shakes"];
-    private static readonly string[] ChildObjects = ["kids", "kids'", "children", "children's", "pupils", "bairns", "bairns'", "son", "daughter", "boy", "girl", "lad", "lass", "child", "kid"];
+    private static readonly string[] Strikes =
+    [
+        "slap", "slaps", "slapped", "smack", "smacks", "smacked", "hit", "hits", "hitting", "pushed", "shoved", "kicked", "thumped", "punched", "shook", "shakes",
+        // Rough handling and mistreatment of a child by an adult, the accusation verbs parents use.
+        "pushes", "shoves", "grabbed", "grabs", "dragged", "drags", "yanked", "yanks", "manhandled", "manhandles", "humiliated", "humiliates",
+        "belittled", "belittles", "mocked", "mocks", "ridiculed", "ridicules", "singled", "singles", "bullies", "bullied", "locked", "shamed",
+        // Not "shouted" or "threw" alone ("shouted my son's name out at the awards", "threw my son the ball"):
+        // "shouted at", "screamed at", "swore at" are misconduct phrases of their own.
+    ];
+    private static readonly string[] ChildObjects = ["kids", "kids'", "children", "children's", "pupils", "bairns", "bairns'", "son", "daughter", "boy", "girl", "lad", "lass", "child", "kid", "students", "student", "pupil", "boys", "girls"];
+
+    /// <summary>Whether a pupil (another family's or the author's own) is named from this position: "grabbed Dawid".</summary>
+    private static bool PupilMentionAt(Scratch s, int pos)
+    {
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].Start == pos && s.Mentions[m].Kind is MentionKind.Pupil or MentionKind.OwnPupil or MentionKind.PupilFamily) return true;
+        return false;
+    }
 
     private static readonly string[] FalsifyStems = ["cook", "fiddl", "fudg", "massag", "doctor", "rigg", "fak", "fals"];
     private static readonly string[] Records = ["books", "figures", "numbers", "results", "register", "registers", "data", "stats", "scores", "marks", "grades", "accounts"];

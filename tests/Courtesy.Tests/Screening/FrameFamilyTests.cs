@@ -1,0 +1,43 @@
+using Courtesy.Policies;
+
+namespace Courtesy.Tests.Screening;
+
+/// <summary>The allegation, defamation and complaint families of the generalisation pass, on the invented
+/// secondary roster (<see cref="SecondarySchool"/>), in wording of their own: an adult's mistreatment of a child
+/// (the person slot filled by a name, a role or a pupil), dishonesty or dismissal stated as fact, and grievances
+/// about the school's silence and decisions; with ordinary posts that share their words.</summary>
+public class FrameFamilyTests
+{
+    private static bool Has(string category, string text, params string[] own) => SecondarySchool.Screen(text, own).Categories.Contains(category);
+
+    [Theory]
+    [InlineData("Ms Sowerby singles my daughter out every single lesson")]
+    [InlineData("Mrs Ogunleye belittles the quiet students in front of everyone")]
+    [InlineData("Ms Sowerby mocks Mercy's stammer in front of the class")]
+    [InlineData("Mr Whitlock lost his rag with Tyler and threw the book across the room")]
+    [InlineData("Mr Lomax is a crook, ask anyone who was on the PTA")]
+    public void An_adults_mistreatment_or_dishonesty_is_an_allegation_and_defamatory(string text)
+    {
+        Assert.True(Has(Categories.AllegationAboutStaff, text), text);
+        Assert.True(Has(Categories.DefamatoryStatement, text), text);
+    }
+
+    [Theory]
+    [InlineData("Mr Whitlock shouted my son's name out at the awards evening, so proud")]
+    [InlineData("Mr Lomax picked my daughter for the netball team")]
+    [InlineData("The new Year 7s mocked the quiet students on the bus, I've told mine to stay out of it")]
+    public void Praise_and_childrens_behaviour_are_not_allegations(string text) => Assert.False(Has(Categories.AllegationAboutStaff, text), text);
+
+    [Theory]
+    [InlineData("Emailed Highcliffe three times about the bus and nobody replies")]
+    [InlineData("Raised the bullying at parents evening and got fobbed off again")]
+    [InlineData("Highcliffe has ruined the music department, there is nothing left of it")]
+    [InlineData("Tyler Fenwick has been throwing chairs for weeks and the school does nothing")]
+    public void Silence_being_fobbed_off_and_ruin_are_complaints(string text) => Assert.True(Has(Categories.ComplaintAboutSchool, text), text);
+
+    [Theory]
+    [InlineData("Nobody replies in the football group chat anymore 😂")]
+    [InlineData("The rain ruined our barbecue but the kids loved it")]
+    [InlineData("How do I make a formal complaint to Highcliffe? Is it the governors first?")]
+    public void Chat_weather_and_asking_how_to_complain_are_not(string text) => Assert.False(Has(Categories.ComplaintAboutSchool, text), text);
+}
