@@ -242,10 +242,16 @@ public sealed partial class ScreeningEngine
         var n = s.Norm;
         var next = NextWord(n, h.End);
         if (IsAny(n, next, Statistics)) return true;
+        // "I'm in isolation with covid", "we've been in isolation": the author's own matter.
+        var before = PrevWord(n, h.Start);
+        for (var k = 0; k < 2 && IsAny(n, before, Linking); k++) before = PrevWord(n, before.Start);
+        if (IsAny(n, before, FirstPersons)) return true;
         if (PhraseOf(h) != "looked after") return false;
         return IsAny(n, next, Minded) || PersonEndingFrom(s, next.Start) >= 0 || HitAt(s, Cue.OwnChild, next);
     }
 
+    private static readonly string[] Linking = ["been", "am", "was", "were", "are", "got", "have", "had", "still"];
+    private static readonly string[] FirstPersons = ["i", "i'm", "im", "i've", "ive", "we", "we're", "we've", "weve", "myself"];
     private static readonly string[] Statistics = ["figures", "rates", "rate", "numbers", "data", "stats", "statistics", "policy", "policies", "procedure"];
     private static readonly string[] Minded = ["my", "our", "his", "her", "their", "your", "the", "them", "him", "me", "us", "everyone", "all"];
 
