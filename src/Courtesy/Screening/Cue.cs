@@ -42,4 +42,6 @@ public enum Cue : byte
     SpreadMedia,
     /// <summary>The smirk (😏): after a remark about a person, innuendo, as the dev conventions read it.</summary>
     EmojiSmirk,
+    /// <summary>"the one who", "the one that": singling out who did something; with a wrongdoing after it, an accusation.</summary>
+    Culprit,
 }

@@ -1,3 +1,5 @@
+using Courtesy.Policies;
+
 namespace Courtesy.Screening;
 
 /// <summary>Rules from the fifth school's misses (HeldOut4). Each starts from a cue hit the scan already
@@ -332,4 +334,75 @@ public sealed partial class ScreeningEngine
         }
         return (-1, -1);
     }
+
+    /// <summary>Claims stated as fact that lower one identifiable person, read by frames rather than phrases.</summary>
+    private void DefamatoryFrames(Scratch s, Collector c)
+    {
+        if (s.Has(Cue.Hedge)) return;
+        var (us, ue) = UnchastitySaidOfAPerson(s);
+        if (us >= 0)
+        {
+            c.Span(Categories.DefamatoryStatement, us, ue, "calls an identifiable person unchaste, stated as fact (exposes them to ridicule and contempt)", "rule.defamation");
+            return;
+        }
+        var (cs, ce) = NamedAsTheCulprit(s);
+        if (cs >= 0) c.Span(Categories.DefamatoryStatement, cs, ce, "names an identifiable person as the one who did wrong, stated as fact", "rule.defamation");
+    }
+
+    /// <summary>"Dean's missus is a sl*t", "that Stacey is a dirty slag": one named person called unchaste, as
+    /// fact. Not a group ("they're all slags"), not "slagging us off", not a question.</summary>
+    private static (int Start, int End) UnchastitySaidOfAPerson(Scratch s)
+    {
+        var n = s.Norm;
+        for (var wi = NextWordWith(s, RuleWord.Unchaste, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Unchaste, wi + 1))
+        {
+            var w = WordAt(s, wi);
+            var sentence = SentenceOf(n, w.Start);
+            if (n.SentenceTerm[sentence] == '?' || SlagsOff(n, w)) continue;
+            for (var m = 0; m < s.MentionCount; m++)
+                if (s.Mentions[m].Kind != MentionKind.OwnPupil && s.Mentions[m].Sentence == sentence && s.Mentions[m].Start < w.Start)
+                    return (s.Mentions[m].Start, w.End);
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>"slag off", "slag us off": to run down, not a word for a person.</summary>
+    private static bool SlagsOff(NormalizedText n, (int Start, int End) w)
+    {
+        var next = NextWord(n, w.End);
+        if (WordIs(n, next, "off")) return true;
+        return IsAny(n, next, OffObjects) && WordIs(n, NextWord(n, next.End), "off");
+    }
+
+    private static readonly string[] OffObjects = ["you", "us", "them", "me", "everyone", "him", "her", "people"];
+    private static readonly string[] UnchasteWords = ["slag", "slut", "whore", "slapper", "skank", "tart"];
+
+    /// <summary>"Rocky is the one who's been stealing from the cloakroom", "Mr X was the one that broke it": a
+    /// person named as the one who did wrong. "the one who grassed" and "the one who organised the raffle" name
+    /// no wrongdoing.</summary>
+    private static (int Start, int End) NamedAsTheCulprit(Scratch s)
+    {
+        if (!s.Has(Cue.Culprit)) return (-1, -1);
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.Culprit || n.SentenceTerm[h.Sentence] == '?') continue;
+            var person = -1;
+            for (var m = 0; m < s.MentionCount; m++)
+                if (s.Mentions[m].Kind != MentionKind.OwnPupil && s.Mentions[m].Sentence == h.Sentence && s.Mentions[m].End <= h.Start) person = m;
+            if (person < 0) continue;
+            var v = NextWord(n, h.End);
+            for (var k = 0; k < 4 && v.Start >= 0 && SentenceOf(n, v.Start) == h.Sentence; k++, v = NextWord(n, v.End))
+                if (InList(n, v, RuleWord.Wrongdoing) || HitAt(s, Cue.Misconduct, v)) return (s.Mentions[person].Start, v.End);
+        }
+        return (-1, -1);
+    }
+
+    private static readonly string[] WrongdoingWords =
+    [
+        "stole", "steals", "stealing", "nicked", "nicking", "pinched", "pinching", "broke", "smashed", "wrecked", "vandalised", "vandalized",
+        "damaged", "bit", "bites", "biting", "hit", "hits", "punched", "kicked", "bullied", "bullying", "bullies", "spreading", "spread",
+        "lied", "lying", "cheated", "shoplifting", "dealing", "keyed", "scratched", "slashed", "graffitied", "sprayed",
+    ];
 }

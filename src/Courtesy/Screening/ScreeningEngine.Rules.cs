@@ -105,6 +105,7 @@ public sealed partial class ScreeningEngine
         Confidential(s, c);
         Safeguarding(s, c);
         var allegation = Allegations(s, c, aboutOtherSchool);
+        if (!c.Has(Categories.DefamatoryStatement)) DefamatoryFrames(s, c);
         Petitions(s, c, aboutOtherSchool, schoolTarget);
         Complaints(s, c, aboutOtherSchool, schoolTarget, allegation);
         Offence(s, c);

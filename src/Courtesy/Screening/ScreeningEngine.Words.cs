@@ -56,6 +56,10 @@ public sealed partial class ScreeningEngine
         Drag = 1UL << 31,
         /// <summary>"berries", "bush", "garden": nouns a name can modify as a plant or thing ("Rowan berries").</summary>
         Modified = 1UL << 32,
+        /// <summary>"slag", "slut", "whore": calling a woman unchaste, <see cref="UnchastitySaidOfAPerson"/>.</summary>
+        Unchaste = 1UL << 33,
+        /// <summary>"stole", "broke", "bit": what <see cref="NamedAsTheCulprit"/> reads after "the one who".</summary>
+        Wrongdoing = 1UL << 34,
     }
 
     /// <summary>
@@ -142,6 +146,8 @@ public sealed partial class ScreeningEngine
             Add(RuleWord.Urging, "everyone", "everybody", "report", "go");
             Add(RuleWord.Drag, "drag", "haul");
             Add(RuleWord.Modified, ModifiedNouns);
+            Add(RuleWord.Unchaste, UnchasteWords);
+            Add(RuleWord.Wrongdoing, WrongdoingWords);
             return d;
         }
     }

@@ -40,4 +40,24 @@ public class FrameFamilyTests
     [InlineData("The rain ruined our barbecue but the kids loved it")]
     [InlineData("How do I make a formal complaint to Highcliffe? Is it the governors first?")]
     public void Chat_weather_and_asking_how_to_complain_are_not(string text) => Assert.False(Has(Categories.ComplaintAboutSchool, text), text);
+
+    [Theory]
+    [InlineData("Tina Kennedy is a right slapper, everyone on the estate knows")]
+    [InlineData("Shaun Fenwick's new girlfriend is Tina Kennedy, total slut")]
+    public void Calling_a_named_woman_unchaste_is_defamatory(string text) => Assert.True(Has(Categories.DefamatoryStatement, text), text);
+
+    [Theory]
+    [InlineData("Tina Kennedy says the Year 9 mums have been slagging her off in the group")]
+    [InlineData("Is it true Tina Kennedy called them all slags at the fair?")]
+    public void Slagging_off_and_questions_are_not(string text) => Assert.False(Has(Categories.DefamatoryStatement, text), text);
+
+    [Theory]
+    [InlineData("Tyler Fenwick is the one who smashed the minibus window, my lad saw it")]
+    [InlineData("Mr Whitlock was the one that nicked the charity tin")]
+    public void Naming_the_one_who_did_wrong_is_defamatory(string text) => Assert.True(Has(Categories.DefamatoryStatement, text), text);
+
+    [Theory]
+    [InlineData("Tyler Fenwick is the one who organised the charity run, well done lad")]
+    [InlineData("Was Tyler Fenwick the one who broke the window?")]
+    public void The_one_who_did_good_or_asked_is_not(string text) => Assert.False(Has(Categories.DefamatoryStatement, text), text);
 }
