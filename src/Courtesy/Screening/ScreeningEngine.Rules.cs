@@ -1119,6 +1119,8 @@ public sealed partial class ScreeningEngine
             }
             for (var i = 0; i < s.HitCount; i++)
                 if (s.Hits[i].Sentence == sentence && s.Hits[i].Start < w.Start && s.Hits[i].Cue is Cue.Role) adultFirst = true;
+            // "Mr Okafor is a bully. He grabbed my son": "he" or "she" as the subject, with an adult and no pupil in the sentence before.
+            if (!adultFirst && !pupilFirst && sentence > 0 && SubjectPronounBefore(n, w) && AdultOnlyIn(s, sentence - 1)) adultFirst = true;
             if (pupilFirst || !adultFirst) continue;
             var v = NextWord(n, w.End);
             for (var k = 0; k < 3 && v.Start >= 0; k++, v = NextWord(n, v.End))
@@ -1137,6 +1139,30 @@ public sealed partial class ScreeningEngine
         // "shouted at", "screamed at", "swore at" are misconduct phrases of their own.
     ];
     private static readonly string[] ChildObjects = ["kids", "kids'", "children", "children's", "pupils", "bairns", "bairns'", "son", "daughter", "boy", "girl", "lad", "lass", "child", "kid", "students", "student", "pupil", "boys", "girls"];
+
+    /// <summary>"he grabbed", "she has grabbed", "he's always grabbing": "he" or "she" just before the verb.</summary>
+    private static bool SubjectPronounBefore(NormalizedText n, (int Start, int End) verb)
+    {
+        var w = PrevWord(n, verb.Start);
+        for (var k = 0; k < 2 && IsAny(n, w, PronounAuxiliaries); k++) w = PrevWord(n, w.Start);
+        return IsAny(n, w, ThirdPersonSubjects);
+    }
+
+    private static readonly string[] PronounAuxiliaries = ["has", "had", "always", "just", "actually", "then", "also", "even", "literally"];
+    private static readonly string[] ThirdPersonSubjects = ["he", "she", "he's", "she's", "hes", "shes"];
+
+    /// <summary>Whether the sentence names an adult (a roster adult or a role) and no pupil.</summary>
+    private static bool AdultOnlyIn(Scratch s, int sentence)
+    {
+        var adult = false;
+        for (var m = 0; m < s.MentionCount; m++)
+        {
+            if (s.Mentions[m].Sentence != sentence) continue;
+            if (s.Mentions[m].Kind is MentionKind.Pupil or MentionKind.PupilFamily or MentionKind.OwnPupil) return false;
+            adult = true;
+        }
+        return adult || First(s, Cue.Role, sentence) >= 0;
+    }
 
     /// <summary>Whether a pupil (another family's or the author's own) is named from this position: "grabbed Dawid".</summary>
     private static bool PupilMentionAt(Scratch s, int pos)

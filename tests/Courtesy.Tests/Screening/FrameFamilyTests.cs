@@ -60,4 +60,25 @@ public class FrameFamilyTests
     [InlineData("Tyler Fenwick is the one who organised the charity run, well done lad")]
     [InlineData("Was Tyler Fenwick the one who broke the window?")]
     public void The_one_who_did_good_or_asked_is_not(string text) => Assert.False(Has(Categories.DefamatoryStatement, text), text);
+
+    [Fact]
+    public void He_or_she_after_a_sentence_naming_staff_is_the_adult() =>
+        Assert.True(Has(Categories.AllegationAboutStaff, "Mr Whitlock is a bully. He mocks my daughter's stammer every lesson"));
+
+    [Theory]
+    [InlineData("Tyler Fenwick is a menace. He mocks my daughter's stammer every lesson")]
+    [InlineData("Mr Whitlock is lovely. He always hits the ball for the kids at rounders")]
+    public void He_after_a_pupil_or_at_a_ball_is_not(string text) => Assert.False(Has(Categories.AllegationAboutStaff, text), text);
+
+    [Theory]
+    [InlineData("The receptionist at Highcliffe is so rude every time you ring")]
+    [InlineData("Whoever came up with the new one way system at Highcliffe has never done a school run")]
+    [InlineData("Highcliffe couldn't care less about the bullying")]
+    [InlineData("He punched a teacher and he's allowed back at Highcliffe on Monday?")]
+    public void Rudeness_indifference_and_thoughtless_decisions_are_complaints(string text) => Assert.True(Has(Categories.ComplaintAboutSchool, text), text);
+
+    [Theory]
+    [InlineData("My son was rude to his nan so no Xbox this weekend")]
+    [InlineData("Whoever came up with the idea of a bake sale, thank you, it was brilliant")]
+    public void Rudeness_at_home_and_thanks_are_not(string text) => Assert.False(Has(Categories.ComplaintAboutSchool, text), text);
 }
