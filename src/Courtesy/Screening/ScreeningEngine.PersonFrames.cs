@@ -405,4 +405,52 @@ public sealed partial class ScreeningEngine
         "damaged", "bit", "bites", "biting", "hit", "hits", "punched", "kicked", "bullied", "bullying", "bullies", "spreading", "spread",
         "lied", "lying", "cheated", "shoplifting", "dealing", "keyed", "scratched", "slashed", "graffitied", "sprayed",
     ];
+
+    /// <summary>"Funny how Mr X is always messaging the Year 10 girls on Snapchat 🤔", "odd that the PE teacher gives
+    /// the girls lifts home": an adult's private contact with pupils, with a word or emoji of unease, insinuates
+    /// misconduct. "Mr X messages the students about homework on Teams" has no unease and is left alone.</summary>
+    private static (int Start, int End) PrivateContactWithPupils(Scratch s)
+    {
+        if (!AnyWord(s, RuleWord.Contact)) return (-1, -1);
+        var emoji = MayHaveEmoji(s) && (s.Text.AsSpan().IndexOf("\U0001F914") >= 0 || s.Text.AsSpan().IndexOf("\U0001F440") >= 0);
+        if (!emoji && !AnyWord(s, RuleWord.Unease | RuleWord.Innuendo) || s.Has(Cue.Positive)) return (-1, -1);
+        var n = s.Norm;
+        for (var wi = NextWordWith(s, RuleWord.Contact, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Contact, wi + 1))
+        {
+            var w = WordAt(s, wi);
+            var sentence = SentenceOf(n, w.Start);
+            var adult = false;
+            for (var m = 0; m < s.MentionCount; m++)
+                if (s.Mentions[m].Sentence == sentence && s.Mentions[m].Start < w.Start && s.Mentions[m].Kind is MentionKind.Staff or MentionKind.Governor) adult = true;
+            for (var i = 0; i < s.HitCount && !adult; i++)
+                if (s.Hits[i].Cue == Cue.Role && s.Hits[i].Sentence == sentence && s.Hits[i].Start < w.Start) adult = true;
+            if (!adult || !emoji && !UneaseIn(s, sentence)) continue;
+            // The pupils after the contact word ("messaging the Year 10 girls") or just before it ("gives the girls lifts").
+            var v = NextWord(n, w.End);
+            for (var k = 0; k < 4 && v.Start >= 0 && SentenceOf(n, v.Start) == sentence; k++, v = NextWord(n, v.End))
+                if (IsPupils(s, v)) return (w.Start, v.End);
+            v = PrevWord(n, w.Start);
+            for (var k = 0; k < 2 && v.Start >= 0; k++, v = PrevWord(n, v.Start))
+                if (IsPupils(s, v)) return (v.Start, w.End);
+        }
+        return (-1, -1);
+    }
+
+    private static bool IsPupils(Scratch s, (int Start, int End) v) =>
+        InList(s.Norm, v, RuleWord.ChildObject) || HitAt(s, Cue.PupilNoun, v) || PupilMentionAt(s, v.Start);
+
+    private static bool UneaseIn(Scratch s, int sentence)
+    {
+        for (var k = NextWordWith(s, RuleWord.Unease | RuleWord.Innuendo, 0); k >= 0; k = NextWordWith(s, RuleWord.Unease | RuleWord.Innuendo, k + 1))
+            if (SentenceOf(s.Norm, s.WordStart[k]) == sentence) return true;
+        return false;
+    }
+
+    private static readonly string[] ContactWords =
+    [
+        "messaging", "messages", "messaged", "snapchat", "snapchats", "snapchatting", "dms", "dming", "dm'ing", "texting", "texts", "texted",
+        "whatsapping", "lifts", "lift", "follows", "following", "friended", "adding", "adds",
+    ];
+
+    private static readonly string[] UneaseWords = ["odd", "weird", "creepy", "strange", "dodgy", "suspicious", "uncomfortable", "wrong"];
 }

@@ -989,6 +989,7 @@ public sealed partial class ScreeningEngine
         if (fs < 0) (fs, fe) = LooksBetterMotive(s);
         if (fs < 0) (fs, fe) = Favouritism(s);
         if (fs < 0) (fs, fe) = StrikesAChild(s);
+        if (fs < 0) (fs, fe) = PrivateContactWithPupils(s);
         if (!s.Has(Cue.Misconduct) && !s.Has(Cue.ProfessionalDisparage) && !s.Has(Cue.SexualClaim) && fs < 0) return false;
         if (aboutOtherSchool) return false;
         var adult = Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || OtherAdult(s) || s.Has(Cue.SchoolRef);

@@ -60,6 +60,10 @@ public sealed partial class ScreeningEngine
         Unchaste = 1UL << 33,
         /// <summary>"stole", "broke", "bit": what <see cref="NamedAsTheCulprit"/> reads after "the one who".</summary>
         Wrongdoing = 1UL << 34,
+        /// <summary>"messaging", "snapchat", "lifts": private contact, read by <see cref="PrivateContactWithPupils"/>.</summary>
+        Contact = 1UL << 35,
+        /// <summary>"odd", "weird", "creepy", "dodgy": the unease that makes contact an insinuation.</summary>
+        Unease = 1UL << 36,
     }
 
     /// <summary>
@@ -148,6 +152,8 @@ public sealed partial class ScreeningEngine
             Add(RuleWord.Modified, ModifiedNouns);
             Add(RuleWord.Unchaste, UnchasteWords);
             Add(RuleWord.Wrongdoing, WrongdoingWords);
+            Add(RuleWord.Contact, ContactWords);
+            Add(RuleWord.Unease, UneaseWords);
             return d;
         }
     }

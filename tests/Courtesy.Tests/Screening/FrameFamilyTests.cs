@@ -81,4 +81,15 @@ public class FrameFamilyTests
     [InlineData("My son was rude to his nan so no Xbox this weekend")]
     [InlineData("Whoever came up with the idea of a bake sale, thank you, it was brilliant")]
     public void Rudeness_at_home_and_thanks_are_not(string text) => Assert.False(Has(Categories.ComplaintAboutSchool, text), text);
+
+    [Theory]
+    [InlineData("Funny how Mr Whitlock is always messaging the Year 10 girls on Snapchat 🤔")]
+    [InlineData("Anyone else think it's odd that the PE teacher gives the girls lifts home after netball?")]
+    public void Uneasy_private_contact_between_staff_and_pupils_is_an_allegation(string text) => Assert.True(Has(Categories.AllegationAboutStaff, text), text);
+
+    [Theory]
+    [InlineData("Mr Whitlock messages the students about homework on Teams, really helpful")]
+    [InlineData("Mr Whitlock gave the girls lifts home after the match, so kind of him")]
+    [InlineData("Weird weather. Mr Whitlock texted the kids to say the match is off")]
+    public void Ordinary_contact_is_not(string text) => Assert.False(Has(Categories.AllegationAboutStaff, text), text);
 }
