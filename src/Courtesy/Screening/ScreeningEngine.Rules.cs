@@ -1266,7 +1266,7 @@ public sealed partial class ScreeningEngine
             return;
         }
         // Parents complain about what only the school decides without naming it ("another non-uniform day").
-        if (schoolTarget < 0 && !s.Has(Cue.SchoolMatter)) return;
+        if (schoolTarget < 0 && !s.Has(Cue.SchoolMatter) && !ChargeNamed(s)) return;
         var grievances = 0;
         var firstGrievance = -1;
         for (var i = 0; i < s.HitCount; i++)
@@ -1287,6 +1287,41 @@ public sealed partial class ScreeningEngine
         var g = grievances > 0 ? firstGrievance : sarcasm;
         c.Hit(cat, s.Hits[g], reason, "lexicon.grievance");
     }
+
+    /// <summary>"£18 for a jumper pack", "paying £14 for a costume": a sum of money in a grievance is a charge, and
+    /// what a school charges parents is a school matter. Read only when the post has a grievance or sarcasm.</summary>
+    private static bool ChargeNamed(Scratch s)
+    {
+        if (!(s.Has(Cue.Grievance) || s.Has(Cue.EmojiSarcasm) || MayHaveEmoji(s))) return false;
+        var t = s.Text.AsSpan();
+        for (var i = t.IndexOf('£'); i >= 0 && i + 1 < t.Length; )
+        {
+            if (char.IsAsciiDigit(t[i + 1]) && IsCharge(t, i)) return true;
+            var next = t[(i + 1)..].IndexOf('£');
+            if (next < 0) break;
+            i += 1 + next;
+        }
+        return false;
+    }
+
+    /// <summary>"£18 for ...", "paying £14", "charging us £5": the sum is a price asked, not a win or a find.</summary>
+    private static bool IsCharge(ReadOnlySpan<char> t, int pound)
+    {
+        var j = pound + 1;
+        while (j < t.Length && (char.IsAsciiDigit(t[j]) || t[j] is '.' or ',')) j++;
+        while (j < t.Length && t[j] == ' ') j++;
+        if (t[j..].StartsWith("for ", StringComparison.OrdinalIgnoreCase) || t[j..].StartsWith("each", StringComparison.OrdinalIgnoreCase)) return true;
+        var end = pound;
+        while (end > 0 && t[end - 1] == ' ') end--;
+        var start = end;
+        while (start > 0 && char.IsLetter(t[start - 1])) start--;
+        var before = t[start..end];
+        foreach (var w in ChargeVerbs)
+            if (before.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static readonly string[] ChargeVerbs = ["paying", "pay", "paid", "charging", "charge", "charged", "costs", "cost", "costing", "us", "another", "extra"];
 
     /// <summary>"her mum needs to get a grip", "the mams are sick of": a grievance said of another parent is
     /// not about the school.</summary>

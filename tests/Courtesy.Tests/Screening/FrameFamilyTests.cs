@@ -92,4 +92,22 @@ public class FrameFamilyTests
     [InlineData("Mr Whitlock gave the girls lifts home after the match, so kind of him")]
     [InlineData("Weird weather. Mr Whitlock texted the kids to say the match is off")]
     public void Ordinary_contact_is_not(string text) => Assert.False(Has(Categories.AllegationAboutStaff, text), text);
+
+    [Theory]
+    [InlineData("£35 for a revision guide they could have emailed, ridiculous")]
+    [InlineData("Why are we paying £40 for a calculator 🙄")]
+    public void A_charge_with_a_grievance_is_a_complaint(string text) => Assert.True(Has(Categories.ComplaintAboutSchool, text), text);
+
+    [Theory]
+    [InlineData("Won £20 on the scratchcard, ridiculous luck 😂")]
+    [InlineData("Found £10 in my coat pocket, ridiculous how happy that made me")]
+    public void A_sum_that_is_no_charge_is_not(string text) => Assert.False(Has(Categories.ComplaintAboutSchool, text), text);
+
+    [Theory]
+    [InlineData("I'm going to wait outside the gates and jump him when he comes out")]
+    [InlineData("Someone needs to spark her out, the way she spoke to my daughter")]
+    public void Uk_idioms_of_violence_after_an_intention_are_threats(string text) => Assert.True(Has(Categories.ThreatOfViolence, text), text);
+
+    [Fact]
+    public void Jumping_in_the_pool_is_not() => Assert.False(Has(Categories.ThreatOfViolence, "We're going to jump in the pool after school"));
 }
