@@ -248,6 +248,14 @@ public sealed partial class ScreeningEngine
         var before = PrevWord(n, h.Start);
         for (var k = 0; k < 2 && IsAny(n, before, Linking); k++) before = PrevWord(n, before.Start);
         if (IsAny(n, before, FirstPersons)) return true;
+        // "our son's EHCP", "my daughter's diagnosis": the author's own child's matter, whoever else the sentence names.
+        var owner = PrevWord(n, h.Start);
+        for (var k = 0; k < 3 && owner.Start >= 0; k++, owner = PrevWord(n, owner.Start))
+        {
+            if (owner.End - owner.Start < 3 || n.Chars[owner.End - 1] != 's' || n.Chars[owner.End - 2] != '\'') continue;
+            if (HitAt(s, Cue.OwnChild, owner) || HitAt(s, Cue.OwnChild, PrevWord(n, owner.Start))) return true;
+            break;
+        }
         if (PhraseOf(h) != "looked after") return false;
         return IsAny(n, next, Minded) || PersonEndingFrom(s, next.Start) >= 0 || HitAt(s, Cue.OwnChild, next);
     }

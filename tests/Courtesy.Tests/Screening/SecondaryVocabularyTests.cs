@@ -48,4 +48,14 @@ public class SecondaryVocabularyTests
         Assert.DoesNotContain(Categories.ComplaintAboutSchool, r.Categories);
         Assert.DoesNotContain(Categories.ConfidentialInformation, r.Categories);
     }
+
+    [Theory]
+    [InlineData("Miss Bright the SENCO has been brilliant with our son's EHCP review")]
+    [InlineData("my daughter's ADHD diagnosis finally came through, Mr Okafor was so supportive")]
+    public void The_authors_own_childs_needs_beside_a_named_teacher_are_not_confidential(string text) =>
+        Assert.False(Has(Categories.ConfidentialInformation, text), text);
+
+    [Fact]
+    public void Another_childs_needs_beside_a_named_teacher_still_are() =>
+        Assert.True(Has(Categories.ConfidentialInformation, "Miss Bright told everyone at the gate about Kayden Moss's EHCP"));
 }
