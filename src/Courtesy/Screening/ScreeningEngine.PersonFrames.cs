@@ -461,4 +461,35 @@ public sealed partial class ScreeningEngine
     ];
 
     private static readonly string[] UneaseWords = ["odd", "weird", "creepy", "strange", "dodgy", "suspicious", "uncomfortable", "wrong"];
+
+    /// <summary>"if his dad wants to start I'll finish it", "if she starts, I'll finish it": a fight promised on a
+    /// condition. "I'll finish it" alone is homework or a box set; the start before it in the sentence makes it a fight.</summary>
+    private static (int Start, int End) StartItFinishIt(Scratch s)
+    {
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.ThreatIntent) continue;
+            var verb = NextWord(n, h.End);
+            var obj = NextWord(n, verb.End);
+            if (!(WordIs(n, verb, "finish") || WordIs(n, verb, "end")) || !IsAny(n, obj, FinishedThings)) continue;
+            var w = PrevWord(n, h.Start);
+            for (var k = 0; k < 10 && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = PrevWord(n, w.Start))
+            {
+                if (!IsAny(n, w, StartWords)) continue;
+                // Starting trouble, not a thing: "wants to start (on him, again, something)", not "start the quiz".
+                var after = NextWord(n, w.End);
+                if (!(after.Start == h.Start || IsAny(n, after, StartedTrouble))) continue;
+                // "wants to start", "if he starts": a condition, not "I started the book and I'll finish it".
+                var before = PrevWord(n, w.Start);
+                if (WordIs(n, before, "to") || IsAny(n, before, SubjectPronouns) || PersonEndingAt(s, before)) return (w.Start, obj.End);
+            }
+        }
+        return (-1, -1);
+    }
+
+    private static readonly string[] FinishedThings = ["it", "him", "her", "them", "you"];
+    private static readonly string[] StartWords = ["start", "starts", "kick"];
+    private static readonly string[] StartedTrouble = ["on", "again", "anything", "something", "owt", "summat", "trouble", "with", "it", "off", "kicking"];
 }

@@ -435,6 +435,11 @@ public sealed partial class ScreeningEngine
             var u = UltimatumToAPerson(s, c.Post);
             if (u >= 0) c.Hit(cat, s.Hits[u], "an order to a person with the speaker's own 'or else'", "pattern.ultimatum");
         }
+        if (!c.Has(cat) && s.Has(Cue.ThreatIntent))
+        {
+            var (fs, fe) = StartItFinishIt(s);
+            if (fs >= 0) c.Span(cat, fs, fe, "'if he wants to start, I'll finish it': a conditional promise of a fight", "pattern.finish-it");
+        }
         if (!c.Has(cat) && s.Has(Cue.ThreatIntent) && AnyWord(s, RuleWord.Drag))
         {
             var (ds, de) = DragsAPersonOut(s);

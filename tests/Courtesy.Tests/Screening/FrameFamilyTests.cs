@@ -110,4 +110,14 @@ public class FrameFamilyTests
 
     [Fact]
     public void Jumping_in_the_pool_is_not() => Assert.False(Has(Categories.ThreatOfViolence, "We're going to jump in the pool after school"));
+
+    [Theory]
+    [InlineData("If Tyler's dad wants to start again I'll finish it")]
+    [InlineData("if he starts on my lad again I'll finish him")]
+    public void If_he_starts_ill_finish_it_is_a_threat(string text) => Assert.True(Has(Categories.ThreatOfViolence, text), text);
+
+    [Theory]
+    [InlineData("Started the Year 9 project on Sunday, I'll finish it tonight")]
+    [InlineData("If you want to start the quiz I'll finish it off at the end")]
+    public void Starting_and_finishing_a_task_is_not(string text) => Assert.False(Has(Categories.ThreatOfViolence, text), text);
 }

@@ -33,7 +33,7 @@ public class GeneralityTests
     [InlineData("HeldOut3", 170,  55,   0.94,    0.95,  2,     0.80)] // Thornbury Moor: 0.971 / 1.000 / 0
     [InlineData("HeldOut4", 170,  55,   0.91,    0.95,  2,     0.60)] // St Teilo's: 0.938 / 1.000 / 0
     [InlineData("HeldOut5", 165,  55,   0.84,    0.84,  3,     0.35)] // St Botolph's: 0.865 / 0.867 / 3
-    [InlineData("HeldOut6", 150,  50,   0.83,    0.88,  3,     0.40)] // Gullhaven: 0.847 / 0.889 / 2
+    [InlineData("HeldOut6", 150,  50,   0.84,    0.90,  3,     0.40)] // Gullhaven: 0.852 / 0.917 / 2
     public void Held_out_school_stays_above_its_floors(string set, int posts, int clean, double macroF1, double police, int falseAlarms, double recall)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
