@@ -1284,7 +1284,10 @@ public sealed partial class ScreeningEngine
         }
         // An eye-roll reads as sarcasm about the school unless the post is about something else: a pupil, an allegation, a group.
         // An eye-roll with laughter ("my son wants to bomb the garden 🙄😂") is fond exasperation, not sarcasm.
-        var eyeRoll = grievances == 0 && sarcasm < 0 && !s.Has(Cue.EmojiLaugh) && !NamedPupil(s) && !s.Has(Cue.PupilNoun) && !allegation && !c.Has(Categories.RacistComment) && MayHaveEmoji(s) ? s.Text.AsSpan().IndexOf("\U0001F644") : -1;
+        // A year group is the only target and the author's own child is there ("Year 11 mocks next week and mine's
+        // on Fortnite 🙄", "lend us a Year 7 blazer, ours has gone missing 🙄"): exasperation at home, not the school.
+        var homeExasperation = s.Has(Cue.YearGroup) && !s.Has(Cue.SchoolMatter) && !StaffTarget(s) && !AliasOrSchool(s) && (s.Has(Cue.OwnChild) || AnyWord(s, RuleWord.Ours));
+        var eyeRoll = grievances == 0 && sarcasm < 0 && !homeExasperation && !s.Has(Cue.EmojiLaugh) && !NamedPupil(s) && !s.Has(Cue.PupilNoun) && !allegation && !c.Has(Categories.RacistComment) && MayHaveEmoji(s) ? s.Text.AsSpan().IndexOf("\U0001F644") : -1;
         if (grievances == 0 && sarcasm < 0 && eyeRoll < 0) return;
         if (Count(s, Cue.Positive) >= 2 && grievances <= 1 && sarcasm < 0) return;
         const string reason = "a grievance about the school or its staff posted publicly instead of through the complaints process";

@@ -64,6 +64,8 @@ public sealed partial class ScreeningEngine
         Contact = 1UL << 35,
         /// <summary>"odd", "weird", "creepy", "dodgy": the unease that makes contact an insinuation.</summary>
         Unease = 1UL << 36,
+        /// <summary>"ours", "mine": the author's own child without a child word.</summary>
+        Ours = 1UL << 37,
     }
 
     /// <summary>
@@ -154,6 +156,7 @@ public sealed partial class ScreeningEngine
             Add(RuleWord.Wrongdoing, WrongdoingWords);
             Add(RuleWord.Contact, ContactWords);
             Add(RuleWord.Unease, UneaseWords);
+            Add(RuleWord.Ours, "ours", "mine", "mine's");
             return d;
         }
     }

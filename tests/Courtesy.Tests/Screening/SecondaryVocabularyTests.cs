@@ -58,4 +58,14 @@ public class SecondaryVocabularyTests
     [Fact]
     public void Another_childs_needs_beside_a_named_teacher_still_are() =>
         Assert.True(Has(Categories.ConfidentialInformation, "Miss Bright told everyone at the gate about Kayden Moss's EHCP"));
+
+    [Theory]
+    [InlineData("Can anyone lend a Year 7 blazer, ours has gone missing again 🙄")]
+    [InlineData("Year 11 exams in a fortnight and my son is on his Xbox 🙄")]
+    public void An_eye_roll_at_ones_own_child_with_only_a_year_group_is_not_a_complaint(string text) =>
+        Assert.False(Has(Categories.ComplaintAboutSchool, text), text);
+
+    [Fact]
+    public void An_eye_roll_at_a_year_groups_evening_is() =>
+        Assert.True(Has(Categories.ComplaintAboutSchool, "Another Year 8 parents evening with no appointments left 🙄"));
 }
