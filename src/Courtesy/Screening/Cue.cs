@@ -40,4 +40,8 @@ public enum Cue : byte
     MockAccent,
     /// <summary>"send it round", "filmed it", "best pic of": passing pictures of a person round; mockery with laughter.</summary>
     SpreadMedia,
+    /// <summary>The smirk (😏): after a remark about a person, innuendo, as the dev conventions read it.</summary>
+    EmojiSmirk,
+    /// <summary>"the one who", "the one that": singling out who did something; with a wrongdoing after it, an accusation.</summary>
+    Culprit,
 }

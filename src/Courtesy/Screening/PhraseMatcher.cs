@@ -319,10 +319,12 @@ internal sealed class PhraseMatcher
 
     private static bool IsWordEnd(ReadOnlySpan<char> text, int at) => at >= text.Length || text[at] == ' ';
 
-    /// <summary>"s", "'s" or "'" followed by a word end: plurals and possessives of a phrase.</summary>
+    /// <summary>"s", "'s", "s'" or "'" followed by a word end: plurals and possessives of a phrase.</summary>
     private static int SuffixLength(ReadOnlySpan<char> text, int at)
     {
         if (at < text.Length && text[at] == 's' && IsWordEnd(text, at + 1)) return 1;
+        // "the Kennedys'": a plural possessive.
+        if (at + 1 < text.Length && text[at] == 's' && text[at + 1] == '\'' && IsWordEnd(text, at + 2)) return 2;
         if (at < text.Length && text[at] == '\'')
         {
             if (IsWordEnd(text, at + 1)) return 1;

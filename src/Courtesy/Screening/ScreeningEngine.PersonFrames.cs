@@ -1,3 +1,5 @@
+using Courtesy.Policies;
+
 namespace Courtesy.Screening;
 
 /// <summary>Rules from the fifth school's misses (HeldOut4). Each starts from a cue hit the scan already
@@ -122,13 +124,55 @@ public sealed partial class ScreeningEngine
     /// <summary>"mark my homework in bed 🥵", "handing out more than gold stars 🍆", "a proper seeing to":
     /// innuendo aimed at an adult someone could pick out. Alone, "in bed" and "at it" are ordinary words; a
     /// sexual word or emoji makes them innuendo, and a sentence about illness ("in bed with flu") does not.</summary>
-    private static int Innuendo(Scratch s)
+    private int Innuendo(Scratch s)
     {
-        if (!s.Has(Cue.Innuendo) || !(s.Has(Cue.EmojiSexual) || s.Has(Cue.Sexual))) return -1;
+        if (!s.Has(Cue.Innuendo) || !(s.Has(Cue.EmojiSexual) || s.Has(Cue.Sexual) || s.Has(Cue.EmojiSmirk))) return -1;
         if (!(Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || OtherAdult(s))) return -1;
+        var smirkOnly = !(s.Has(Cue.EmojiSexual) || s.Has(Cue.Sexual));
         for (var i = 0; i < s.HitCount; i++)
-            if (s.Hits[i].Cue == Cue.Innuendo && !s.InSentence(Cue.Confidential, s.Hits[i].Sentence) && !InBedIll(s, s.Hits[i])) return i;
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.Innuendo || s.InSentence(Cue.Confidential, h.Sentence) || InBedIll(s, h)) continue;
+            // "at it again with the parking 😏" is mischief; with only a smirk to go on, "at it" and "in bed" need
+            // two adults, a couple ("Mr Lomax and the deputy were at it").
+            if (smirkOnly && IsEverydayInnuendo(s, h) && AdultsInPost(s) < 2) continue;
+            return i;
+        }
         return -1;
+    }
+
+    private bool IsEverydayInnuendo(Scratch s, in Hit h)
+    {
+        var n = s.Norm;
+        var phrase = PhraseOf(h);
+        if (phrase is "at it" or "in bed" || WordIs(n, NextWord(n, h.End), "again")) return true;
+        if (!phrase.StartsWith("passed", StringComparison.Ordinal)) return false;
+        // "the forms were passed round" passes a thing; "she gets passed round" a person.
+        var w = PrevWord(n, h.Start);
+        if (IsAny(n, w, PassiveAuxiliaries)) w = PrevWord(n, w.Start);
+        return !(IsAny(n, w, SubjectPronouns) || PersonEndingAt(s, w));
+    }
+
+    private static readonly string[] PassiveAuxiliaries = ["gets", "got", "get", "getting", "been", "was", "is", "being"];
+
+    /// <summary>How many adults the post points at: named adults (each mention), roles and other adults ("the Y6 dads"), up to 2.</summary>
+    private static int AdultsInPost(Scratch s)
+    {
+        var count = 0;
+        for (var m = 0; m < s.MentionCount && count < 2; m++)
+            if (s.Mentions[m].Kind is MentionKind.Staff or MentionKind.Governor or MentionKind.Parent && (m == 0 || s.Mentions[m].Person != s.Mentions[0].Person)) count++;
+        for (var i = 0; i < s.HitCount && count < 2; i++)
+            if (s.Hits[i].Cue is Cue.Role or Cue.AdultNoun) count++;
+        return count;
+    }
+
+    /// <summary>Innuendo that claims something happened ("were at it", "gets passed round", "handing out more than
+    /// gold stars"), not a wish ("a go on her", "mark my homework in bed").</summary>
+    private bool InnuendoClaims(Scratch s, in Hit h)
+    {
+        var phrase = PhraseOf(h);
+        if (phrase.StartsWith("a go on", StringComparison.Ordinal) || phrase == "in bed") return false;
+        return !s.Has(Cue.Hedge) && s.Norm.SentenceTerm[h.Sentence] != '?';
     }
 
     /// <summary>"in bed with flu", "in bed all week", "in bed by 8": being ill or asleep. "in bed with the
@@ -200,10 +244,24 @@ public sealed partial class ScreeningEngine
         var n = s.Norm;
         var next = NextWord(n, h.End);
         if (IsAny(n, next, Statistics)) return true;
+        // "I'm in isolation with covid", "we've been in isolation": the author's own matter.
+        var before = PrevWord(n, h.Start);
+        for (var k = 0; k < 2 && IsAny(n, before, Linking); k++) before = PrevWord(n, before.Start);
+        if (IsAny(n, before, FirstPersons)) return true;
+        // "our son's EHCP", "my daughter's diagnosis": the author's own child's matter, whoever else the sentence names.
+        var owner = PrevWord(n, h.Start);
+        for (var k = 0; k < 3 && owner.Start >= 0; k++, owner = PrevWord(n, owner.Start))
+        {
+            if (owner.End - owner.Start < 3 || n.Chars[owner.End - 1] != 's' || n.Chars[owner.End - 2] != '\'') continue;
+            if (HitAt(s, Cue.OwnChild, owner) || HitAt(s, Cue.OwnChild, PrevWord(n, owner.Start))) return true;
+            break;
+        }
         if (PhraseOf(h) != "looked after") return false;
         return IsAny(n, next, Minded) || PersonEndingFrom(s, next.Start) >= 0 || HitAt(s, Cue.OwnChild, next);
     }
 
+    private static readonly string[] Linking = ["been", "am", "was", "were", "are", "got", "have", "had", "still"];
+    private static readonly string[] FirstPersons = ["i", "i'm", "im", "i've", "ive", "we", "we're", "we've", "weve", "myself"];
     private static readonly string[] Statistics = ["figures", "rates", "rate", "numbers", "data", "stats", "statistics", "policy", "policies", "procedure"];
     private static readonly string[] Minded = ["my", "our", "his", "her", "their", "your", "the", "them", "him", "me", "us", "everyone", "all"];
 
@@ -284,4 +342,154 @@ public sealed partial class ScreeningEngine
         }
         return (-1, -1);
     }
+
+    /// <summary>Claims stated as fact that lower one identifiable person, read by frames rather than phrases.</summary>
+    private void DefamatoryFrames(Scratch s, Collector c)
+    {
+        if (s.Has(Cue.Hedge)) return;
+        var (us, ue) = UnchastitySaidOfAPerson(s);
+        if (us >= 0)
+        {
+            c.Span(Categories.DefamatoryStatement, us, ue, "calls an identifiable person unchaste, stated as fact (exposes them to ridicule and contempt)", "rule.defamation");
+            return;
+        }
+        var (cs, ce) = NamedAsTheCulprit(s);
+        if (cs >= 0) c.Span(Categories.DefamatoryStatement, cs, ce, "names an identifiable person as the one who did wrong, stated as fact", "rule.defamation");
+    }
+
+    /// <summary>"Dean's missus is a sl*t", "that Stacey is a dirty slag": one named person called unchaste, as
+    /// fact. Not a group ("they're all slags"), not "slagging us off", not a question.</summary>
+    private static (int Start, int End) UnchastitySaidOfAPerson(Scratch s)
+    {
+        var n = s.Norm;
+        for (var wi = NextWordWith(s, RuleWord.Unchaste, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Unchaste, wi + 1))
+        {
+            var w = WordAt(s, wi);
+            var sentence = SentenceOf(n, w.Start);
+            if (n.SentenceTerm[sentence] == '?' || SlagsOff(n, w)) continue;
+            for (var m = 0; m < s.MentionCount; m++)
+                if (s.Mentions[m].Kind != MentionKind.OwnPupil && s.Mentions[m].Sentence == sentence && s.Mentions[m].Start < w.Start)
+                    return (s.Mentions[m].Start, w.End);
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>"slag off", "slag us off": to run down, not a word for a person.</summary>
+    private static bool SlagsOff(NormalizedText n, (int Start, int End) w)
+    {
+        var next = NextWord(n, w.End);
+        if (WordIs(n, next, "off")) return true;
+        return IsAny(n, next, OffObjects) && WordIs(n, NextWord(n, next.End), "off");
+    }
+
+    private static readonly string[] OffObjects = ["you", "us", "them", "me", "everyone", "him", "her", "people"];
+    private static readonly string[] UnchasteWords = ["slag", "slut", "whore", "slapper", "skank", "tart"];
+
+    /// <summary>"Rocky is the one who's been stealing from the cloakroom", "Mr X was the one that broke it": a
+    /// person named as the one who did wrong. "the one who grassed" and "the one who organised the raffle" name
+    /// no wrongdoing.</summary>
+    private static (int Start, int End) NamedAsTheCulprit(Scratch s)
+    {
+        if (!s.Has(Cue.Culprit)) return (-1, -1);
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.Culprit || n.SentenceTerm[h.Sentence] == '?') continue;
+            var person = -1;
+            for (var m = 0; m < s.MentionCount; m++)
+                if (s.Mentions[m].Kind != MentionKind.OwnPupil && s.Mentions[m].Sentence == h.Sentence && s.Mentions[m].End <= h.Start) person = m;
+            if (person < 0) continue;
+            var v = NextWord(n, h.End);
+            for (var k = 0; k < 4 && v.Start >= 0 && SentenceOf(n, v.Start) == h.Sentence; k++, v = NextWord(n, v.End))
+                if (InList(n, v, RuleWord.Wrongdoing) || HitAt(s, Cue.Misconduct, v)) return (s.Mentions[person].Start, v.End);
+        }
+        return (-1, -1);
+    }
+
+    private static readonly string[] WrongdoingWords =
+    [
+        "stole", "steals", "stealing", "nicked", "nicking", "pinched", "pinching", "broke", "smashed", "wrecked", "vandalised", "vandalized",
+        "damaged", "bit", "bites", "biting", "hit", "hits", "punched", "kicked", "bullied", "bullying", "bullies", "spreading", "spread",
+        "lied", "lying", "cheated", "shoplifting", "dealing", "keyed", "scratched", "slashed", "graffitied", "sprayed",
+    ];
+
+    /// <summary>"Funny how Mr X is always messaging the Year 10 girls on Snapchat 🤔", "odd that the PE teacher gives
+    /// the girls lifts home": an adult's private contact with pupils, with a word or emoji of unease, insinuates
+    /// misconduct. "Mr X messages the students about homework on Teams" has no unease and is left alone.</summary>
+    private static (int Start, int End) PrivateContactWithPupils(Scratch s)
+    {
+        if (!AnyWord(s, RuleWord.Contact)) return (-1, -1);
+        var emoji = MayHaveEmoji(s) && (s.Text.AsSpan().IndexOf("\U0001F914") >= 0 || s.Text.AsSpan().IndexOf("\U0001F440") >= 0);
+        if (!emoji && !AnyWord(s, RuleWord.Unease | RuleWord.Innuendo) || s.Has(Cue.Positive)) return (-1, -1);
+        var n = s.Norm;
+        for (var wi = NextWordWith(s, RuleWord.Contact, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Contact, wi + 1))
+        {
+            var w = WordAt(s, wi);
+            var sentence = SentenceOf(n, w.Start);
+            var adult = false;
+            for (var m = 0; m < s.MentionCount; m++)
+                if (s.Mentions[m].Sentence == sentence && s.Mentions[m].Start < w.Start && s.Mentions[m].Kind is MentionKind.Staff or MentionKind.Governor) adult = true;
+            for (var i = 0; i < s.HitCount && !adult; i++)
+                if (s.Hits[i].Cue == Cue.Role && s.Hits[i].Sentence == sentence && s.Hits[i].Start < w.Start) adult = true;
+            if (!adult || !emoji && !UneaseIn(s, sentence)) continue;
+            // The pupils after the contact word ("messaging the Year 10 girls") or just before it ("gives the girls lifts").
+            var v = NextWord(n, w.End);
+            for (var k = 0; k < 4 && v.Start >= 0 && SentenceOf(n, v.Start) == sentence; k++, v = NextWord(n, v.End))
+                if (IsPupils(s, v)) return (w.Start, v.End);
+            v = PrevWord(n, w.Start);
+            for (var k = 0; k < 2 && v.Start >= 0; k++, v = PrevWord(n, v.Start))
+                if (IsPupils(s, v)) return (v.Start, w.End);
+        }
+        return (-1, -1);
+    }
+
+    private static bool IsPupils(Scratch s, (int Start, int End) v) =>
+        InList(s.Norm, v, RuleWord.ChildObject) || HitAt(s, Cue.PupilNoun, v) || PupilMentionAt(s, v.Start);
+
+    private static bool UneaseIn(Scratch s, int sentence)
+    {
+        for (var k = NextWordWith(s, RuleWord.Unease | RuleWord.Innuendo, 0); k >= 0; k = NextWordWith(s, RuleWord.Unease | RuleWord.Innuendo, k + 1))
+            if (SentenceOf(s.Norm, s.WordStart[k]) == sentence) return true;
+        return false;
+    }
+
+    private static readonly string[] ContactWords =
+    [
+        "messaging", "messages", "messaged", "snapchat", "snapchats", "snapchatting", "dms", "dming", "dm'ing", "texting", "texts", "texted",
+        "whatsapping", "lifts", "lift", "follows", "following", "friended", "adding", "adds",
+    ];
+
+    private static readonly string[] UneaseWords = ["odd", "weird", "creepy", "strange", "dodgy", "suspicious", "uncomfortable", "wrong"];
+
+    /// <summary>"if his dad wants to start I'll finish it", "if she starts, I'll finish it": a fight promised on a
+    /// condition. "I'll finish it" alone is homework or a box set; the start before it in the sentence makes it a fight.</summary>
+    private static (int Start, int End) StartItFinishIt(Scratch s)
+    {
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.ThreatIntent) continue;
+            var verb = NextWord(n, h.End);
+            var obj = NextWord(n, verb.End);
+            if (!(WordIs(n, verb, "finish") || WordIs(n, verb, "end")) || !IsAny(n, obj, FinishedThings)) continue;
+            var w = PrevWord(n, h.Start);
+            for (var k = 0; k < 10 && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = PrevWord(n, w.Start))
+            {
+                if (!IsAny(n, w, StartWords)) continue;
+                // Starting trouble, not a thing: "wants to start (on him, again, something)", not "start the quiz".
+                var after = NextWord(n, w.End);
+                if (!(after.Start == h.Start || IsAny(n, after, StartedTrouble))) continue;
+                // "wants to start", "if he starts": a condition, not "I started the book and I'll finish it".
+                var before = PrevWord(n, w.Start);
+                if (WordIs(n, before, "to") || IsAny(n, before, SubjectPronouns) || PersonEndingAt(s, before)) return (w.Start, obj.End);
+            }
+        }
+        return (-1, -1);
+    }
+
+    private static readonly string[] FinishedThings = ["it", "him", "her", "them", "you"];
+    private static readonly string[] StartWords = ["start", "starts", "kick"];
+    private static readonly string[] StartedTrouble = ["on", "again", "anything", "something", "owt", "summat", "trouble", "with", "it", "off", "kicking"];
 }

@@ -105,6 +105,7 @@ public sealed partial class ScreeningEngine
         Confidential(s, c);
         Safeguarding(s, c);
         var allegation = Allegations(s, c, aboutOtherSchool);
+        if (!c.Has(Categories.DefamatoryStatement)) DefamatoryFrames(s, c);
         Petitions(s, c, aboutOtherSchool, schoolTarget);
         Complaints(s, c, aboutOtherSchool, schoolTarget, allegation);
         Offence(s, c);
@@ -337,6 +338,26 @@ public sealed partial class ScreeningEngine
 
     // ----- detectors -----
 
+    /// <summary>How far, in folded characters, a violent act may follow an intention in the same sentence: any act
+    /// within <see cref="NearIntentToAct"/>, one aimed at a person ("batter him", "kick his ...", "slap Mr Lomax")
+    /// up to <see cref="MaxIntentToAct"/>, so "ask Mr Lomax about the punch bowl" a clause later is no threat.</summary>
+    private const int NearIntentToAct = 50;
+    private const int MaxIntentToAct = 120;
+
+    /// <summary>Whether the violent act names its person: it ends with one ("batter him"), or a pronoun, a
+    /// possessive, a roster name or a role follows it.</summary>
+    private static bool ActAimedAtPerson(Scratch s, in Hit a)
+    {
+        var n = s.Norm;
+        var last = PrevWord(n, a.End);
+        if (IsAny(n, last, PersonObjects)) return true;
+        var next = NextWord(n, a.End);
+        if (next.Start < 0) return false;
+        return IsAny(n, next, PersonObjects) || PersonEndingFrom(s, next.Start) >= 0 || HitAt(s, Cue.Title, next);
+    }
+
+    private static readonly string[] PersonObjects = ["him", "her", "them", "you", "ya", "his", "their", "your", "ur"];
+
     private void Threats(Scratch s, Collector c)
     {
         const string cat = Categories.ThreatOfViolence;
@@ -352,8 +373,11 @@ public sealed partial class ScreeningEngine
                     for (var j = i + 1; j < s.HitCount; j++)
                     {
                         ref var a = ref s.Hits[j];
-                        if (a.Start - h.End > 50 || a.Sentence != h.Sentence) break;
-                        if (a.Cue == Cue.ViolentAct && a.Start >= h.End && !Overlaps(s, Cue.HyperboleOwn, a) && !NotAnAct(s, h, a))
+                        // The act may come a clause or two later ("I'm going to wait outside the gates on Monday and
+                        // when he comes out ..."), but never in another sentence.
+                        if (a.Start - h.End > MaxIntentToAct || a.Sentence != h.Sentence) break;
+                        if (a.Cue == Cue.ViolentAct && a.Start >= h.End && !Overlaps(s, Cue.HyperboleOwn, a) && !NotAnAct(s, h, a)
+                            && (a.Start - h.End <= NearIntentToAct || ActAimedAtPerson(s, a)))
                         {
                             c.Span(cat, h.Start, a.End, "states an intention to do violence, or urges someone else to", "pattern.intent+violence");
                             break;
@@ -410,6 +434,11 @@ public sealed partial class ScreeningEngine
         {
             var u = UltimatumToAPerson(s, c.Post);
             if (u >= 0) c.Hit(cat, s.Hits[u], "an order to a person with the speaker's own 'or else'", "pattern.ultimatum");
+        }
+        if (!c.Has(cat) && s.Has(Cue.ThreatIntent))
+        {
+            var (fs, fe) = StartItFinishIt(s);
+            if (fs >= 0) c.Span(cat, fs, fe, "'if he wants to start, I'll finish it': a conditional promise of a fight", "pattern.finish-it");
         }
         if (!c.Has(cat) && s.Has(Cue.ThreatIntent) && AnyWord(s, RuleWord.Drag))
         {
@@ -528,10 +557,10 @@ public sealed partial class ScreeningEngine
     }
 
     private static readonly string[] HarmLeadIns = ["getting", "get", "gets", "needs", "need", "wants", "deserves", "deserve", "needing"];
-    private static readonly string[] Blows = ["bat", "glass", "brick", "bottle", "slap", "smack", "punch", "kick", "kicking", "fist", "boot", "hiding", "battering", "beating", "hammer", "knife", "clout", "belt", "headbutt", "thump", "whack", "put", "knocked", "dropped", "decked", "floored", "laid", "chair", "crack", "dig", "right hander", "back hander"];
-    private static readonly string[] BodyParts = ["head", "face", "teeth", "jaw", "nose", "mouth", "gob", "legs", "leg", "arms", "arm", "neck", "kneecaps", "knees", "skull", "ribs", "fingers", "arse", "backside", "throat", "eye", "eyes", "lip", "chin", "head in"];
+    private static readonly string[] Blows = ["bat", "glass", "brick", "bottle", "slap", "smack", "punch", "kick", "kicking", "fist", "boot", "hiding", "battering", "beating", "hammer", "knife", "clout", "belt", "headbutt", "thump", "whack", "put", "knocked", "dropped", "decked", "floored", "laid", "chair", "crack", "dig", "hander", "backhander"];
+    private static readonly string[] BodyParts = ["head", "face", "teeth", "jaw", "nose", "mouth", "gob", "legs", "leg", "arms", "arm", "neck", "kneecaps", "knees", "skull", "ribs", "fingers", "arse", "backside", "throat", "eye", "eyes", "lip", "chin"];
     private static readonly string[] BodyOwners = ["his", "her", "their", "your", "ur", "the", "its", "them", "him"];
-    private static readonly string[] Breaking = ["breaking", "broken", "smashing", "smashed", "kicking", "kicked", "punching", "bashing", "bashed", "caving", "caved", "stamping", "stamped", "knocking", "rearranging", "rearranged", "busting", "busted", "snapping", "snapped", "slapping", "kicked in", "cracking"];
+    private static readonly string[] Breaking = ["breaking", "broken", "smashing", "smashed", "kicking", "kicked", "punching", "bashing", "bashed", "caving", "caved", "stamping", "stamped", "knocking", "rearranging", "rearranged", "busting", "busted", "snapping", "snapped", "slapping", "cracking"];
 
     private static readonly string[] MovementVerbs = ["lives", "live", "parks", "leaves", "goes", "drives", "walks", "works", "drinks", "finishes", "sleeps", "trains", "shops"];
 
@@ -624,7 +653,18 @@ public sealed partial class ScreeningEngine
             if (aubergine >= 0) c.Original(cat, aubergine, 2, "a sexual emoji aimed at an identifiable adult", "emoji.sexual");
         }
         var innuendo = Innuendo(s);
-        if (innuendo >= 0) c.Hit(cat, s.Hits[innuendo], "sexual innuendo about an identifiable adult", "pattern.innuendo");
+        if (innuendo >= 0)
+        {
+            ref var ih = ref s.Hits[innuendo];
+            c.Hit(cat, ih, "sexual innuendo about an identifiable adult", "pattern.innuendo");
+            // Stated as what happened, it is a sexual claim that exposes them to ridicule; between two adults
+            // connected with the school ("the deputy and Mrs Hale were at it on the trip") it alleges misconduct too.
+            if (InnuendoClaims(s, ih) && Named(s, adultsOnly: true) >= 0)
+            {
+                c.Hit(Categories.DefamatoryStatement, ih, "sexual innuendo stated as fact about an identifiable adult (exposes them to ridicule)", "rule.defamation");
+                if (AdultsInPost(s) >= 2 && StaffInPost(s)) c.Hit(Categories.AllegationAboutStaff, ih, "alleges sexual misconduct between adults connected with the school", "pattern.innuendo");
+            }
+        }
         if (!(s.Has(Cue.GrossObscene) || s.Has(Cue.Sexual))) return;
         for (var i = 0; i < s.HitCount; i++)
         {
@@ -954,6 +994,7 @@ public sealed partial class ScreeningEngine
         if (fs < 0) (fs, fe) = LooksBetterMotive(s);
         if (fs < 0) (fs, fe) = Favouritism(s);
         if (fs < 0) (fs, fe) = StrikesAChild(s);
+        if (fs < 0) (fs, fe) = PrivateContactWithPupils(s);
         if (!s.Has(Cue.Misconduct) && !s.Has(Cue.ProfessionalDisparage) && !s.Has(Cue.SexualClaim) && fs < 0) return false;
         if (aboutOtherSchool) return false;
         var adult = Named(s, adultsOnly: true) >= 0 || s.Has(Cue.Role) || OtherAdult(s) || s.Has(Cue.SchoolRef);
@@ -1059,7 +1100,7 @@ public sealed partial class ScreeningEngine
     }
 
     private static readonly string[] InnuendoWords = ["only", "without", "funny", "conveniently", "coincidence"];
-    private static readonly string[] Relatives = ["mate", "mates", "pal", "wife", "husband", "son", "daughter", "nephew", "niece", "cousin", "brother", "sister", "brother-in-law", "sister-in-law", "in-law", "friend", "girlfriend", "boyfriend", "partner", "mum", "dad", "mam", "firm", "company", "business"];
+    private static readonly string[] Relatives = ["mate", "mates", "pal", "wife", "husband", "son", "daughter", "nephew", "niece", "cousin", "brother", "sister", "friend", "girlfriend", "boyfriend", "partner", "mum", "dad", "mam", "firm", "company", "business"];
     private static readonly string[] Posts = ["job", "jobs", "contract", "contracts", "post", "position", "role", "promotion", "place", "seat", "tender"];
 
     /// <summary>"TAs slap the bairns' hands", "Mr Cook pushed my son", "she hit the kids": a verb of
@@ -1084,21 +1125,72 @@ public sealed partial class ScreeningEngine
             }
             for (var i = 0; i < s.HitCount; i++)
                 if (s.Hits[i].Sentence == sentence && s.Hits[i].Start < w.Start && s.Hits[i].Cue is Cue.Role) adultFirst = true;
+            // "Mr Okafor is a bully. He grabbed my son": "he" or "she" as the subject, with an adult and no pupil in the sentence before.
+            if (!adultFirst && !pupilFirst && sentence > 0 && SubjectPronounBefore(n, w) && AdultOnlyIn(s, sentence - 1)) adultFirst = true;
             if (pupilFirst || !adultFirst) continue;
             var v = NextWord(n, w.End);
             for (var k = 0; k < 3 && v.Start >= 0; k++, v = NextWord(n, v.End))
-                if (InList(n, v, RuleWord.ChildObject) || HitAt(s, Cue.OwnChild, v) || HitAt(s, Cue.PupilNoun, v)) return (w.Start, v.End);
+                if (InList(n, v, RuleWord.ChildObject) || HitAt(s, Cue.OwnChild, v) || HitAt(s, Cue.PupilNoun, v) || PupilMentionAt(s, v.Start)) return (w.Start, v.End);
         }
         return (-1, -1);
     }
 
-    private static readonly string[] Strikes = ["slap", "slaps", "slapped", "smack", "smacks", "smacked", "hit", "hits", "hitting", "pushed", "shoved", "kicked", "thumped", "punched", "shook", "shakes"];
-    private static readonly string[] ChildObjects = ["kids", "kids'", "children", "children's", "pupils", "bairns", "bairns'", "son", "daughter", "boy", "girl", "lad", "lass", "child", "kid"];
+    private static readonly string[] Strikes =
+    [
+        "slap", "slaps", "slapped", "smack", "smacks", "smacked", "hit", "hits", "hitting", "pushed", "shoved", "kicked", "thumped", "punched", "shook", "shakes",
+        // Rough handling and mistreatment of a child by an adult, the accusation verbs parents use.
+        "pushes", "shoves", "grabbed", "grabs", "dragged", "drags", "yanked", "yanks", "manhandled", "manhandles", "humiliated", "humiliates",
+        "belittled", "belittles", "mocked", "mocks", "ridiculed", "ridicules", "singled", "singles", "bullies", "bullied", "locked", "shamed",
+        // Not "shouted" or "threw" alone ("shouted my son's name out at the awards", "threw my son the ball"):
+        // "shouted at", "screamed at", "swore at" are misconduct phrases of their own.
+    ];
+    private static readonly string[] ChildObjects = ["kids", "kids'", "children", "children's", "pupils", "bairns", "bairns'", "son", "daughter", "boy", "girl", "lad", "lass", "child", "kid", "students", "student", "pupil", "boys", "girls"];
+
+    /// <summary>"he grabbed", "she has grabbed", "he's always grabbing": "he" or "she" just before the verb.</summary>
+    private static bool SubjectPronounBefore(NormalizedText n, (int Start, int End) verb)
+    {
+        var w = PrevWord(n, verb.Start);
+        for (var k = 0; k < 2 && IsAny(n, w, PronounAuxiliaries); k++) w = PrevWord(n, w.Start);
+        return IsAny(n, w, ThirdPersonSubjects);
+    }
+
+    private static readonly string[] PronounAuxiliaries = ["has", "had", "always", "just", "actually", "then", "also", "even", "literally"];
+    private static readonly string[] ThirdPersonSubjects = ["he", "she", "he's", "she's", "hes", "shes"];
+
+    /// <summary>Whether the sentence names an adult (a roster adult or a role) and no pupil.</summary>
+    private static bool AdultOnlyIn(Scratch s, int sentence)
+    {
+        var adult = false;
+        for (var m = 0; m < s.MentionCount; m++)
+        {
+            if (s.Mentions[m].Sentence != sentence) continue;
+            if (s.Mentions[m].Kind is MentionKind.Pupil or MentionKind.PupilFamily or MentionKind.OwnPupil) return false;
+            adult = true;
+        }
+        return adult || First(s, Cue.Role, sentence) >= 0;
+    }
+
+    /// <summary>Whether a pupil (another family's or the author's own) is named from this position: "grabbed Dawid".</summary>
+    private static bool PupilMentionAt(Scratch s, int pos)
+    {
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].Start == pos && s.Mentions[m].Kind is MentionKind.Pupil or MentionKind.OwnPupil or MentionKind.PupilFamily) return true;
+        return false;
+    }
 
     private static readonly string[] FalsifyStems = ["cook", "fiddl", "fudg", "massag", "doctor", "rigg", "fak", "fals"];
     private static readonly string[] Records = ["books", "figures", "numbers", "results", "register", "registers", "data", "stats", "scores", "marks", "grades", "accounts"];
 
     /// <summary>"the dad who...", "her husband": an adult who is not the author's own ("my husband").</summary>
+    /// <summary>Whether a member of staff or a governor is named, or a role is mentioned.</summary>
+    private static bool StaffInPost(Scratch s)
+    {
+        if (s.Has(Cue.Role)) return true;
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].Kind is MentionKind.Staff or MentionKind.Governor) return true;
+        return false;
+    }
+
     private static bool OtherAdult(Scratch s)
     {
         if (!s.Has(Cue.AdultNoun)) return false;
@@ -1179,7 +1271,7 @@ public sealed partial class ScreeningEngine
             return;
         }
         // Parents complain about what only the school decides without naming it ("another non-uniform day").
-        if (schoolTarget < 0 && !s.Has(Cue.SchoolMatter)) return;
+        if (schoolTarget < 0 && !s.Has(Cue.SchoolMatter) && !ChargeNamed(s)) return;
         var grievances = 0;
         var firstGrievance = -1;
         for (var i = 0; i < s.HitCount; i++)
@@ -1192,7 +1284,10 @@ public sealed partial class ScreeningEngine
         }
         // An eye-roll reads as sarcasm about the school unless the post is about something else: a pupil, an allegation, a group.
         // An eye-roll with laughter ("my son wants to bomb the garden 🙄😂") is fond exasperation, not sarcasm.
-        var eyeRoll = grievances == 0 && sarcasm < 0 && !s.Has(Cue.EmojiLaugh) && !NamedPupil(s) && !s.Has(Cue.PupilNoun) && !allegation && !c.Has(Categories.RacistComment) && MayHaveEmoji(s) ? s.Text.AsSpan().IndexOf("\U0001F644") : -1;
+        // A year group is the only target and the author's own child is there ("Year 11 mocks next week and mine's
+        // on Fortnite 🙄", "lend us a Year 7 blazer, ours has gone missing 🙄"): exasperation at home, not the school.
+        var homeExasperation = s.Has(Cue.YearGroup) && !s.Has(Cue.SchoolMatter) && !StaffTarget(s) && !AliasOrSchool(s) && (s.Has(Cue.OwnChild) || AnyWord(s, RuleWord.Ours));
+        var eyeRoll = grievances == 0 && sarcasm < 0 && !homeExasperation && !s.Has(Cue.EmojiLaugh) && !NamedPupil(s) && !s.Has(Cue.PupilNoun) && !allegation && !c.Has(Categories.RacistComment) && MayHaveEmoji(s) ? s.Text.AsSpan().IndexOf("\U0001F644") : -1;
         if (grievances == 0 && sarcasm < 0 && eyeRoll < 0) return;
         if (Count(s, Cue.Positive) >= 2 && grievances <= 1 && sarcasm < 0) return;
         const string reason = "a grievance about the school or its staff posted publicly instead of through the complaints process";
@@ -1200,6 +1295,41 @@ public sealed partial class ScreeningEngine
         var g = grievances > 0 ? firstGrievance : sarcasm;
         c.Hit(cat, s.Hits[g], reason, "lexicon.grievance");
     }
+
+    /// <summary>"£18 for a jumper pack", "paying £14 for a costume": a sum of money in a grievance is a charge, and
+    /// what a school charges parents is a school matter. Read only when the post has a grievance or sarcasm.</summary>
+    private static bool ChargeNamed(Scratch s)
+    {
+        if (!(s.Has(Cue.Grievance) || s.Has(Cue.EmojiSarcasm) || MayHaveEmoji(s))) return false;
+        var t = s.Text.AsSpan();
+        for (var i = t.IndexOf('£'); i >= 0 && i + 1 < t.Length; )
+        {
+            if (char.IsAsciiDigit(t[i + 1]) && IsCharge(t, i)) return true;
+            var next = t[(i + 1)..].IndexOf('£');
+            if (next < 0) break;
+            i += 1 + next;
+        }
+        return false;
+    }
+
+    /// <summary>"£18 for ...", "paying £14", "charging us £5": the sum is a price asked, not a win or a find.</summary>
+    private static bool IsCharge(ReadOnlySpan<char> t, int pound)
+    {
+        var j = pound + 1;
+        while (j < t.Length && (char.IsAsciiDigit(t[j]) || t[j] is '.' or ',')) j++;
+        while (j < t.Length && t[j] == ' ') j++;
+        if (t[j..].StartsWith("for ", StringComparison.OrdinalIgnoreCase) || t[j..].StartsWith("each", StringComparison.OrdinalIgnoreCase)) return true;
+        var end = pound;
+        while (end > 0 && t[end - 1] == ' ') end--;
+        var start = end;
+        while (start > 0 && char.IsLetter(t[start - 1])) start--;
+        var before = t[start..end];
+        foreach (var w in ChargeVerbs)
+            if (before.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static readonly string[] ChargeVerbs = ["paying", "pay", "paid", "charging", "charge", "charged", "costs", "cost", "costing", "us", "another", "extra"];
 
     /// <summary>"her mum needs to get a grip", "the mams are sick of": a grievance said of another parent is
     /// not about the school.</summary>

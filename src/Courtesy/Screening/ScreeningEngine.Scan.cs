@@ -297,6 +297,40 @@ public sealed partial class ScreeningEngine
         return true;
     }
 
+    /// <summary>"Iris and Mercy were at it again", "Rose & Will": a capitalised name joined by "and" to another
+    /// capitalised roster name is a list of people, even at a sentence start where an ordinary-word name
+    /// alone is not taken as one. "Iris and lilies" joins a name to a thing and is left alone.</summary>
+    private bool CoordinatedNames(Scratch s, int start, int end)
+    {
+        var n = s.Norm;
+        if (!IsCapitalized(s, start)) return false;
+        var next = NextWord(n, end);
+        if (WordIs(n, next, "and") || WordIs(n, next, "&"))
+        {
+            var other = NextWord(n, next.End);
+            if (other.Start >= 0 && IsCapitalized(s, other.Start) && NameStartsAt(s, other.Start)) return true;
+        }
+        var prev = PrevWord(n, start);
+        if (WordIs(n, prev, "and") || WordIs(n, prev, "&"))
+        {
+            var other = PrevWord(n, prev.Start);
+            if (other.Start >= 0 && IsCapitalized(s, other.Start) && NameStartsAt(s, other.Start)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a roster first, preferred or full name starts at this position.</summary>
+    private bool NameStartsAt(Scratch s, int pos)
+    {
+        for (var k = 0; k < s.NameCount; k++)
+            if (s.Names[k].Start == pos && _refs[s.Names[k].Pattern].Form is NameForm.First or NameForm.Preferred or NameForm.Full) return true;
+        return false;
+    }
+
+    /// <summary>"Rowan berries", "Holly bush", "Rose garden": a name used as the plant or thing before the noun
+    /// it modifies is no person.</summary>
+    private static readonly string[] ModifiedNouns = ["berries", "berry", "tree", "trees", "bush", "bushes", "hedge", "hedges", "petals", "blossom", "jam", "jelly", "bulbs", "hips", "garden", "gardens", "wood", "bark", "oil", "plant", "plants", "flower", "flowers", "bed", "beds", "tea"];
+
     private static readonly HashSet<string> Calendar = new(StringComparer.Ordinal)
     {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -383,7 +417,8 @@ public sealed partial class ScreeningEngine
             case NameForm.Preferred:
                 if (HitAt(s, Cue.Title, PrevWord(n, start))) return isPupil ? null : adult;
                 if (IsSomeoneElse(s, end)) return null;
-                if (e.Ordinary && !NamingContext(s, start, end, suffixed)) return null;
+                if (!suffixed && InList(n, NextWord(n, end), RuleWord.Modified)) return null;
+                if (e.Ordinary && !NamingContext(s, start, end, suffixed) && !CoordinatedNames(s, start, end)) return null;
                 return isPupil ? own ? MentionKind.OwnPupil : MentionKind.Pupil : adult;
             case NameForm.Surname:
             {

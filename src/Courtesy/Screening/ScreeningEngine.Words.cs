@@ -9,7 +9,7 @@ public sealed partial class ScreeningEngine
     /// returns at once, the others visit only the words that carry it, in text order, and a word elsewhere
     /// is looked up once (<see cref="InList"/>). A bit stands for exactly the words of its list, so testing
     /// it is the same as comparing with each of them (<see cref="WordIs"/>, <see cref="IsAny"/>): results
-    /// do not change. Entries with a space ("right hander") can never equal one word and get no bit.
+    /// do not change. An entry with a space or a hyphen could never equal one folded word, so building throws.
     /// </summary>
     [Flags]
     internal enum RuleWord : ulong
@@ -54,6 +54,18 @@ public sealed partial class ScreeningEngine
         Urging = 1UL << 30,
         /// <summary>"drag", "haul": <see cref="DragsAPersonOut"/>.</summary>
         Drag = 1UL << 31,
+        /// <summary>"berries", "bush", "garden": nouns a name can modify as a plant or thing ("Rowan berries").</summary>
+        Modified = 1UL << 32,
+        /// <summary>"slag", "slut", "whore": calling a woman unchaste, <see cref="UnchastitySaidOfAPerson"/>.</summary>
+        Unchaste = 1UL << 33,
+        /// <summary>"stole", "broke", "bit": what <see cref="NamedAsTheCulprit"/> reads after "the one who".</summary>
+        Wrongdoing = 1UL << 34,
+        /// <summary>"messaging", "snapchat", "lifts": private contact, read by <see cref="PrivateContactWithPupils"/>.</summary>
+        Contact = 1UL << 35,
+        /// <summary>"odd", "weird", "creepy", "dodgy": the unease that makes contact an insinuation.</summary>
+        Unease = 1UL << 36,
+        /// <summary>"ours", "mine": the author's own child without a child word.</summary>
+        Ours = 1UL << 37,
     }
 
     /// <summary>
@@ -101,7 +113,11 @@ public sealed partial class ScreeningEngine
             void Add(RuleWord bit, params IEnumerable<string> words)
             {
                 foreach (var w in words)
-                    if (!w.Contains(' ')) d[w] = d.GetValueOrDefault(w) | bit;
+                {
+                    // Folded text has no hyphen and a word no space: such an entry could never match.
+                    if (w.Contains(' ') || w.Contains('-')) throw new InvalidOperationException($"rule word '{w}' is not one folded word");
+                    d[w] = d.GetValueOrDefault(w) | bit;
+                }
             }
             Add(RuleWord.Rhymes, "rhymes");
             Add(RuleWord.SchoolType, SchoolTypeWords);
@@ -135,6 +151,12 @@ public sealed partial class ScreeningEngine
             Add(RuleWord.NotLikening, NotLikening);
             Add(RuleWord.Urging, "everyone", "everybody", "report", "go");
             Add(RuleWord.Drag, "drag", "haul");
+            Add(RuleWord.Modified, ModifiedNouns);
+            Add(RuleWord.Unchaste, UnchasteWords);
+            Add(RuleWord.Wrongdoing, WrongdoingWords);
+            Add(RuleWord.Contact, ContactWords);
+            Add(RuleWord.Unease, UneaseWords);
+            Add(RuleWord.Ours, "ours", "mine", "mine's");
             return d;
         }
     }

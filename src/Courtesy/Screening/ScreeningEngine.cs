@@ -147,15 +147,16 @@ public sealed partial class ScreeningEngine : IScreener
             _refs[k] = new EntryRef(_patternEntries[k], e.Person, e.Cue, e.Form, e.Cue == Cue.Name ? _people[e.Person].Kind : default, e.Ordinary);
         }
 
-        // Masked words ("f**k", "p*ki") are resolved against single words of the offensive lists,
-        // most serious kind first so "n*****" reads as the slur it is meant to be.
+        // Masked words ("f**k", "p*ki") are resolved against single words of the offensive lists: first the
+        // swear words a UK parent most often masks (so "c***s" is the obscene word, not a rarer slur of that
+        // shape), then the most serious kind first, so "n*****" reads as the slur it is meant to be.
         var mask = new List<(string Word, Cue Cue)>();
         foreach (var (cue, phrase) in lex.Cues)
             if (cue is Cue.RacialSlur or Cue.Sexual or Cue.GrossObscene or Cue.Insult) mask.Add((Fold(phrase), cue));
         foreach (var w in lex.Profanity) mask.Add((w, Cue.Profanity));
         var ordered = mask.Where(m => m.Word.Length >= 3 && m.Word.All(char.IsAsciiLetterLower))
             .DistinctBy(m => m.Word)
-            .OrderBy(m => MaskRank(m.Cue)).ThenByDescending(m => m.Word.Length).ThenBy(m => m.Word, StringComparer.Ordinal)
+            .OrderBy(m => CommonMaskReading(m.Word)).ThenBy(m => MaskRank(m.Cue)).ThenByDescending(m => m.Word.Length).ThenBy(m => m.Word, StringComparer.Ordinal)
             .ToArray();
         _maskWords = ordered.Select(m => m.Word).ToArray();
         _maskWordsByLength = new int[MaxMaskedLength + 1][];
@@ -185,6 +186,17 @@ public sealed partial class ScreeningEngine : IScreener
     internal const int FuzzyLengths = 32;
 
     internal static int LengthBucket(int length) => Math.Min(length, FuzzyLengths - 1);
+
+    /// <summary>The swear words most often masked in UK parents' posts, most common first: a mask that fits one
+    /// of them reads as it. Only words whose shape, once masked, also fits a slur are listed where it matters
+    /// ("c***" is this word far more often than the slur of the same shape); "p*ki" shows its letters.</summary>
+    private static readonly string[] CommonMaskReadings = ["fuck", "fucking", "fucked", "fucker", "shit", "cunt", "twat", "wanker", "bitch", "bastard", "dick", "cock", "arse", "arsehole", "bollocks", "slag", "slut", "tosser"];
+
+    private static int CommonMaskReading(string word)
+    {
+        var i = Array.IndexOf(CommonMaskReadings, word);
+        return i < 0 ? CommonMaskReadings.Length : i;
+    }
 
     private static readonly string[] FemaleTitles = ["mrs", "miss", "ms"];
 

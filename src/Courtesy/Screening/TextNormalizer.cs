@@ -336,6 +336,7 @@ public sealed class NormalizedText
         0x1F346 or 0x1F4A6 or 0x1F351 or 0x1F975 or 0x1F445 => Cue.EmojiSexual,
         0x1F595 => Cue.EmojiRude,
         0x1F643 => Cue.EmojiSarcasm,
+        0x1F60F => Cue.EmojiSmirk,
         0x1F621 or 0x1F92C or 0x1F624 or 0x1F620 => Cue.EmojiAngry,
         _ => Cue.None,
     };
