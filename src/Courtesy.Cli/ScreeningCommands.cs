@@ -190,7 +190,11 @@ public static class ScreeningCommands
         console.WriteLine($"false alarms on clean posts: {report.FalseAlarms.Count} of {report.CleanPosts}", new Style());
         foreach (var f in report.FalseAlarms)
             console.WriteLine($"  {f.Post.Id}: [{string.Join(", ", f.Result.Categories)}] {f.Post.Text}", new Style());
-        console.WriteLine($"safeguarding flags (not labelled in this set): {report.SafeguardingFlagged}", new Style());
+        if (report.SafeguardingPosts == 0)
+            console.WriteLine($"safeguarding flags (not labelled in this set): {report.SafeguardingFlagged}", new Style());
+        else
+            console.WriteLine($"safeguarding recall: {report.SafeguardingRecall:0.000} ({report.SafeguardingCaught}/{report.SafeguardingPosts} posts labelled {Categories.SafeguardingConcern}); " +
+                $"flagged on {report.SafeguardingFlagged - report.SafeguardingCaught} other post(s)", new Style());
     }
 
     private static Command Train()

@@ -23,9 +23,13 @@ public sealed record EvaluationReport(
     int CleanPosts,
     IReadOnlyList<PostOutcome> FalseAlarms,
     int SafeguardingFlagged,
-    IReadOnlyList<PostOutcome> Outcomes)
+    IReadOnlyList<PostOutcome> Outcomes,
+    /// <summary>Posts labelled safeguarding-concern, and how many of them the engine flagged.</summary>
+    int SafeguardingPosts = 0,
+    int SafeguardingCaught = 0)
 {
     public double PoliceRecall => PolicePosts == 0 ? 1 : PoliceFlagged / (double)PolicePosts;
+    public double SafeguardingRecall => SafeguardingPosts == 0 ? 1 : SafeguardingCaught / (double)SafeguardingPosts;
 }
 
 /// <summary>Scores screening against a labelled set (shared/eval layout: posts.jsonl, roster.csv, school.json).</summary>
@@ -47,7 +51,7 @@ public static class Evaluation
         var fn = ids.ToDictionary(i => i, _ => 0);
         var outcomes = new List<PostOutcome>();
         var falseAlarms = new List<PostOutcome>();
-        int police = 0, flagged = 0, clean = 0, safeguarding = 0;
+        int police = 0, flagged = 0, clean = 0, safeguarding = 0, safeguardingPosts = 0, safeguardingCaught = 0;
         foreach (var post in posts)
         {
             var result = screener.Screen(post);
@@ -65,6 +69,12 @@ public static class Evaluation
                 if (result.Police) flagged++;
             }
             if (result.Safeguarding) safeguarding++;
+            // safeguarding is a flag beside the categories (it routes to the DSL), so it is scored on its own
+            if (post.Labels.Contains(Categories.SafeguardingConcern))
+            {
+                safeguardingPosts++;
+                if (result.Safeguarding) safeguardingCaught++;
+            }
             var outcome = new PostOutcome(post, result, gold.Except(predicted).ToList(), predicted.Except(gold).ToList());
             outcomes.Add(outcome);
             if (post.Labels.Count == 0)
@@ -79,6 +89,6 @@ public static class Evaluation
         return new EvaluationReport(scores,
             text.Count == 0 ? 0 : text.Average(s => s.F1),
             all.Count == 0 ? 0 : all.Average(s => s.F1),
-            police, flagged, clean, falseAlarms, safeguarding, outcomes);
+            police, flagged, clean, falseAlarms, safeguarding, outcomes, safeguardingPosts, safeguardingCaught);
     }
 }

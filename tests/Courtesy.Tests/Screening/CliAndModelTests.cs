@@ -95,6 +95,21 @@ public class CliAndModelTests
     }
 
     [Fact]
+    public void Eval_scores_safeguarding_on_its_own_when_the_set_labels_it()
+    {
+        var heldOut7 = Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", "HeldOut7");
+        var labelled = Evaluation.LoadSet(heldOut7).Posts.Count(p => p.Labels.Contains(Categories.SafeguardingConcern));
+        Assert.Equal(5, labelled);
+
+        var (code, output, _) = Run("eval", "--set", heldOut7, "--policy", "default");
+
+        Assert.Equal(0, code);
+        Assert.Matches($@"safeguarding recall: \d\.\d{{3}} \(\d/{labelled} posts labelled safeguarding-concern\); flagged on \d+ other post\(s\)", output);
+        Assert.DoesNotContain("not labelled in this set", output);
+        Assert.Contains("safeguarding flags (not labelled in this set)", Run("eval", "--set", Repo.DevSet, "--policy", "default").Out);
+    }
+
+    [Fact]
     public void Training_is_reproducible_byte_for_byte()
     {
         var davidson = Path.Combine(Repo.Shared, "eval", "external", "davidson", "labeled_data.csv");
