@@ -36,6 +36,30 @@ var bytes = texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t)) + texts.Length; 
 var file = Path.Combine(Path.GetTempPath(), $"courtesy-bench-{Environment.ProcessId}.txt");
 File.WriteAllLines(file, texts);
 
+// --dump FILE: every result of the posts (labels, flags, every field of every finding) and the model's two
+// scores bit for bit on each post's folded text, one line a post, then exit; for checking that a speed
+// change leaves every output identical (compare two dumps byte for byte).
+var dumpAt = Array.IndexOf(args, "--dump");
+if (dumpAt >= 0 && dumpAt + 1 < args.Length)
+{
+    var model = useModel ? LinearModel.LoadDefault(dataDir) : null;
+    using var w = new StreamWriter(args[dumpAt + 1]) { NewLine = "\n" };
+    for (var i = 0; i < texts.Length; i++)
+    {
+        var r = engine.Screen(new Post { Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Text = texts[i] });
+        w.Write($"{r.PostId}\t{string.Join(',', r.Categories)}\tp={r.Police}\ts={r.Safeguarding}\tt={r.Truncated}");
+        foreach (var f in r.Findings) w.Write($"\t[{f.CategoryId}|{f.Severity}|{f.Start}|{f.Length}|{f.Text}|{f.Reason}|{f.Detector}]");
+        if (model is not null)
+        {
+            var (hate, offensive) = model.Predict(NormalizedText.Of(texts[i]).Span);
+            w.Write($"\tm={BitConverter.SingleToInt32Bits(hate):x8},{BitConverter.SingleToInt32Bits(offensive):x8}");
+        }
+        w.WriteLine();
+    }
+    Console.WriteLine($"dumped {texts.Length:N0} results to {args[dumpAt + 1]}");
+    return 0;
+}
+
 Console.WriteLine($"Courtesy screening benchmark  ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} logical cores, .NET {Environment.Version})");
 Console.WriteLine($"pack {pack.Id}: {pack.CategoryIds.Count} categories; roster {roster.Count} people; engine {engine.PhraseCount} phrases, {engine.StateCount} automaton states, built in {buildMs:0} ms");
 Console.WriteLine($"posts {texts.Length:N0}, average {chars / (double)texts.Length:0} chars, {bytes / 1e6:0.0} MB UTF-8");
