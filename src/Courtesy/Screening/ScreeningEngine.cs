@@ -58,10 +58,25 @@ public sealed partial class ScreeningEngine : IScreener
     private readonly PersonReasons[] _reasons;
     private readonly OwnCategory[] _own;
 
+    /// <summary>The ids of <see cref="Categories.All"/> and the pack's own categories, with their severity and
+    /// whether the pack uses them: a finding's category is one of these strings, found by reference.</summary>
+    private readonly string[] _knownIds;
+    private readonly int[] _knownSeverity;
+    private readonly bool[] _knownEnabled;
+
+    private bool Enabled(string category)
+    {
+        var known = _knownIds;
+        for (var k = 0; k < known.Length; k++)
+            if (ReferenceEquals(known[k], category)) return _knownEnabled[k];
+        return _enabled.Contains(category);
+    }
+
     public SchoolProfile School => _school;
     public IReadOnlySet<string> CategoryIds => _enabled;
     public int PhraseCount => _matcher.PatternCount;
     public int StateCount => _matcher.StateCount;
+    internal PhraseMatcher Matcher => _matcher;
 
     /// <summary>Marks an entry as the school's own name or alias rather than a roster person.</summary>
     private const int SchoolAlias = -2;
@@ -73,6 +88,11 @@ public sealed partial class ScreeningEngine : IScreener
         _enabled = new HashSet<string>(categoryIds, StringComparer.Ordinal) { Categories.SafeguardingConcern };
         _model = options.Model;
         _own = options.OwnCategories.ToArray();
+        var known = Categories.All.Select(c => (c.Id, c.Severity)).Concat(_own.Select(o => (o.Category.Id, o.Category.Severity)))
+            .DistinctBy(k => k.Item1, StringComparer.Ordinal).ToArray();
+        _knownIds = known.Select(k => k.Item1).ToArray();
+        _knownSeverity = known.Select(k => k.Item2).ToArray();
+        _knownEnabled = _knownIds.Select(_enabled.Contains).ToArray();
         var lex = options.Lexicons ?? Lexicons.Default;
         _commonWords = lex.CommonWords as HashSet<string> ?? new HashSet<string>(lex.CommonWords, StringComparer.Ordinal);
 
