@@ -70,22 +70,28 @@ if (args.Contains("--parts"))
     var folded = texts.Select(t => NormalizedText.Of(t).Text).ToArray();
     var norm = new NormalizedText();
     var ms = new PhraseMatcher.Match[64];
-    for (var round = 0; round < 4; round++)
+    var model = useModel ? LinearModel.LoadDefault(dataDir) : null;
+    var predictN = Math.Min(folded.Length, 20000);
+    double bestFold = double.MaxValue, bestScan = double.MaxValue, bestModel = double.MaxValue;
+    long found = 0;
+    // The best of several rounds: on a shared machine the least disturbed round is the closest to the code's own cost.
+    for (var round = 0; round < 6; round++)
     {
         var c0 = Process.GetCurrentProcess().TotalProcessorTime;
         foreach (var t in texts) norm.Normalize(t);
         var c1 = Process.GetCurrentProcess().TotalProcessorTime;
-        long found = 0;
+        found = 0;
         foreach (var t in folded) found += engine.Matcher.Scan(t, ref ms, 0);
         var c2 = Process.GetCurrentProcess().TotalProcessorTime;
-        var model = useModel ? LinearModel.LoadDefault(dataDir) : null;
-        var predictN = Math.Min(folded.Length, 20000);
-        var c3 = Process.GetCurrentProcess().TotalProcessorTime;
         float sum = 0;
         if (model is not null) for (var i = 0; i < predictN; i++) sum += model.Predict(folded[i]).Hate;
-        var c4 = Process.GetCurrentProcess().TotalProcessorTime;
-        Console.WriteLine($"fold {(c1 - c0).TotalMicroseconds / texts.Length:0.000} us a post; automaton {(c2 - c1).TotalMicroseconds / texts.Length:0.000} us a post ({found / (double)texts.Length:0.0} matches); model {(c4 - c3).TotalMicroseconds / predictN:0.00} us a call");
+        var c3 = Process.GetCurrentProcess().TotalProcessorTime;
+        if (round == 0) continue; // the JIT's round
+        bestFold = Math.Min(bestFold, (c1 - c0).TotalMicroseconds / texts.Length);
+        bestScan = Math.Min(bestScan, (c2 - c1).TotalMicroseconds / texts.Length);
+        bestModel = Math.Min(bestModel, (c3 - c2).TotalMicroseconds / predictN);
     }
+    Console.WriteLine($"best of 5 rounds: fold {bestFold:0.000} us a post; automaton {bestScan:0.000} us a post ({found / (double)texts.Length:0.0} matches); model {bestModel:0.00} us a call");
     return 0;
 }
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -39,6 +40,12 @@ public sealed class LinearModel
     /// not changed once loaded; a model trained in memory has none and prediction reads the arrays.
     /// </summary>
     private float[]? _packed;
+    /// <summary>Which buckets have a non-zero IDF (about 29% of them in the shipped model; the rest were seen in
+    /// fewer than two training texts and never count), a bit each: 64 KB that stays in cache. <see cref="_packed"/>
+    /// holds only those buckets, in bucket order; a bucket's place there is <see cref="_rank"/> of its word of
+    /// bits plus the set bits below it. 2.4 MB instead of 8, and a dropped bucket costs no read at all.</summary>
+    private ulong[]? _bits;
+    private int[]? _rank;
     internal readonly float[] Bias = new float[Classes];
     public int BucketBits { get; }
     /// <summary>Longest word n-gram (1 to 3).</summary>
@@ -252,13 +259,19 @@ public sealed class LinearModel
         float s0 = 0, s1 = 0, s2 = 0, norm = 0;
         if (_packed is { } packed)
         {
-            // The same sums in the same order as below, read from one line per bucket.
+            // The same sums in the same order as below, read from one line per bucket; a bucket whose IDF
+            // is zero is skipped there too (its term weight times zero is zero).
+            var bits = _bits!;
+            var rank = _rank!;
             for (var i = 0; i < buckets.Length;)
             {
                 var b = buckets[i];
                 var j = i + 1;
                 while (j < buckets.Length && buckets[j] == b) j++;
-                var at = b * 4;
+                var word = bits[b >> 6];
+                var bit = 1UL << b;
+                if ((word & bit) == 0) { i = j; continue; }
+                var at = (rank[b >> 6] + BitOperations.PopCount(word & (bit - 1))) * 4;
                 var v = TermWeight(j - i) * packed[at];
                 i = j;
                 if (v == 0) continue;
@@ -419,12 +432,25 @@ public sealed class LinearModel
         o = 0;
         for (var k = 0; k < model.Weights.Length; k++, o += 2) model.Weights[k] = (float)BinaryPrimitives.ReadHalfLittleEndian(buf.AsSpan(o));
         for (var k = 0; k < model.Idf.Length; k++, o += 2) model.Idf[k] = (float)BinaryPrimitives.ReadHalfLittleEndian(buf.AsSpan(o));
-        var packed = new float[model.Idf.Length * 4];
+        var nonZero = new ulong[(model.Idf.Length + 63) / 64];
+        var rank = new int[nonZero.Length];
+        var kept = 0;
         for (var b = 0; b < model.Idf.Length; b++)
         {
-            packed[b * 4] = model.Idf[b];
-            for (var k = 0; k < Classes; k++) packed[b * 4 + 1 + k] = model.Weights[b * Classes + k];
+            if ((b & 63) == 0) rank[b >> 6] = kept;
+            if (model.Idf[b] != 0) { nonZero[b >> 6] |= 1UL << b; kept++; }
         }
+        var packed = new float[kept * 4];
+        kept = 0;
+        for (var b = 0; b < model.Idf.Length; b++)
+        {
+            if (model.Idf[b] == 0) continue;
+            packed[kept * 4] = model.Idf[b];
+            for (var k = 0; k < Classes; k++) packed[kept * 4 + 1 + k] = model.Weights[b * Classes + k];
+            kept++;
+        }
+        model._bits = nonZero;
+        model._rank = rank;
         model._packed = packed;
         var count = new byte[4];
         stream.ReadExactly(count);
