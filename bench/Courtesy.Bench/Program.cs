@@ -119,6 +119,8 @@ var postObjects = new Post[texts.Length];
 for (var i = 0; i < texts.Length; i++) postObjects[i] = new Post { Text = texts[i] };
 GC.Collect();
 var allocBefore = GC.GetAllocatedBytesForCurrentThread();
+int gen0Before = GC.CollectionCount(0), gen1Before = GC.CollectionCount(1), gen2Before = GC.CollectionCount(2);
+var pauseBefore = GC.GetTotalPauseDuration();
 long flagged = 0, findings = 0;
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 sw.Restart();
@@ -133,11 +135,13 @@ var wallSeconds = sw.Elapsed.TotalSeconds;
 // work does not make the engine look slower than one core runs it.
 var engineSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
 var allocPerPost = (GC.GetAllocatedBytesForCurrentThread() - allocBefore) / (double)postObjects.Length;
+var gcLine = $"garbage collections in the timed run: {GC.CollectionCount(0) - gen0Before} gen0, {GC.CollectionCount(1) - gen1Before} gen1, {GC.CollectionCount(2) - gen2Before} gen2, {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds:0} ms paused ({(GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds / wallSeconds:P1} of the wall time)";
 var enginePps = texts.Length / engineSeconds;
 var engineMBps = bytes / 1e6 / engineSeconds;
 Console.WriteLine();
 Console.WriteLine($"engine, one thread: {enginePps:N0} posts per CPU-second (per core), {engineMBps:0.0} MB per CPU-second; wall clock {texts.Length / wallSeconds:N0} posts/s; {allocPerPost:0} bytes allocated per post (the result included); {flagged:N0} posts flagged, {findings:N0} findings");
 
+Console.WriteLine(gcLine);
 if (args.Contains("--engine-only")) return 0; // quick A/B runs: the engine's figure alone
 
 // The same work with the text alone and no result objects: what the matcher and rules cost.
