@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Courtesy.Screening;
 
@@ -178,6 +179,90 @@ public sealed class LinearModel
         return lexiconHits;
     }
 
+    /// <summary>
+    /// The buckets <see cref="Features"/> gives a <see cref="BufferSink"/>, the same numbers in the same
+    /// order, in two passes: the n-gram hashes, each already combined with its kind (the first step of
+    /// <see cref="Mix"/>), then the rest of <see cref="Mix"/> and the mask over the whole buffer, eight
+    /// at a time. Mixing one n-gram at a time, with a call and a branch on its group, was about a third
+    /// of a prediction's own work.
+    /// </summary>
+    private int FeatureBuckets(ReadOnlySpan<char> clean, Scratch s, out int wordCount, out int charCount)
+    {
+        var lookup = _lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
+        var useLexicon = _lexicon.Count > 0;
+        var maxWordGram = MaxWordGram;
+        var maxCharGram = MaxCharGram;
+        var lexiconHits = 0;
+        uint prev1 = 0, prev2 = 0;
+        var words = s.Words;
+        var chars = s.Chars;
+        int nw = 0, nc = 0;
+        var i = 0;
+        while (i < clean.Length)
+        {
+            var start = i;
+            var h = 2166136261u;
+            while (i < clean.Length && clean[i] != ' ') { h = (h ^ clean[i]) * 16777619u; i++; }
+            var word = clean[start..i];
+            i++;
+            if (word.IsEmpty) continue;
+            h |= 1;
+            if (nw + 3 > words.Length) Array.Resize(ref words, words.Length * 2);
+            words[nw++] = (int)(h ^ Kind1);
+            if (maxWordGram >= 2 && prev1 != 0) words[nw++] = (int)((prev1 * 0x9E3779B1u + h) ^ Kind2);
+            if (maxWordGram >= 3 && prev2 != 0) words[nw++] = (int)(((prev2 * 0x9E3779B1u + prev1) * 0x85EBCA77u + h) ^ Kind3);
+            prev2 = prev1;
+            prev1 = h;
+            if (useLexicon && lookup.Contains(word)) lexiconHits++;
+            if (maxCharGram == 0) continue;
+            var padded = word.Length + 2;
+            if (nc + padded * maxCharGram > chars.Length) Array.Resize(ref chars, Math.Max(chars.Length * 2, nc + padded * maxCharGram));
+            for (var p = 0; p + MinCharGram <= padded; p++)
+            {
+                var c = 2166136261u;
+                for (var n = 1; n <= maxCharGram && p + n <= padded; n++)
+                {
+                    var at = p + n - 1;
+                    c = (c ^ (at == 0 || at == padded - 1 ? ' ' : word[at - 1])) * 16777619u;
+                    if (n >= MinCharGram) chars[nc++] = (int)(c ^ (uint)(10 + n) * 0x85EBCA6Bu);
+                }
+            }
+        }
+        s.Words = words;
+        s.Chars = chars;
+        FinishMix(MemoryMarshal.Cast<int, uint>(words.AsSpan(0, nw)), (uint)Mask);
+        FinishMix(MemoryMarshal.Cast<int, uint>(chars.AsSpan(0, nc)), (uint)Mask);
+        wordCount = nw;
+        charCount = nc;
+        return lexiconHits;
+    }
+
+    private const uint Kind1 = 1 * 0x85EBCA6Bu, Kind2 = unchecked(2 * 0x85EBCA6Bu), Kind3 = unchecked(3 * 0x85EBCA6Bu);
+
+    /// <summary><see cref="Mix"/> after its first step, and the mask, in place.</summary>
+    private static void FinishMix(Span<uint> h, uint mask)
+    {
+        var k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var m1 = Vector256.Create(0x7FEB352Du);
+            var m2 = Vector256.Create(0x846CA68Bu);
+            var vm = Vector256.Create(mask);
+            for (; k + Vector256<uint>.Count <= h.Length; k += Vector256<uint>.Count)
+            {
+                var v = Vector256.Create<uint>(h.Slice(k, Vector256<uint>.Count));
+                v ^= Vector256.ShiftRightLogical(v, 16); v *= m1; v ^= Vector256.ShiftRightLogical(v, 15); v *= m2; v ^= Vector256.ShiftRightLogical(v, 16);
+                (v & vm).CopyTo(h.Slice(k, Vector256<uint>.Count));
+            }
+        }
+        for (; k < h.Length; k++)
+        {
+            var v = h[k];
+            v ^= v >> 16; v *= 0x7FEB352Du; v ^= v >> 15; v *= 0x846CA68Bu; v ^= v >> 16;
+            h[k] = v & mask;
+        }
+    }
+
     private static uint Mix(uint h, uint kind)
     {
         h ^= kind * 0x85EBCA6Bu;
@@ -237,9 +322,8 @@ public sealed class LinearModel
         // Per-thread buffers: the engine screens on many threads and should not allocate per post.
         var s = _scratch ??= new Scratch();
         var n = Clean(folded, s.Text);
-        var sink = new BufferSink { Words = s.Words, Chars = s.Chars };
-        var hits = Features(s.Text.AsSpan(0, n), Mask, MaxWordGram, MaxCharGram, _lexicon, ref sink);
-        s.Words = sink.Words; s.Chars = sink.Chars;
+        var hits = FeatureBuckets(s.Text.AsSpan(0, n), s, out var wordCount, out var charCount);
+        var sink = new BufferSink { Words = s.Words, Chars = s.Chars, WordCount = wordCount, CharCount = charCount };
         if (s.Sorted.Length < Math.Max(s.Words.Length, s.Chars.Length)) s.Sorted = new int[Math.Max(s.Words.Length, s.Chars.Length)];
         p[0] = Bias[0]; p[1] = Bias[1]; p[2] = Bias[2];
         AddBlock(s.Words.AsSpan(0, sink.WordCount), s.Sorted, s.Digits, p);
