@@ -77,7 +77,24 @@ public sealed class LinearModel
     public IReadOnlySet<string> Lexicon => _lexicon;
     private HashSet<string> _lexicon = new(StringComparer.Ordinal);
 
-    internal void SetLexicon(IEnumerable<string> terms) => _lexicon = new HashSet<string>(terms, StringComparer.Ordinal);
+    internal void SetLexicon(IEnumerable<string> terms)
+    {
+        _lexicon = new HashSet<string>(terms, StringComparer.Ordinal);
+        var filter = new ulong[LexiconFilterBits / 64];
+        foreach (var term in _lexicon)
+        {
+            var h = 2166136261u;
+            foreach (var ch in term) h = (h ^ ch) * 16777619u;
+            h |= 1;
+            filter[(h >> 1) % LexiconFilterBits / 64] |= 1UL << (int)((h >> 1) % LexiconFilterBits % 64);
+        }
+        _lexiconFilter = filter;
+    }
+
+    /// <summary>A bit for each lexicon term's word hash (the one prediction computes for every word anyway):
+    /// a word whose bit is clear is no term, so most words skip the set's lookup and its hashing of the word.</summary>
+    private ulong[] _lexiconFilter = new ulong[LexiconFilterBits / 64];
+    private const uint LexiconFilterBits = 1 << 14;
 
     /// <summary>
     /// Rewrites folded text the way tweets were cleaned for training: a word that stood after '@' (the
@@ -190,6 +207,7 @@ public sealed class LinearModel
     {
         var lookup = _lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
         var useLexicon = _lexicon.Count > 0;
+        var filter = _lexiconFilter;
         var maxWordGram = MaxWordGram;
         var maxCharGram = MaxCharGram;
         var lexiconHits = 0;
@@ -213,7 +231,8 @@ public sealed class LinearModel
             if (maxWordGram >= 3 && prev2 != 0) words[nw++] = (int)(((prev2 * 0x9E3779B1u + prev1) * 0x85EBCA77u + h) ^ Kind3);
             prev2 = prev1;
             prev1 = h;
-            if (useLexicon && lookup.Contains(word)) lexiconHits++;
+            var bit = (h >> 1) % LexiconFilterBits;
+            if (useLexicon && (filter[bit / 64] & (1UL << (int)(bit % 64))) != 0 && lookup.Contains(word)) lexiconHits++;
             if (maxCharGram == 0) continue;
             var padded = word.Length + 2;
             if (nc + padded * maxCharGram > chars.Length) Array.Resize(ref chars, Math.Max(chars.Length * 2, nc + padded * maxCharGram));
