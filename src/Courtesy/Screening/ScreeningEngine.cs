@@ -51,8 +51,8 @@ public sealed partial class ScreeningEngine : IScreener
     /// <summary>Titled surnames by first and by last letter and by length: a word one edit away from a
     /// surname of three or more letters shares its first or its last letter and differs in length by at
     /// most one, so only these few need an edit-distance check.</summary>
-    private readonly (string Surname, int Person)[][] _titledByFirst;
-    private readonly (string Surname, int Person)[][] _titledByLast;
+    private readonly FuzzyCandidate[][] _titledByFirst;
+    private readonly FuzzyCandidate[][] _titledByLast;
     private readonly LinearModel? _model;
     private readonly HashSet<string> _commonWords;
     private readonly PersonReasons[] _reasons;
@@ -146,15 +146,16 @@ public sealed partial class ScreeningEngine : IScreener
         }
         _titled = titled.ToArray();
         _reasons = BuildReasons();
-        _titledByFirst = new (string, int)[26 * FuzzyLengths][];
-        _titledByLast = new (string, int)[26 * FuzzyLengths][];
+        _titledByFirst = new FuzzyCandidate[26 * FuzzyLengths][];
+        _titledByLast = new FuzzyCandidate[26 * FuzzyLengths][];
+        static FuzzyCandidate Candidate((string Surname, int Person) t) => new(t.Surname, t.Person, t.Surname.Length, Letters(t.Surname));
         for (var c = 0; c < 26; c++)
             for (var len = 0; len < FuzzyLengths; len++)
             {
                 var letter = (char)('a' + c);
                 var l = len;
-                _titledByFirst[c * FuzzyLengths + len] = _titled.Where(t => t.Surname.Length >= 4 && LengthBucket(t.Surname.Length) == l && t.Surname[0] == letter).ToArray();
-                _titledByLast[c * FuzzyLengths + len] = _titled.Where(t => t.Surname.Length >= 4 && LengthBucket(t.Surname.Length) == l && t.Surname[^1] == letter && t.Surname[0] != letter).ToArray();
+                _titledByFirst[c * FuzzyLengths + len] = _titled.Where(t => t.Surname.Length >= 4 && LengthBucket(t.Surname.Length) == l && t.Surname[0] == letter).Select(Candidate).ToArray();
+                _titledByLast[c * FuzzyLengths + len] = _titled.Where(t => t.Surname.Length >= 4 && LengthBucket(t.Surname.Length) == l && t.Surname[^1] == letter && t.Surname[0] != letter).Select(Candidate).ToArray();
             }
 
         AddRuleWords(builder);

@@ -172,6 +172,25 @@ public class NormalizationTests
     }
 
     [Fact]
+    public void Letter_filter_never_rejects_a_word_one_edit_away()
+    {
+        var rng = new Random(7);
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz'-";
+        for (var n = 0; n < 2000; n++)
+        {
+            var a = new string(Enumerable.Range(0, rng.Next(3, 12)).Select(_ => alphabet[rng.Next(alphabet.Length)]).ToArray());
+            var p = rng.Next(a.Length);
+            var c = alphabet[rng.Next(alphabet.Length)];
+            string[] edits = [a[..p] + c + a[(p + 1)..], a[..p] + c + a[p..], a[..p] + a[(p + 1)..], p + 1 < a.Length ? a[..p] + a[p + 1] + a[p] + a[(p + 2)..] : a];
+            foreach (var b in edits)
+            {
+                Assert.True(ScreeningEngine.EditDistanceAtMostOne(a, b));
+                Assert.True(System.Numerics.BitOperations.PopCount(ScreeningEngine.Letters(a) ^ ScreeningEngine.Letters(b)) <= 2, $"{a} / {b}");
+            }
+        }
+    }
+
+    [Fact]
     public void Compact_automaton_finds_what_the_full_table_finds()
     {
         var lex = Lexicons.Default;
