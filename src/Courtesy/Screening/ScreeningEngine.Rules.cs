@@ -11,6 +11,10 @@ public sealed partial class ScreeningEngine
 
     private int SeverityOf(string category)
     {
+        // The rules pass the constants of Categories, so comparing references finds them without hashing.
+        var known = _knownIds;
+        for (var k = 0; k < known.Length; k++)
+            if (ReferenceEquals(known[k], category)) return _knownSeverity[k];
         if (Severity.TryGetValue(category, out var severity)) return severity;
         foreach (var own in _own) if (own.Category.Id == category) return own.Category.Severity;
         throw new KeyNotFoundException($"unknown category id '{category}'");
@@ -120,11 +124,11 @@ public sealed partial class ScreeningEngine
         // Exact-size arrays: the result is the only allocation a post costs, so it is kept small.
         var kept = 0;
         foreach (var f in c.All)
-            if (_enabled.Contains(f.CategoryId)) kept++;
+            if (Enabled(f.CategoryId)) kept++;
         var findings = kept == 0 ? [] : new Finding[kept];
         kept = 0;
         foreach (var f in c.All)
-            if (_enabled.Contains(f.CategoryId)) findings[kept++] = f;
+            if (Enabled(f.CategoryId)) findings[kept++] = f;
         if (findings.Length > 1) Array.Sort(findings, FindingOrder);
         var distinct = 0;
         string[] categories;

@@ -51,17 +51,32 @@ public sealed partial class ScreeningEngine : IScreener
     /// <summary>Titled surnames by first and by last letter and by length: a word one edit away from a
     /// surname of three or more letters shares its first or its last letter and differs in length by at
     /// most one, so only these few need an edit-distance check.</summary>
-    private readonly (string Surname, int Person)[][] _titledByFirst;
-    private readonly (string Surname, int Person)[][] _titledByLast;
+    private readonly FuzzyCandidate[][] _titledByFirst;
+    private readonly FuzzyCandidate[][] _titledByLast;
     private readonly LinearModel? _model;
     private readonly HashSet<string> _commonWords;
     private readonly PersonReasons[] _reasons;
     private readonly OwnCategory[] _own;
 
+    /// <summary>The ids of <see cref="Categories.All"/> and the pack's own categories, with their severity and
+    /// whether the pack uses them: a finding's category is one of these strings, found by reference.</summary>
+    private readonly string[] _knownIds;
+    private readonly int[] _knownSeverity;
+    private readonly bool[] _knownEnabled;
+
+    private bool Enabled(string category)
+    {
+        var known = _knownIds;
+        for (var k = 0; k < known.Length; k++)
+            if (ReferenceEquals(known[k], category)) return _knownEnabled[k];
+        return _enabled.Contains(category);
+    }
+
     public SchoolProfile School => _school;
     public IReadOnlySet<string> CategoryIds => _enabled;
     public int PhraseCount => _matcher.PatternCount;
     public int StateCount => _matcher.StateCount;
+    internal PhraseMatcher Matcher => _matcher;
 
     /// <summary>Marks an entry as the school's own name or alias rather than a roster person.</summary>
     private const int SchoolAlias = -2;
@@ -73,6 +88,11 @@ public sealed partial class ScreeningEngine : IScreener
         _enabled = new HashSet<string>(categoryIds, StringComparer.Ordinal) { Categories.SafeguardingConcern };
         _model = options.Model;
         _own = options.OwnCategories.ToArray();
+        var known = Categories.All.Select(c => (c.Id, c.Severity)).Concat(_own.Select(o => (o.Category.Id, o.Category.Severity)))
+            .DistinctBy(k => k.Item1, StringComparer.Ordinal).ToArray();
+        _knownIds = known.Select(k => k.Item1).ToArray();
+        _knownSeverity = known.Select(k => k.Item2).ToArray();
+        _knownEnabled = _knownIds.Select(_enabled.Contains).ToArray();
         var lex = options.Lexicons ?? Lexicons.Default;
         _commonWords = lex.CommonWords as HashSet<string> ?? new HashSet<string>(lex.CommonWords, StringComparer.Ordinal);
 
@@ -126,15 +146,16 @@ public sealed partial class ScreeningEngine : IScreener
         }
         _titled = titled.ToArray();
         _reasons = BuildReasons();
-        _titledByFirst = new (string, int)[26 * FuzzyLengths][];
-        _titledByLast = new (string, int)[26 * FuzzyLengths][];
+        _titledByFirst = new FuzzyCandidate[26 * FuzzyLengths][];
+        _titledByLast = new FuzzyCandidate[26 * FuzzyLengths][];
+        static FuzzyCandidate Candidate((string Surname, int Person) t) => new(t.Surname, t.Person, t.Surname.Length, Letters(t.Surname));
         for (var c = 0; c < 26; c++)
             for (var len = 0; len < FuzzyLengths; len++)
             {
                 var letter = (char)('a' + c);
                 var l = len;
-                _titledByFirst[c * FuzzyLengths + len] = _titled.Where(t => t.Surname.Length >= 4 && LengthBucket(t.Surname.Length) == l && t.Surname[0] == letter).ToArray();
-                _titledByLast[c * FuzzyLengths + len] = _titled.Where(t => t.Surname.Length >= 4 && LengthBucket(t.Surname.Length) == l && t.Surname[^1] == letter && t.Surname[0] != letter).ToArray();
+                _titledByFirst[c * FuzzyLengths + len] = _titled.Where(t => t.Surname.Length >= 4 && LengthBucket(t.Surname.Length) == l && t.Surname[0] == letter).Select(Candidate).ToArray();
+                _titledByLast[c * FuzzyLengths + len] = _titled.Where(t => t.Surname.Length >= 4 && LengthBucket(t.Surname.Length) == l && t.Surname[^1] == letter && t.Surname[0] != letter).Select(Candidate).ToArray();
             }
 
         AddRuleWords(builder);

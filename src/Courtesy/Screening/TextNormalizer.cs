@@ -272,8 +272,24 @@ public sealed class NormalizedText
     private bool MaySpaceLetters()
     {
         var c = MemoryMarshal.Cast<char, ushort>(Chars.AsSpan(0, Length));
-        var space = Vector128.Create((ushort)' ');
         var k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Sixteen positions at a time where the hardware has it: half the loads and compares of eight.
+            var space256 = Vector256.Create((ushort)' ');
+            for (; k + 22 <= c.Length; k += 16)
+            {
+                var hit = Vector256.Equals(Vector256.Create(c.Slice(k, 16)), space256)
+                    & ~Vector256.Equals(Vector256.Create(c.Slice(k + 1, 16)), space256)
+                    & Vector256.Equals(Vector256.Create(c.Slice(k + 2, 16)), space256)
+                    & ~Vector256.Equals(Vector256.Create(c.Slice(k + 3, 16)), space256)
+                    & Vector256.Equals(Vector256.Create(c.Slice(k + 4, 16)), space256)
+                    & ~Vector256.Equals(Vector256.Create(c.Slice(k + 5, 16)), space256)
+                    & Vector256.Equals(Vector256.Create(c.Slice(k + 6, 16)), space256);
+                if (hit != Vector256<ushort>.Zero) return true;
+            }
+        }
+        var space = Vector128.Create((ushort)' ');
         for (; k + 14 <= c.Length; k += 8)
         {
             var hit = Vector128.Equals(Vector128.Create(c.Slice(k, 8)), space)

@@ -263,8 +263,30 @@ public class CliAndModelTests
         // Repeats, as n-grams repeat in a post.
         var keys = Enumerable.Range(0, count).Select(_ => rng.Next(4) == 0 ? 7 : rng.Next(1 << bits)).ToArray();
         var expected = keys.Order().ToArray();
+        var copy = keys.ToArray();
         LinearModel.RadixSort(keys, new int[count], bits);
         Assert.Equal(expected, keys);
+        LinearModel.SortBuckets(copy, bits);
+        Assert.Equal(expected, copy);
+    }
+
+    [Theory]
+    [InlineData(19, 15)]
+    [InlineData(19, 100)]
+    [InlineData(19, 5000)]
+    [InlineData(10, 3000)]
+    public void Bucket_sort_orders_buckets_as_sort_does_even_when_they_collide(int bits, int count)
+    {
+        var rng = new Random(count);
+        var random = Enumerable.Range(0, count).Select(_ => rng.Next(1 << bits)).ToArray();
+        // Keys crowded into a few bins, as text made to collide would put them: the radix fallback.
+        var crowded = Enumerable.Range(0, count).Select(_ => rng.Next(1 << Math.Min(bits, 6))).ToArray();
+        foreach (var keys in new[] { random, crowded, Enumerable.Repeat(5, count).ToArray() })
+        {
+            var expected = keys.Order().ToArray();
+            LinearModel.SortBuckets(keys, bits);
+            Assert.Equal(expected, keys);
+        }
     }
 
     [Fact]

@@ -172,6 +172,56 @@ public class NormalizationTests
     }
 
     [Fact]
+    public void Letter_filter_never_rejects_a_word_one_edit_away()
+    {
+        var rng = new Random(7);
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz'-";
+        for (var n = 0; n < 2000; n++)
+        {
+            var a = new string(Enumerable.Range(0, rng.Next(3, 12)).Select(_ => alphabet[rng.Next(alphabet.Length)]).ToArray());
+            var p = rng.Next(a.Length);
+            var c = alphabet[rng.Next(alphabet.Length)];
+            string[] edits = [a[..p] + c + a[(p + 1)..], a[..p] + c + a[p..], a[..p] + a[(p + 1)..], p + 1 < a.Length ? a[..p] + a[p + 1] + a[p] + a[(p + 2)..] : a];
+            foreach (var b in edits)
+            {
+                Assert.True(ScreeningEngine.EditDistanceAtMostOne(a, b));
+                Assert.True(System.Numerics.BitOperations.PopCount(ScreeningEngine.Letters(a) ^ ScreeningEngine.Letters(b)) <= 2, $"{a} / {b}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Compact_automaton_finds_what_the_full_table_finds()
+    {
+        var lex = Lexicons.Default;
+        var phrases = lex.Cues.Select(c => c.Phrase).Concat(lex.Profanity)
+            .Select(p => (Prefix: p.EndsWith('*'), Text: ScreeningEngine.Fold(p.TrimEnd('*'))))
+            .Where(p => p.Text.Length > 0 && p.Text.All(ch => PhraseMatcher.SymbolOf(ch) != 0))
+            .DistinctBy(p => p.Text).ToList();
+        var texts = phrases.Select(p => p.Text).ToList();
+        var flags = phrases.Select(p => p.Prefix ? PhraseMatcher.PhraseFlags.Prefix : PhraseMatcher.PhraseFlags.AllowS).ToList();
+        var compact = new PhraseMatcher(texts, flags, compact: true);
+        var full = new PhraseMatcher(texts, flags, compact: false);
+        var posts = PostJson.Load(Path.Combine(Courtesy.Tests.Support.Repo.DevSet, "posts.jsonl")).Select(p => p.Text)
+            .Append("é ü 😀 kill\u00e9 go back to x go back to where they came from harass*ing harassment's '' ** 12 3");
+        var a = new PhraseMatcher.Match[16];
+        var b = new PhraseMatcher.Match[16];
+        var total = 0;
+        foreach (var t in posts)
+        {
+            var text = NormalizedText.Of(t).Span;
+            var n = compact.ScanOneWalker(text, ref a, 0);
+            Assert.Equal(n, full.ScanOneWalker(text, ref b, 0));
+            Assert.Equal(a.AsSpan(0, n).ToArray(), b.AsSpan(0, n).ToArray());
+            n = compact.Scan(text, ref a, 0);
+            Assert.Equal(n, full.Scan(text, ref b, 0));
+            Assert.Equal(a.AsSpan(0, n).ToArray(), b.AsSpan(0, n).ToArray());
+            total += n;
+        }
+        Assert.True(total > 500);
+    }
+
+    [Fact]
     public void Phrase_matcher_split_in_two_walkers_finds_what_one_walker_finds()
     {
         var lex = Lexicons.Default;
