@@ -1,0 +1,182 @@
+using Courtesy.Policies;
+using Courtesy.Schools;
+using Courtesy.Screening;
+
+namespace Courtesy.Tests.Screening;
+
+/// <summary>
+/// A labelled safeguarding set written for this test, in the voice of pupils, parents and staff on
+/// WhatsApp, Snapchat, TikTok, Instagram and Facebook: posts a DSL must see (self-harm or suicidal intent,
+/// a disclosure of abuse or exploitation, a child at risk) and everyday posts that use the same words
+/// harmlessly ("this homework is killing me", "went missing: one black school shoe"). The names are an
+/// invented roster of their own, not those of any labelled set.
+/// </summary>
+public class SafeguardingRecallTests
+{
+    private const string RosterCsvText = """
+        kind,title,first_name,last_name,preferred_name,role,year_group
+        pupil,,Leah,Moran,,,Year 9
+        pupil,,Kai,Doherty,,,Year 10
+        pupil,,Zara,Ahmed,,,Year 8
+        pupil,,Finn,Castle,,,Year 9
+        pupil,,Tomasz,Nowak,,,Year 7
+        pupil,,Ellie,Brooks,,,Year 11
+        staff,Mr,Owen,Pike,,Head of Year 9,Year 9
+        staff,Mrs,Janet,Quinlan,,Designated Safeguarding Lead,
+        parent,Mrs,Karen,Moran,,Parent of Leah Moran,Year 9
+        """;
+
+    private static readonly SchoolProfile School = new("Kestrel Park Academy", ["Kestrel Park", "KPA"], "Hollowford");
+
+    private static readonly Lazy<ScreeningEngine> Engine = new(() => ScreeningEngine.Build(School,
+        RosterCsv.Parse(new StringReader(RosterCsvText.Replace("\r", "")), "kestrel-roster.csv"), Categories.All.Select(c => c.Id)));
+
+    /// <summary>Posts a Designated Safeguarding Lead must see.</summary>
+    internal static readonly string[] Concerns =
+    [
+        // self-harm or suicidal intent, first person and teen forms
+        "kms fr i cant do this anymore",
+        "honestly just want to unalive myself rn",
+        "i dont want to be here anymore. nobody would even notice",
+        "I just want to disappear tbh, everyone would be happier",
+        "whats the point in anything. im done",
+        "there's no point in living when everyone hates you",
+        "they'd all be better off without me",
+        "i can't go on like this anymore, I'm so tired of everything",
+        "started cutting again last night, please dont tell anyone",
+        "been self harming since year 8 and nobody knows",
+        "I keep hurting myself when it gets bad",
+        "goodbye everyone, sorry for everything. i love you all and im sorry i wasnt enough",
+        "thinking about sewerslide ngl",
+        "i want to kill myself",
+        "i just want to end it tonight",
+        "I wish I was dead",
+        "i took a load of pills last night, didn't tell mum",
+        // self-harm reported by a friend or parent
+        "Leah said she wants to kill herself, she sent it on snap at 2am",
+        "he's been cutting his arms, I saw it in PE",
+        "my friend keeps saying she wants to end it all, I'm really worried",
+        "she took a load of pills on friday and had to go to a&e",
+        "Kai posted that he wants to unalive himself, someone please tell a teacher",
+        "Zara has been cutting herself again, she showed me on facetime",
+        "my daughter told me she doesn't want to be here anymore",
+        // disclosure of abuse, exploitation
+        "my stepdad hurts me when mum's at work",
+        "mums boyfriend hits her and shouts at all of us",
+        "he makes me do stuff I dont want to do and says no one will believe me",
+        "im scared to go home tonight, dad's drunk again",
+        "she comes in with bruises on her arms every monday",
+        "my uncle touches me when he babysits",
+        "my dad locks me in my room the whole weekend",
+        "there's this older guy messaging Zara on insta, he's like 25",
+        "some man asked her for pics on snapchat",
+        "she's been sending nudes to a guy she met on tiktok",
+        "Ellie is meeting up with a man she met online on saturday",
+        "this older lad gives her vapes and money and she has to do stuff for him",
+        "Finn's running for some older boys, they give him cash and a phone",
+        "he's holding for them, keeps it in his school bag",
+        "Tomasz goes country at weekends and his mum doesn't know where he is",
+        "they've cuckooed his nan's flat",
+        "dad hits mum and we hide upstairs",
+        "my mum won't let me eat tea if i get a bad mark",
+        // a child at risk
+        "Tomasz gets left on his own all weekend, his parents go away",
+        "nobody ever picks her up, she walks home in the dark on her own",
+        "there's never any food in the house, he asked me for my lunch again",
+        "they're sleeping in a car since they got evicted",
+        "Leah has gone missing, hasn't been seen since Friday, please share",
+        "my sister hasn't come home since last night and she's not answering",
+        "Kai ran away last night, police are looking for him",
+        "a year 9 boy brought a knife in his bag, showed everyone on the bus",
+        "mum and her boyfriend were fighting all night again, police came, my little brother was screaming",
+    ];
+
+    /// <summary>Everyday posts with the same words: no flag.</summary>
+    internal static readonly string[] Harmless =
+    [
+        "this homework is killing me 😭",
+        "I could kill for a coffee after that parents' evening",
+        "dying of laughter at the year 11 leavers video 😂",
+        "I'm dead 💀💀",
+        "my phone died halfway through the trip lol",
+        "kill the lights when you leave the hall please",
+        "dad's cutting the grass on the school field saturday for the fete",
+        "cutting the cake at the leavers do at 3",
+        "mum's cutting my hair tonight pray for me",
+        "total overdose of sugar at the party, they were bouncing off the walls",
+        "the kids ran away with the trophy at sports day!! so proud",
+        "went missing: one black school shoe, size 5, name inside",
+        "he hits the ball so hard, future England player",
+        "the assembly touches on every topic from kindness to online safety",
+        "found a bruised banana in her bag from last term 🤢",
+        "let's end it all on a high at the leavers' prom!",
+        "I'm scared to go home because mum will see my report 😂",
+        "lost PE kit: navy hoodie, has Finn's name in it",
+        "anyone seen a blue water bottle? gone missing from the changing rooms",
+        "my mum's boyfriend is taking us to Alton Towers this weekend!!",
+        "the fire drill is killing me, third one this week",
+        "my legs are dead after cross country",
+        "honestly this maths test will be the death of me lol",
+        "I need to disappear for a nap after that lesson",
+        "the online safety talk covered grooming, nudes and county lines, really useful",
+        "reminder: the self-harm awareness workshop for parents is on Thursday",
+        "ngl I'd kms if we get another detention for ties 😂",
+        "he's been running for the bus every morning because he's late",
+        "we're going to the country park at the weekend",
+        "nobody picks up the phone at reception, rang 6 times",
+        "there's no food left in the canteen by the time year 11 get there",
+        "she's been sleeping in the car on the way to every away match",
+        "the class gerbil has gone missing from the science lab again",
+        "Mr Pike asked for pics of the science fair for the newsletter",
+        "I can't go on the school trip, it's £300",
+        "What's the point in living so close to school if you still get a late mark 😂",
+        "goodbye everyone! last day at Kestrel Park, gonna miss you all x",
+        "the older man at the crossing is lovely, always waves at the kids",
+        "my stepdad hits the gym every morning before work",
+        "black eye from a football at lunch, he's fine, just looks hard now",
+        "year 10 are killing it in the netball league",
+        "I'm going to kill my brother if he eats my Easter egg again",
+        "the cutting edge science lab opens in september",
+        "she's holding for the bus driver to come back, tell him to wait",
+        "sorry I'm late, my car broke down and my phone was dead",
+        "he hasn't come home with his PE kit all term",
+        "the dog ran away again, found him at the park",
+        "my son is starving after rugby, eats everything in the house",
+        "left my coat on the bus, can anyone from year 8 check?",
+        "he's always getting bruises from rugby, proper little tank",
+        "Kai is going out with a girl he met online playing fortnite 🙄 teenagers",
+    ];
+
+    private static (int Caught, List<string> Missed, List<string> False) Measure()
+    {
+        var engine = Engine.Value;
+        var missed = new List<string>();
+        var wrong = new List<string>();
+        foreach (var t in Concerns)
+            if (!engine.Screen(new Post { Id = "p", Text = t }).Safeguarding) missed.Add(t);
+        foreach (var t in Harmless)
+            if (engine.Screen(new Post { Id = "n", Text = t }).Safeguarding) wrong.Add(t);
+        return (Concerns.Length - missed.Count, missed, wrong);
+    }
+
+    [Fact]
+    public void The_set_is_big_enough()
+    {
+        Assert.True(Concerns.Length >= 40, $"{Concerns.Length} concerns");
+        Assert.True(Harmless.Length >= 40, $"{Harmless.Length} harmless posts");
+    }
+
+    /// <summary>Floors a little under the measured figures (before the safeguarding families: 9/51 caught,
+    /// 5 false flags of 51).</summary>
+    private const double RecallFloor = 0.17;
+    private const int FalseFlagCeiling = 5;
+
+    [Fact]
+    public void Safeguarding_recall_and_false_flags()
+    {
+        var (caught, missed, wrong) = Measure();
+        var recall = caught / (double)Concerns.Length;
+        Assert.True(recall >= RecallFloor && wrong.Count <= FalseFlagCeiling,
+            $"recall {caught}/{Concerns.Length} = {recall:0.000}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
+    }
+}
