@@ -166,10 +166,11 @@ public class SafeguardingRecallTests
         Assert.True(Harmless.Length >= 40, $"{Harmless.Length} harmless posts");
     }
 
-    /// <summary>Floors a little under the measured figures (before the safeguarding families: 9/51 caught,
-    /// 5 false flags of 51).</summary>
-    private const double RecallFloor = 0.17;
-    private const int FalseFlagCeiling = 5;
+    /// <summary>Floors a little under the measured figures: before the safeguarding families 9/51 caught and
+    /// 5 false flags of 51; after them 50/51 and none. The set was written before the families, but the
+    /// families were then tuned on it, so these are development figures, not an estimate for a new school.</summary>
+    private const double RecallFloor = 0.96;
+    private const int FalseFlagCeiling = 0;
 
     [Fact]
     public void Safeguarding_recall_and_false_flags()
