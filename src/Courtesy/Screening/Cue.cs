@@ -54,4 +54,6 @@ public enum Cue : byte
     Farewell,
     /// <summary>"sorry for everything", "hate myself": read only with a <see cref="Farewell"/>.</summary>
     Despair,
+    /// <summary>"if I told anyone", "our little secret": a disclosure only with someone at home in the sentence.</summary>
+    Secrecy,
 }

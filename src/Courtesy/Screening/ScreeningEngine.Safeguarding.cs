@@ -23,12 +23,12 @@ public sealed partial class ScreeningEngine
     {
         var n = s.Norm;
         if (s.Has(Cue.SelfHarm) || s.Has(Cue.AbuseDisclosure) || s.Has(Cue.ChildAtRisk) || s.Has(Cue.Exploitation)
-            || s.Has(Cue.GroomingHint) || s.Has(Cue.LeftAlone) || s.Has(Cue.Farewell) && s.Has(Cue.Despair))
+            || s.Has(Cue.GroomingHint) || s.Has(Cue.LeftAlone) || s.Has(Cue.Secrecy) || s.Has(Cue.Farewell) && s.Has(Cue.Despair))
         {
             for (var i = 0; i < s.HitCount; i++)
             {
                 ref var h = ref s.Hits[i];
-                if (h.Cue is not (Cue.SelfHarm or Cue.AbuseDisclosure or Cue.ChildAtRisk or Cue.Exploitation or Cue.GroomingHint or Cue.LeftAlone or Cue.Farewell)) continue;
+                if (h.Cue is not (Cue.SelfHarm or Cue.AbuseDisclosure or Cue.ChildAtRisk or Cue.Exploitation or Cue.GroomingHint or Cue.LeftAlone or Cue.Farewell or Cue.Secrecy)) continue;
                 // A topic ("a talk about self-harm") is not a child at risk.
                 if (s.InSentence(Cue.Topic, h.Sentence)) continue;
                 // "I'll kill myself laughing", "scared to go home, mum will see my report 😂": a figure of speech.
@@ -65,6 +65,11 @@ public sealed partial class ScreeningEngine
                         if (!WordInSentence(s, RuleWord.Duration, h.Sentence)) continue;
                         reason = NeglectReason;
                         break;
+                    case Cue.Secrecy:
+                        // "my stepdad said he'd kill me if I told anyone", not "she'd kill me if I told anyone about the party".
+                        if (!WordInSentence(s, RuleWord.Household, h.Sentence)) continue;
+                        reason = AbuseReason;
+                        break;
                     case Cue.Farewell:
                         reason = FarewellReason;
                         break;
@@ -73,6 +78,8 @@ public sealed partial class ScreeningEngine
                         if (WordIs(n, next, "with")) continue;
                         // "sleeping in the car on the way to matches".
                         if (phrase.StartsWith("sleeping in", StringComparison.Ordinal) && (WordIs(n, next, "on") || WordIs(n, next, "to") || WordIs(n, next, "during") || WordIs(n, next, "after") || WordIs(n, next, "home") || WordIs(n, next, "back"))) continue;
+                        // "the PE teacher kicked him out of the lesson", not "kicked him out of the house".
+                        if (phrase.EndsWith(" out", StringComparison.Ordinal) && WordIs(n, next, "of") && !WordIs(n, NextWord(n, next.End), "home") && !WordIs(n, NextWord(n, next.End), "house")) continue;
                         // "black eye from a football": an accident.
                         if (WordIs(n, next, "from") && AccidentAfter(n, next)) continue;
                         // "went missing: one black school shoe", "the dog ran away": a child must be the one missing.
@@ -86,6 +93,29 @@ public sealed partial class ScreeningEngine
         AbuseAtHome(s, c);
         TookPills(s, c);
         ImagesAskedOrSent(s, c);
+        WoundsOnBody(s, c);
+    }
+
+    /// <summary>"cuts on her thighs", "scars all over his arms", "burns on my wrist": wounds where people
+    /// self-harm, not "fresh cuts at the barbers".</summary>
+    private static void WoundsOnBody(Scratch s, Collector c)
+    {
+        if (!AnyWord(s, RuleWord.Wound) || !AnyWord(s, RuleWord.HarmSite)) return;
+        var n = s.Norm;
+        for (var k = NextWordWith(s, RuleWord.Wound, 0); k >= 0; k = NextWordWith(s, RuleWord.Wound, k + 1))
+        {
+            var wound = WordAt(s, k);
+            var w = NextWord(n, wound.End);
+            if (WordIs(n, w, "all")) w = NextWord(n, NextWord(n, w.End).End); // "all over"
+            else if (WordIs(n, w, "on") || WordIs(n, w, "up") || WordIs(n, w, "down")) w = NextWord(n, w.End);
+            else continue;
+            if (WordIs(n, w, "her") || WordIs(n, w, "his") || WordIs(n, w, "my") || WordIs(n, w, "their") || WordIs(n, w, "both")) w = NextWord(n, w.End);
+            if (!InList(n, w, RuleWord.HarmSite)) continue;
+            var sentence = SentenceOf(n, wound.Start);
+            if (s.InSentence(Cue.Topic, sentence) || First(s, Cue.EmojiLaugh, sentence) >= 0) continue;
+            c.Span(Categories.SafeguardingConcern, wound.Start, w.End, SelfHarmReason, "frame.wounds");
+            return;
+        }
     }
 
     /// <summary>Someone the concern is about: a person in the sentence, the poster's own child, or for self-harm
@@ -94,7 +124,7 @@ public sealed partial class ScreeningEngine
     private static bool SomeoneAtRisk(Scratch s, in Hit h)
     {
         if (PersonTarget(s, h.Sentence) || First(s, Cue.OwnChild, h.Sentence) >= 0) return true;
-        if (h.Cue is Cue.SelfHarm or Cue.AbuseDisclosure or Cue.Farewell && AnyWord(s, RuleWord.FirstPerson)) return true;
+        if (h.Cue is Cue.SelfHarm or Cue.AbuseDisclosure or Cue.Farewell or Cue.Secrecy && AnyWord(s, RuleWord.FirstPerson)) return true;
         // "they're sleeping in a car": a family.
         if (h.Cue is Cue.ChildAtRisk or Cue.LeftAlone && WordInSentence(s, RuleWord.They, h.Sentence)) return true;
         return h.Cue is Cue.SelfHarm or Cue.Farewell && !s.Has(Cue.Topic) && !s.Has(Cue.SchoolRef) && !s.Has(Cue.Role);
@@ -126,7 +156,7 @@ public sealed partial class ScreeningEngine
     {
         var n = s.Norm;
         var w = PrevWord(n, start);
-        for (var k = 0; k < 3 && w.Start >= 0 && (WordIs(n, w, "has") || WordIs(n, w, "had") || WordIs(n, w, "have") || WordIs(n, w, "just") || WordIs(n, w, "s") || WordIs(n, w, "now")); k++)
+        for (var k = 0; k < 4 && w.Start >= 0 && IsAny(n, w, MissingAuxiliaries); k++)
             w = PrevWord(n, w.Start);
         if (w.Start < 0) return false;
         if (HitAt(s, Cue.Pronoun, w) || WordIs(n, w, "they") || WordIs(n, w, "she's") || WordIs(n, w, "he's") || InList(n, w, RuleWord.ChildObject | RuleWord.Relative)) return true;
@@ -212,6 +242,9 @@ public sealed partial class ScreeningEngine
     }
 
     private static readonly string[] FirstPersonWords = ["i", "me", "my", "myself", "im", "i'm", "ive", "i've", "i'd", "i'll"];
+    private static readonly string[] MissingAuxiliaries = ["has", "had", "have", "just", "s", "now", "been", "keeps", "kept", "always", "is", "was", "gone", "literally", "actually"];
+    private static readonly string[] WoundWords = ["cuts", "scars", "scratches", "burns", "slashes", "marks", "scabs"];
+    private static readonly string[] HarmSites = ["arms", "arm", "legs", "leg", "thighs", "thigh", "wrists", "wrist", "stomach", "tummy", "hips", "hip", "forearm", "forearms"];
     private static readonly string[] TheyWords = ["they", "they're", "theyre", "their", "them"];
     private static readonly string[] AbuseVerbs =
     [
@@ -235,7 +268,8 @@ public sealed partial class ScreeningEngine
     private static readonly string[] GroomingWords =
     [
         "online", "vapes", "vape", "money", "cash", "gifts", "presents", "meet", "meeting", "met", "insta", "instagram", "tiktok", "snap",
-        "car", "groomed", "grooming", "hotel", "party", "parties", "alcohol", "weed", "phone",
+        "car", "groomed", "grooming", "hotel", "party", "parties", "alcohol", "weed", "phone", "chat", "groupchat", "sending", "sends",
+        "gaming", "discord", "whatsapp", "adding", "added",
     ];
     private static readonly string[] DurationWords = ["night", "nights", "weekend", "weekends", "overnight", "days", "week", "weeks", "evenings", "holidays"];
     private static readonly string[] AccidentWords = ["football", "rugby", "netball", "hockey", "cricket", "ball", "pe", "trampoline", "fall", "bike", "game", "match", "training", "door", "swing", "climbing"];

@@ -90,6 +90,10 @@ public sealed partial class ScreeningEngine
         Accident = 1UL << 48,
         /// <summary>"they", "their", "them": a family spoken of.</summary>
         They = 1UL << 49,
+        /// <summary>"cuts", "scars", "burns": <see cref="WoundsOnBody"/>.</summary>
+        Wound = 1UL << 50,
+        /// <summary>"arms", "thighs", "wrists": where people self-harm.</summary>
+        HarmSite = 1UL << 51,
     }
 
     /// <summary>
@@ -193,6 +197,8 @@ public sealed partial class ScreeningEngine
             Add(RuleWord.Duration, DurationWords);
             Add(RuleWord.Accident, AccidentWords);
             Add(RuleWord.They, TheyWords);
+            Add(RuleWord.Wound, WoundWords);
+            Add(RuleWord.HarmSite, HarmSites);
             return d;
         }
     }
