@@ -43,6 +43,8 @@ public sealed partial class ScreeningEngine
                         // "an overdose of sugar" (but "an overdose of paracetamol"); "want to end it with him" is a break-up.
                         if (phrase.StartsWith("overdose", StringComparison.Ordinal) && WordIs(n, next, "of") && !InList(n, NextWord(n, next.End), RuleWord.Pill)) continue;
                         if (phrase.EndsWith(" it", StringComparison.Ordinal) && WordIs(n, next, "with")) continue;
+                        // "go unalive yourself": aimed at someone else, a threat (read by Threats), not self-harm.
+                        if (WordIs(n, next, "yourself") || WordIs(n, next, "urself") || WordIs(n, next, "yourselves")) continue;
                         // "end it all on a high at the prom".
                         if (phrase.EndsWith(" all", StringComparison.Ordinal) && WordIs(n, next, "on")) continue;
                         reason = SelfHarmReason;

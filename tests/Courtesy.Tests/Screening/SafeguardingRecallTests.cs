@@ -243,4 +243,16 @@ public class SafeguardingRecallTests
         Assert.True(caught >= 15 && wrong.Count <= 0,
             $"fresh recall {caught}/{FreshConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
+
+    /// <summary>"kys" aimed at another child is bullying and a threat, not the poster's own self-harm.</summary>
+    [Theory]
+    [InlineData("kys Finn nobody even likes you")]
+    [InlineData("honestly Leah just kys")]
+    [InlineData("go unalive yourself you weirdo")]
+    public void Kys_at_someone_else_is_a_threat_not_self_harm(string text)
+    {
+        var r = Engine.Value.Screen(new Post { Id = "k", Text = text });
+        Assert.Contains(Categories.ThreatOfViolence, r.Categories);
+        Assert.False(r.Safeguarding, text);
+    }
 }
