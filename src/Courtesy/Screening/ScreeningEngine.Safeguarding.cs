@@ -96,6 +96,31 @@ public sealed partial class ScreeningEngine
         TookPills(s, c);
         ImagesAskedOrSent(s, c);
         WoundsOnBody(s, c);
+        CarriesWeapon(s, c);
+    }
+
+    /// <summary>"keeps a blade in his sock", "brought a knife to school", "has a machete in her bag": a weapon a
+    /// child carries, with a verb of carrying just before it and a person in the sentence.</summary>
+    private static void CarriesWeapon(Scratch s, Collector c)
+    {
+        if (!AnyWord(s, RuleWord.Weapon) || !AnyWord(s, RuleWord.Carry)) return;
+        var n = s.Norm;
+        for (var k = NextWordWith(s, RuleWord.Weapon, 0); k >= 0; k = NextWordWith(s, RuleWord.Weapon, k + 1))
+        {
+            var weapon = WordAt(s, k);
+            var after = NextWord(n, weapon.End);
+            // "a knife and fork", "knife crime", "a knife to cut the cake".
+            if (WordIs(n, after, "and") || WordIs(n, after, "crime") || WordIs(n, after, "to") && WordIs(n, NextWord(n, after.End), "cut")) continue;
+            var w = PrevWord(n, weapon.Start);
+            for (var back = 0; back < 3 && w.Start >= 0; back++, w = PrevWord(n, w.Start))
+            {
+                if (!InList(n, w, RuleWord.Carry)) continue;
+                var sentence = SentenceOf(n, weapon.Start);
+                if (!PersonTarget(s, sentence) || s.InSentence(Cue.Topic, sentence) || First(s, Cue.EmojiLaugh, sentence) >= 0) break;
+                c.Span(Categories.SafeguardingConcern, w.Start, weapon.End, AtRiskReason, "frame.weapon");
+                return;
+            }
+        }
     }
 
     /// <summary>"cuts on her thighs", "scars all over his arms", "burns on my wrist": wounds where people
@@ -247,6 +272,8 @@ public sealed partial class ScreeningEngine
     private static readonly string[] MissingAuxiliaries = ["has", "had", "have", "just", "s", "now", "been", "keeps", "kept", "always", "is", "was", "gone", "literally", "actually"];
     private static readonly string[] WoundWords = ["cuts", "scars", "scratches", "burns", "slashes", "marks", "scabs"];
     private static readonly string[] HarmSites = ["arms", "arm", "legs", "leg", "thighs", "thigh", "wrists", "wrist", "stomach", "tummy", "hips", "hip", "forearm", "forearms"];
+    private static readonly string[] WeaponWords = ["knife", "knives", "blade", "blades", "machete", "machetes", "gun", "guns", "zombie", "knuckleduster", "shank", "stanley"];
+    private static readonly string[] CarryWords = ["keeps", "kept", "carries", "carrying", "carry", "brought", "brings", "bringing", "bring", "has", "had", "got", "pulled", "pulls", "showed", "flashed", "hides", "hid", "hiding"];
     private static readonly string[] TheyWords = ["they", "they're", "theyre", "their", "them"];
     private static readonly string[] AbuseVerbs =
     [

@@ -94,6 +94,10 @@ public sealed partial class ScreeningEngine
         Wound = 1UL << 50,
         /// <summary>"arms", "thighs", "wrists": where people self-harm.</summary>
         HarmSite = 1UL << 51,
+        /// <summary>"knife", "blade", "machete": <see cref="CarriesWeapon"/>.</summary>
+        Weapon = 1UL << 52,
+        /// <summary>"keeps", "carries", "brought": carrying a weapon.</summary>
+        Carry = 1UL << 53,
     }
 
     /// <summary>
@@ -199,6 +203,8 @@ public sealed partial class ScreeningEngine
             Add(RuleWord.They, TheyWords);
             Add(RuleWord.Wound, WoundWords);
             Add(RuleWord.HarmSite, HarmSites);
+            Add(RuleWord.Weapon, WeaponWords);
+            Add(RuleWord.Carry, CarryWords);
             return d;
         }
     }

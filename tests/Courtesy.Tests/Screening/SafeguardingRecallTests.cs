@@ -200,6 +200,59 @@ public class SafeguardingRecallTests
         "there's a grown man dressed as a dinosaur at the school fete",
     ];
 
+
+    /// <summary>A third batch, written after the changes above and measured once before any further change:
+    /// 4/20 caught, 0 false flags of 20. Then widened (sexual abuse words, a parent never sober, medication
+    /// misuse, days without food, a weapon carried, "thinking about dying", "see the point anymore", an adult
+    /// man messaging): 16/20, 0 false flags, tuned figures from then on.</summary>
+    internal static readonly string[] UnseenConcerns =
+    [
+        "does anyone know if Kai is ok? his snap story just says 'sorry mum, i tried' and he's not picking up",
+        "my 12 yo found messages on her ipad from a man asking what colour her bra is",
+        "Leah turned up at ours at midnight in her pyjamas saying she can't go back there",
+        "i think about dying literally every day and i dont know who to tell",
+        "there's a lad in year 10 who keeps a blade in his sock, everyone knows",
+        "her mum's never sober when she picks her up, she was swaying at the gate today and drove off with the kids",
+        "Zara wears long sleeves even in PE and flinches if you touch her arm",
+        "he's 14 and keeps getting dropped home at 3am by men in a black car",
+        "ngl if tomorrow goes bad im taking all my mum's tablets",
+        "the little one from Year 7 said her dad hurts her mum and she has to hide in the wardrobe",
+        "Tomasz hasn't had a proper meal in days, his mum's been in bed since the baby",
+        "someone sent Ellie a video of her being threatened with a knife and said she's next",
+        "my best mate told me her brother's friend raped her at a party and she's scared to tell anyone",
+        "i genuinely dont see the point anymore, i'm tired of pretending im ok",
+        "he keeps posting stuff about wanting to join some group and hating everyone at school who isn't white",
+        "Finn's dad left him at the services on the way back from Wales, he had to ring his nan",
+        "everyone would honestly be better off if i just wasnt here",
+        "she's been self-medicating with her mum's diazepam, she's only 15",
+        "my daughter's 'friend' online turned out to be a 40 year old man, he's been asking to meet",
+        "Kai's mum's boyfriend punched him in the face last night, he's got a massive lump on his head",
+    ];
+
+    internal static readonly string[] UnseenHarmless =
+    [
+        "does anyone know if the school bus is running? it's not picking up on our road",
+        "my 12 yo found a spider in her ipad case and screamed the house down 😂",
+        "Leah turned up at ours at midnight after the sleepover drama, all sorted now",
+        "i think about pizza literally every day tbh",
+        "there's a lad in year 10 who keeps a rubik's cube in his blazer, solves it in 20 seconds",
+        "her mum's never late picking her up, she's at the gate every day at 3",
+        "Zara wears long sleeves even in summer, she just feels the cold",
+        "he's 14 and keeps getting home at 10pm from football training, I'm knackered",
+        "ngl if tomorrow goes bad im taking a duvet day",
+        "the little one from Year 7 said her dad is a firefighter, she's so proud",
+        "Tomasz hasn't had a proper haircut in months lol",
+        "someone sent Ellie a video of her dancing in the talent show, she's a star",
+        "my best mate told me her brother's friend got into Oxford, amazing",
+        "i genuinely dont see the point of the new uniform policy",
+        "he keeps posting stuff about wanting to join the army cadets",
+        "Finn's dad left his wallet at the services on the way back from Wales 🙈",
+        "everyone would honestly be better off if school started at 10",
+        "she's been revising with her mum's old GCSE notes, she's only 15",
+        "my daughter's penpal turned out to be a 40 year old teacher from Spain running a language scheme",
+        "Kai punched the air when he got his results, massive smile on his face",
+    ];
+
     private static (int Caught, List<string> Missed, List<string> False) Measure() => Measure(Concerns, Harmless);
 
     private static (int Caught, List<string> Missed, List<string> False) Measure(string[] concerns, string[] harmless)
@@ -254,5 +307,13 @@ public class SafeguardingRecallTests
         var r = Engine.Value.Screen(new Post { Id = "k", Text = text });
         Assert.Contains(Categories.ThreatOfViolence, r.Categories);
         Assert.False(r.Safeguarding, text);
+    }
+
+    [Fact]
+    public void Unseen_batch_recall_and_false_flags()
+    {
+        var (caught, missed, wrong) = Measure(UnseenConcerns, UnseenHarmless);
+        Assert.True(caught >= 16 && wrong.Count <= 0,
+            $"unseen recall {caught}/{UnseenConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 }
