@@ -253,6 +253,57 @@ public class SafeguardingRecallTests
         "Kai punched the air when he got his results, massive smile on his face",
     ];
 
+
+    /// <summary>A fourth batch, written after every change and measured once, never tuned on: the estimate
+    /// for wordings the rules have not seen.</summary>
+    internal static readonly string[] LastConcerns =
+    [
+        "i cant stop crying and i just want everything to stop. i've written letters for everyone",
+        "she told me in confidence that her grandad does things to her when she stays over",
+        "Kai's been self harming again, he burnt himself with a lighter at the weekend",
+        "my friend's boyfriend is 24 and she's in year 9, he makes her send him videos",
+        "he's been living in his mate's shed since his mum's new fella moved in",
+        "Leah's gone again, third time this month, her mum reckons she's with those lads from town",
+        "honestly gonna overdose tonight nobody cares anyway",
+        "she says her dad strangled her mum in front of them last night",
+        "pretty sure a man's been waiting outside school giving the year 8s free vapes",
+        "Tomasz came in with burns on his hands and said he's not allowed to say how",
+        "my sister keeps saying she wants to die and she's only 11",
+        "Zara's step mum makes her sleep in the garage when she's naughty",
+        "there's a video going round of Finn being beaten up and his mum says it's his own fault",
+        "i'm scared of my dad, he smashed my phone and pinned me against the wall",
+        "the lads in year 11 are making Ellie do things to them in the park or they'll share her pics",
+        "Kai has been going to a flat in town after school where older men give him weed",
+        "everyone is better off without me, i'm done",
+        "he's 8 and walks himself to school and back every day cos no one's ever home",
+        "she keeps disappearing at lunch and comes back smelling of alcohol, she's 12",
+        "i dont want to wake up tomorrow",
+    ];
+
+    internal static readonly string[] LastHarmless =
+    [
+        "i cant stop laughing at the year 6 leavers song 😂",
+        "she told me in confidence that she's applying for head girl",
+        "Kai burnt the toast again at breakfast club lol",
+        "my friend's boyfriend is 17 and in sixth form, he's lovely",
+        "he's been living in his football kit since the world cup started",
+        "Leah's gone to her nan's for half term, back monday",
+        "honestly gonna eat so much chocolate tonight",
+        "she says her dad is coming to sports day for once!",
+        "pretty sure a man's been selling ice creams outside school, the kids love it",
+        "Tomasz came in with paint on his hands from art club",
+        "my sister keeps saying she wants to be a vet and she's only 11",
+        "Zara's step mum makes the best birthday cakes",
+        "there's a video going round of Finn scoring from the halfway line",
+        "i'm scared of spiders, there's one in the maths block",
+        "the lads in year 11 are doing a charity car wash in the park",
+        "Kai has been going to a coding club in town after school",
+        "everyone is better off with a proper breakfast before exams",
+        "he's 8 and walks to school with his older brother every day",
+        "she keeps disappearing at lunch to practise for the school play",
+        "i dont want to wake up tomorrow, it's the maths mock 😭",
+    ];
+
     private static (int Caught, List<string> Missed, List<string> False) Measure() => Measure(Concerns, Harmless);
 
     private static (int Caught, List<string> Missed, List<string> False) Measure(string[] concerns, string[] harmless)
@@ -315,5 +366,13 @@ public class SafeguardingRecallTests
         var (caught, missed, wrong) = Measure(UnseenConcerns, UnseenHarmless);
         Assert.True(caught >= 16 && wrong.Count <= 0,
             $"unseen recall {caught}/{UnseenConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
+    }
+
+    [Fact]
+    public void Last_batch_recall_and_false_flags()
+    {
+        var (caught, missed, wrong) = Measure(LastConcerns, LastHarmless);
+        Assert.True(caught >= 6 && wrong.Count <= 0,
+            $"last recall {caught}/{LastConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 }
