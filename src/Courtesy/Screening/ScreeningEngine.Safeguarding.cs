@@ -43,6 +43,8 @@ public sealed partial class ScreeningEngine
                         // "an overdose of sugar" (but "an overdose of paracetamol"); "want to end it with him" is a break-up.
                         if (phrase.StartsWith("overdose", StringComparison.Ordinal) && WordIs(n, next, "of") && !InList(n, NextWord(n, next.End), RuleWord.Pill)) continue;
                         if (phrase.EndsWith(" it", StringComparison.Ordinal) && WordIs(n, next, "with")) continue;
+                        // "this homework makes me want to die", "don't want to wake up, it's the maths mock": an ordeal of school.
+                        if (WordInSentence(s, RuleWord.Ordeal, h.Sentence)) continue;
                         // "go unalive yourself": aimed at someone else, a threat (read by Threats), not self-harm.
                         if (WordIs(n, next, "yourself") || WordIs(n, next, "urself") || WordIs(n, next, "yourselves")) continue;
                         // "end it all on a high at the prom".
@@ -69,7 +71,7 @@ public sealed partial class ScreeningEngine
                         break;
                     case Cue.Secrecy:
                         // "my stepdad said he'd kill me if I told anyone", not "she'd kill me if I told anyone about the party".
-                        if (!WordInSentence(s, RuleWord.Household, h.Sentence)) continue;
+                        if (!WordInSentence(s, RuleWord.Household | RuleWord.Wound, h.Sentence)) continue;
                         reason = AbuseReason;
                         break;
                     case Cue.Farewell:
@@ -97,6 +99,29 @@ public sealed partial class ScreeningEngine
         ImagesAskedOrSent(s, c);
         WoundsOnBody(s, c);
         CarriesWeapon(s, c);
+        GivesAChildSubstances(s, c);
+    }
+
+    /// <summary>"giving the year 8s free vapes", "gives her vapes and money", "bought him weed": substances
+    /// handed to children, a sign of grooming or exploitation.</summary>
+    private static void GivesAChildSubstances(Scratch s, Collector c)
+    {
+        if (!AnyWord(s, RuleWord.Substance) || !AnyWord(s, RuleWord.Give)) return;
+        var n = s.Norm;
+        for (var k = NextWordWith(s, RuleWord.Substance, 0); k >= 0; k = NextWordWith(s, RuleWord.Substance, k + 1))
+        {
+            var thing = WordAt(s, k);
+            var w = PrevWord(n, thing.Start);
+            for (var back = 0; back < 4 && w.Start >= 0; back++, w = PrevWord(n, w.Start))
+            {
+                if (!InList(n, w, RuleWord.Give)) continue;
+                var sentence = SentenceOf(n, thing.Start);
+                if (!PersonTarget(s, sentence) && !s.InSentence(Cue.YearGroup, sentence) && !s.InSentence(Cue.PupilNoun, sentence)
+                    || s.InSentence(Cue.Topic, sentence) || First(s, Cue.EmojiLaugh, sentence) >= 0) break;
+                c.Span(Categories.SafeguardingConcern, w.Start, thing.End, ExploitationReason, "frame.gives-substances");
+                return;
+            }
+        }
     }
 
     /// <summary>"keeps a blade in his sock", "brought a knife to school", "has a machete in her bag": a weapon a
@@ -274,13 +299,16 @@ public sealed partial class ScreeningEngine
     private static readonly string[] HarmSites = ["arms", "arm", "legs", "leg", "thighs", "thigh", "wrists", "wrist", "stomach", "tummy", "hips", "hip", "forearm", "forearms"];
     private static readonly string[] WeaponWords = ["knife", "knives", "blade", "blades", "machete", "machetes", "gun", "guns", "zombie", "knuckleduster", "shank", "stanley"];
     private static readonly string[] CarryWords = ["keeps", "kept", "carries", "carrying", "carry", "brought", "brings", "bringing", "bring", "has", "had", "got", "pulled", "pulls", "showed", "flashed", "hides", "hid", "hiding"];
+    private static readonly string[] SubstanceWords = ["vapes", "vape", "weed", "alcohol", "cigs", "cigarettes", "fags", "ket", "drugs", "pills", "spice"];
+    private static readonly string[] GiveWords = ["giving", "gives", "gave", "given", "buying", "buys", "bought", "handing", "hands", "handed", "selling", "sells", "sold", "supplying", "offering", "offered"];
+    private static readonly string[] OrdealWords = ["exam", "exams", "mock", "mocks", "test", "tests", "homework", "revision", "monday", "mondays", "detention", "coursework", "sats", "gcses", "gcse", "assessment", "maths", "essay"];
     private static readonly string[] TheyWords = ["they", "they're", "theyre", "their", "them"];
     private static readonly string[] AbuseVerbs =
     [
         "hits", "hitting", "hurts", "hurting", "hurt", "beats", "beating", "beat", "slaps", "slapped", "slapping", "punches", "punched",
         "punching", "kicks", "kicking", "chokes", "choked", "choking", "strangles", "strangled", "burns", "burnt", "smacks", "smacked",
         "smacking", "batters", "battered", "belts", "belted", "locks", "locked", "starves", "starved", "touches", "touched", "touching",
-        "throttles", "throttled", "strangling",
+        "throttles", "throttled", "strangling", "pinned", "pins", "dragged", "drags", "shoved", "shoves",
     ];
     private static readonly string[] Victims = ["me", "her", "him", "us", "them", "mum", "mam", "mom", "my", "our"];
     private static readonly string[] HouseholdWords =

@@ -98,6 +98,12 @@ public sealed partial class ScreeningEngine
         Weapon = 1UL << 52,
         /// <summary>"keeps", "carries", "brought": carrying a weapon.</summary>
         Carry = 1UL << 53,
+        /// <summary>"vapes", "weed", "alcohol": <see cref="GivesAChildSubstances"/>.</summary>
+        Substance = 1UL << 54,
+        /// <summary>"giving", "bought", "selling".</summary>
+        Give = 1UL << 55,
+        /// <summary>"exam", "mock", "homework": what teenagers say will kill them, hyperbole.</summary>
+        Ordeal = 1UL << 56,
     }
 
     /// <summary>
@@ -205,6 +211,9 @@ public sealed partial class ScreeningEngine
             Add(RuleWord.HarmSite, HarmSites);
             Add(RuleWord.Weapon, WeaponWords);
             Add(RuleWord.Carry, CarryWords);
+            Add(RuleWord.Substance, SubstanceWords);
+            Add(RuleWord.Give, GiveWords);
+            Add(RuleWord.Ordeal, OrdealWords);
             return d;
         }
     }
