@@ -377,4 +377,17 @@ public class SafeguardingRecallTests
         Assert.True(caught >= 16 && wrong.Count <= 0,
             $"last recall {caught}/{LastConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
+
+    /// <summary>A post ending on an intention ("I'll") or on a wound word ("cuts all") once read past its end
+    /// and threw (found by the benchmark).</summary>
+    [Theory]
+    [InlineData("if she starts I'll")]
+    [InlineData("if she starts I'll finish")]
+    [InlineData("cuts all")]
+    [InlineData("scars all over")]
+    public void A_post_ending_mid_frame_does_not_throw(string text)
+    {
+        var r = Engine.Value.Screen(new Post { Id = "e", Text = text });
+        Assert.NotNull(r);
+    }
 }
