@@ -306,6 +306,67 @@ public class SafeguardingRecallTests
         "i dont want to wake up tomorrow, it's the maths mock 😭",
     ];
 
+
+    /// <summary>A fifth batch, written after the last change and measured once, never tuned on: the estimate
+    /// for wordings the rules have not seen (see the README's Safeguarding paragraph).</summary>
+    internal static readonly string[] FinalConcerns =
+    [
+        "can someone please message Leah, she just posted 'i'm sorry for being such a disappointment, this is it' and went offline",
+        "i've been hurting myself again and i'm scared mum will find out",
+        "he says his stepmum burns him with cigarettes when he's bad",
+        "a man in a white van keeps asking year 7 girls if they want a lift home",
+        "Finn's brother makes him carry stuff to people's houses after dark and he gets paid in cash",
+        "she's been starving herself for weeks, she fainted in science today",
+        "i don't see a future for me, i'm just waiting for the right moment",
+        "Kai's mum's boyfriend filmed her in the shower and put it online",
+        "Zara keeps saying nobody would care if she died",
+        "my cousin (she's 12) has been talking to a guy on discord who sends her money",
+        "Tomasz says he has to look after his baby sister all night because mum goes out",
+        "Ellie took something at a party on saturday and ended up in hospital, she's only 14",
+        "he showed me a picture of the knife he keeps under his bed for the lads who jumped him",
+        "please share, 13 year old Leah Moran missing since 4pm, last seen near the canal",
+        "my dad said if i tell school about the bruises he'll make it worse",
+        "she's been going out with a 20 year old and he won't let her see her friends",
+        "i've got the tablets ready, i'm just going to take them all tonight",
+        "dad throws things at us when he's angry, my little sister wet herself last time",
+        "everyone at school says i should just die and honestly maybe they're right",
+        "Kai's been skipping school to work for some men at a car wash and comes back with cash",
+    ];
+
+    internal static readonly string[] FinalHarmless =
+    [
+        "can someone please message the class rep, the trip money link isn't working",
+        "i've been hurting from that PE lesson all week, my legs are dead",
+        "he says his stepmum makes the best roast dinners",
+        "a man in a white van keeps parking across the school gates, so annoying",
+        "Finn's brother makes him carry the shopping in every saturday lol",
+        "she's been starving since lunch, the canteen ran out of pasta",
+        "i don't see a future for me in French tbh, dropping it for GCSE",
+        "Kai's mum's boyfriend filmed the whole sports day, will share the video in the group",
+        "Zara keeps saying nobody would care if she wore trainers to school",
+        "my cousin (she's 12) has been talking to her penpal in France on zoom for school",
+        "Tomasz says he has to look after his rabbit all weekend because we're away",
+        "Ellie took a tumble at the party on saturday and sprained her ankle",
+        "he showed me a picture of the cake he baked for his nan's birthday",
+        "please share, lost cat near the canal, answers to Biscuit",
+        "my dad said if i tell school about the trip he'll pay for it",
+        "she's been going out with the same boy since year 7, cute",
+        "i've got the tablets ready for the trip, mum wrote the dose on the box",
+        "dad throws the ball for the dog every morning before school",
+        "everyone at school says i should try out for the team",
+        "Kai's been helping at his uncle's car wash on saturdays for pocket money",
+        "i'm dying to see the photos from prom 😍",
+        "this heat is killing me, can we have shorts please",
+        "my nan's been in hospital all week, so the kids are staying with us",
+        "the whole of year 9 went missing from the group chat after the fire alarm lol",
+        "he cut his hand on the craft knife in DT, school rang me",
+        "she got a black eye playing hockey but she scored twice",
+        "goodbye everyone, I'm off to the Lakes for a week with no signal!",
+        "anyone else's kid left home for uni this week? house is so quiet",
+        "we're all starving after the sponsored walk, chippy anyone?",
+        "no one answers the phone at the office after 3, so frustrating",
+    ];
+
     private static (int Caught, List<string> Missed, List<string> False) Measure() => Measure(Concerns, Harmless);
 
     private static (int Caught, List<string> Missed, List<string> False) Measure(string[] concerns, string[] harmless)
@@ -389,5 +450,13 @@ public class SafeguardingRecallTests
     {
         var r = Engine.Value.Screen(new Post { Id = "e", Text = text });
         Assert.NotNull(r);
+    }
+
+    [Fact]
+    public void Final_batch_recall_and_false_flags()
+    {
+        var (caught, missed, wrong) = Measure(FinalConcerns, FinalHarmless);
+        Assert.True(caught >= 3 && wrong.Count <= 1,
+            $"final recall {caught}/{FinalConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 }
