@@ -45,6 +45,8 @@ public sealed partial class ScreeningEngine
                         if (phrase.EndsWith(" it", StringComparison.Ordinal) && WordIs(n, next, "with")) continue;
                         // "this homework makes me want to die", "don't want to wake up, it's the maths mock": an ordeal of school.
                         if (WordInSentence(s, RuleWord.Ordeal, h.Sentence)) continue;
+                        // "take them all to the park": only with pills or tablets in the post.
+                        if (phrase.EndsWith("them all", StringComparison.Ordinal) && !AnyWord(s, RuleWord.Pill)) continue;
                         // "go unalive yourself": aimed at someone else, a threat (read by Threats), not self-harm.
                         if (WordIs(n, next, "yourself") || WordIs(n, next, "urself") || WordIs(n, next, "yourselves")) continue;
                         // "end it all on a high at the prom".
@@ -61,7 +63,7 @@ public sealed partial class ScreeningEngine
                         break;
                     case Cue.GroomingHint:
                         // "the older man at the crossing always waves": only with contact, pictures, gifts or meeting.
-                        if (!WordInSentence(s, RuleWord.Grooming | RuleWord.Contact | RuleWord.Images, h.Sentence)) continue;
+                        if (!WordInSentence(s, RuleWord.Grooming | RuleWord.Contact | RuleWord.Images | RuleWord.Dating, h.Sentence)) continue;
                         reason = ExploitationReason;
                         break;
                     case Cue.LeftAlone:
@@ -84,6 +86,9 @@ public sealed partial class ScreeningEngine
                         if (phrase.StartsWith("sleeping in", StringComparison.Ordinal) && (WordIs(n, next, "on") || WordIs(n, next, "to") || WordIs(n, next, "during") || WordIs(n, next, "after") || WordIs(n, next, "home") || WordIs(n, next, "back"))) continue;
                         // "the PE teacher kicked him out of the lesson", not "kicked him out of the house".
                         if (phrase.EndsWith(" out", StringComparison.Ordinal) && WordIs(n, next, "of") && !WordIs(n, NextWord(n, next.End), "home") && !WordIs(n, NextWord(n, next.End), "house")) continue;
+                        // "a black eye playing hockey", "bruises from rugby": an accident.
+                        if ((phrase.Contains("bruise", StringComparison.Ordinal) || phrase.Contains("black eye", StringComparison.Ordinal))
+                            && (WordIs(n, next, "playing") || WordInSentence(s, RuleWord.Accident, h.Sentence))) continue;
                         // "black eye from a football": an accident.
                         if (WordIs(n, next, "from") && AccidentAfter(n, next)) continue;
                         // "went missing: one black school shoe", "the dog ran away": a child must be the one missing.
@@ -143,6 +148,16 @@ public sealed partial class ScreeningEngine
                 var sentence = SentenceOf(n, weapon.Start);
                 if (!PersonTarget(s, sentence) || s.InSentence(Cue.Topic, sentence) || First(s, Cue.EmojiLaugh, sentence) >= 0) break;
                 c.Span(Categories.SafeguardingConcern, w.Start, weapon.End, AtRiskReason, "frame.weapon");
+                return;
+            }
+            // "the knife he keeps under his bed", "a blade she carries".
+            var subject = NextWord(n, weapon.End);
+            var carry = NextWord(n, subject.End);
+            if ((WordIs(n, subject, "he") || WordIs(n, subject, "she") || WordIs(n, subject, "they")) && InList(n, carry, RuleWord.Carry))
+            {
+                var sentence = SentenceOf(n, weapon.Start);
+                if (s.InSentence(Cue.Topic, sentence) || First(s, Cue.EmojiLaugh, sentence) >= 0) continue;
+                c.Span(Categories.SafeguardingConcern, weapon.Start, carry.End, AtRiskReason, "frame.weapon");
                 return;
             }
         }
@@ -302,6 +317,7 @@ public sealed partial class ScreeningEngine
     private static readonly string[] SubstanceWords = ["vapes", "vape", "weed", "alcohol", "cigs", "cigarettes", "fags", "ket", "drugs", "pills", "spice"];
     private static readonly string[] GiveWords = ["giving", "gives", "gave", "given", "buying", "buys", "bought", "handing", "hands", "handed", "selling", "sells", "sold", "supplying", "offering", "offered"];
     private static readonly string[] OrdealWords = ["exam", "exams", "mock", "mocks", "test", "tests", "homework", "revision", "monday", "mondays", "detention", "coursework", "sats", "gcses", "gcse", "assessment", "maths", "essay"];
+    private static readonly string[] DatingWords = ["going", "dating", "seeing", "boyfriend", "girlfriend", "talking", "chatting", "relationship", "sleeping", "asking", "waiting", "follows", "followed"];
     private static readonly string[] TheyWords = ["they", "they're", "theyre", "their", "them"];
     private static readonly string[] AbuseVerbs =
     [

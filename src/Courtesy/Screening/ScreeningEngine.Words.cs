@@ -104,6 +104,8 @@ public sealed partial class ScreeningEngine
         Give = 1UL << 55,
         /// <summary>"exam", "mock", "homework": what teenagers say will kill them, hyperbole.</summary>
         Ordeal = 1UL << 56,
+        /// <summary>"going (out)", "dating", "talking", "waiting": an adult with a child in a relationship or lying in wait.</summary>
+        Dating = 1UL << 57,
     }
 
     /// <summary>
@@ -214,6 +216,7 @@ public sealed partial class ScreeningEngine
             Add(RuleWord.Substance, SubstanceWords);
             Add(RuleWord.Give, GiveWords);
             Add(RuleWord.Ordeal, OrdealWords);
+            Add(RuleWord.Dating, DatingWords);
             return d;
         }
     }
