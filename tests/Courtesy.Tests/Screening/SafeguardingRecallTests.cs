@@ -370,6 +370,57 @@ public class SafeguardingRecallTests
         "no one answers the phone at the office after 3, so frustrating",
     ];
 
+
+    /// <summary>A sixth batch, written after every change and measured once, never tuned on: the estimate for
+    /// wordings the rules have not seen (see the README's Safeguarding paragraph).</summary>
+    internal static readonly string[] SixthConcerns =
+    [
+        "pls someone talk to Zara, she keeps saying she won't be here after christmas",
+        "i sliced my arm open last night and it won't stop bleeding",
+        "my 10 year old told me the man next door shows her videos on his phone and gives her sweets",
+        "there's a kid in year 8 who's always in the same dirty uniform and eats out of the bins at lunch",
+        "Leah said her mum's boyfriend hits her with a belt if she's late home",
+        "she's been slipping out at night to meet a guy from snapchat who's way older",
+        "i'm going to jump off the multi storey tonight, tell everyone i'm sorry",
+        "Kai's been selling weed for some older lads and now he owes them money",
+        "Finn said his mum hasn't been home for four days and he's been feeding his brothers",
+        "my daughter says a boy in her class showed her nudes of a year 7 girl",
+        "he keeps telling me he wants to die and he's got a rope in his room",
+        "she has bruises round her neck and won't say how",
+        "our neighbour's kids are left outside in the cold till midnight while she's at the pub",
+        "Tomasz said his dad hits him with whatever's nearby when he's been drinking",
+        "i have no one and nothing, i just want to sleep forever",
+        "Ellie's been added to a group chat where men send her money for pics",
+        "the year 10 boy who went missing last week was found in a flat in another city",
+        "i'm pregnant and my boyfriend is 26, please don't tell anyone, i'm 14",
+        "someone keeps leaving drugs in Kai's locker and he's too scared to say who",
+        "he's been talking about going to fight for some group abroad and the imam at the mosque is worried",
+    ];
+
+    internal static readonly string[] SixthHarmless =
+    [
+        "pls someone talk to Zara, she keeps saying she won't be at the christmas fair",
+        "i sliced my finger open chopping onions last night, so much blood lol",
+        "my 10 year old told me the man next door has a new puppy",
+        "there's a kid in year 8 who's always first in the lunch queue",
+        "Leah said her mum's boyfriend is taking her to see the football",
+        "she's been slipping out at lunch to buy a meal deal from tesco",
+        "i'm going to jump off the top diving board at swimming tonight!",
+        "Kai's been selling cakes for some older ladies at the church fete",
+        "Finn said his mum hasn't been home much since she started nights at the hospital, his nan stays with them",
+        "my daughter says a boy in her class showed her his new puppy",
+        "he keeps telling me he wants to be a youtuber",
+        "she has a scarf round her neck in every photo",
+        "our neighbour's kids are out in the garden till 9 in this lovely weather",
+        "Tomasz said his dad hits the gym every morning",
+        "i have no idea what the homework is, can someone send it",
+        "Ellie's been added to the netball group chat, so happy for her",
+        "the year 10 boy who lost his blazer last week found it in the hall",
+        "i'm so proud, my daughter is 14 and got a distinction in piano",
+        "someone keeps leaving crisps in Kai's locker as a joke",
+        "he's been talking about going to uni abroad and his teacher is really supportive",
+    ];
+
     private static (int Caught, List<string> Missed, List<string> False) Measure() => Measure(Concerns, Harmless);
 
     private static (int Caught, List<string> Missed, List<string> False) Measure(string[] concerns, string[] harmless)
@@ -461,5 +512,13 @@ public class SafeguardingRecallTests
         var (caught, missed, wrong) = Measure(FinalConcerns, FinalHarmless);
         Assert.True(caught >= 15 && wrong.Count <= 0,
             $"final recall {caught}/{FinalConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
+    }
+
+    [Fact]
+    public void Sixth_batch_recall_and_false_flags()
+    {
+        var (caught, missed, wrong) = Measure(SixthConcerns, SixthHarmless);
+        Assert.True(caught >= 5 && wrong.Count <= 2,
+            $"sixth recall {caught}/{SixthConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 }
