@@ -80,8 +80,8 @@ public sealed partial class ScreeningEngine
                         reason = FarewellReason;
                         break;
                     default:
-                        // "the kids ran away with the trophy", "hasn't come home with his PE kit".
-                        if (WordIs(n, next, "with")) continue;
+                        // "the kids ran away with the trophy", "hasn't come home with his PE kit", "hasn't been home much".
+                        if (WordIs(n, next, "with") || WordIs(n, next, "much")) continue;
                         // "sleeping in the car on the way to matches".
                         if (phrase.StartsWith("sleeping in", StringComparison.Ordinal) && (WordIs(n, next, "on") || WordIs(n, next, "to") || WordIs(n, next, "during") || WordIs(n, next, "after") || WordIs(n, next, "home") || WordIs(n, next, "back"))) continue;
                         // "the PE teacher kicked him out of the lesson", not "kicked him out of the house".
@@ -309,7 +309,7 @@ public sealed partial class ScreeningEngine
     }
 
     private static readonly string[] FirstPersonWords = ["i", "me", "my", "myself", "im", "i'm", "ive", "i've", "i'd", "i'll"];
-    private static readonly string[] MissingAuxiliaries = ["has", "had", "have", "just", "s", "now", "been", "keeps", "kept", "always", "is", "was", "gone", "literally", "actually"];
+    private static readonly string[] MissingAuxiliaries = ["has", "had", "have", "just", "s", "now", "been", "keeps", "kept", "always", "is", "was", "gone", "literally", "actually", "who", "that"];
     private static readonly string[] WoundWords = ["cuts", "scars", "scratches", "burns", "slashes", "marks", "scabs"];
     private static readonly string[] HarmSites = ["arms", "arm", "legs", "leg", "thighs", "thigh", "wrists", "wrist", "stomach", "tummy", "hips", "hip", "forearm", "forearms"];
     private static readonly string[] WeaponWords = ["knife", "knives", "blade", "blades", "machete", "machetes", "gun", "guns", "zombie", "knuckleduster", "shank", "stanley"];
