@@ -64,6 +64,9 @@ public sealed partial class ScreeningEngine
                     case Cue.GroomingHint:
                         // "the older man at the crossing always waves": only with contact, pictures, gifts or meeting.
                         if (!WordInSentence(s, RuleWord.Grooming | RuleWord.Contact | RuleWord.Images | RuleWord.Dating, h.Sentence)) continue;
+                        // "a 40 year old man", "her boyfriend is 26": an adult's age is a concern only about a child.
+                        if (char.IsAsciiDigit(phrase[^1]) || phrase.Contains(" year old", StringComparison.Ordinal) || phrase.Contains(" yr old", StringComparison.Ordinal) || phrase.Contains(" yo ", StringComparison.Ordinal))
+                            if (!AnyWord(s, RuleWord.ChildAge) && !s.Has(Cue.YearGroup) && !s.Has(Cue.PupilNoun) && !s.Has(Cue.OwnChild)) continue;
                         reason = ExploitationReason;
                         break;
                     case Cue.LeftAlone:
@@ -167,8 +170,23 @@ public sealed partial class ScreeningEngine
     /// self-harm, not "fresh cuts at the barbers".</summary>
     private static void WoundsOnBody(Scratch s, Collector c)
     {
-        if (!AnyWord(s, RuleWord.Wound) || !AnyWord(s, RuleWord.HarmSite)) return;
+        if (!AnyWord(s, RuleWord.HarmSite)) return;
         var n = s.Norm;
+        // "sliced my arm", "slashed her wrists", "burnt his arm": a cutting or burning verb, an owner, a place.
+        if (AnyWord(s, RuleWord.CutVerb))
+            for (var k = NextWordWith(s, RuleWord.HarmSite, 0); k >= 0; k = NextWordWith(s, RuleWord.HarmSite, k + 1))
+            {
+                var site = WordAt(s, k);
+                var owner = PrevWord(n, site.Start);
+                if (!(WordIs(n, owner, "my") || WordIs(n, owner, "her") || WordIs(n, owner, "his") || WordIs(n, owner, "their") || WordIs(n, owner, "both"))) continue;
+                var verb = PrevWord(n, owner.Start);
+                if (!InList(n, verb, RuleWord.CutVerb)) continue;
+                var sentence = SentenceOf(n, site.Start);
+                if (s.InSentence(Cue.Topic, sentence) || First(s, Cue.EmojiLaugh, sentence) >= 0) continue;
+                c.Span(Categories.SafeguardingConcern, verb.Start, site.End, SelfHarmReason, "frame.wounds");
+                return;
+            }
+        if (!AnyWord(s, RuleWord.Wound)) return;
         for (var k = NextWordWith(s, RuleWord.Wound, 0); k >= 0; k = NextWordWith(s, RuleWord.Wound, k + 1))
         {
             var wound = WordAt(s, k);
@@ -191,7 +209,7 @@ public sealed partial class ScreeningEngine
     private static bool SomeoneAtRisk(Scratch s, in Hit h)
     {
         if (PersonTarget(s, h.Sentence) || First(s, Cue.OwnChild, h.Sentence) >= 0) return true;
-        if (h.Cue is Cue.SelfHarm or Cue.AbuseDisclosure or Cue.Farewell or Cue.Secrecy && AnyWord(s, RuleWord.FirstPerson)) return true;
+        if (h.Cue is Cue.SelfHarm or Cue.AbuseDisclosure or Cue.Farewell or Cue.Secrecy or Cue.GroomingHint or Cue.Exploitation && AnyWord(s, RuleWord.FirstPerson)) return true;
         // "they're sleeping in a car": a family.
         if (h.Cue is Cue.ChildAtRisk or Cue.LeftAlone && WordInSentence(s, RuleWord.They, h.Sentence)) return true;
         return h.Cue is Cue.SelfHarm or Cue.Farewell && !s.Has(Cue.Topic) && !s.Has(Cue.SchoolRef) && !s.Has(Cue.Role);
@@ -318,6 +336,8 @@ public sealed partial class ScreeningEngine
     private static readonly string[] GiveWords = ["giving", "gives", "gave", "given", "buying", "buys", "bought", "handing", "hands", "handed", "selling", "sells", "sold", "supplying", "offering", "offered"];
     private static readonly string[] OrdealWords = ["exam", "exams", "mock", "mocks", "test", "tests", "homework", "revision", "monday", "mondays", "detention", "coursework", "sats", "gcses", "gcse", "assessment", "maths", "essay"];
     private static readonly string[] DatingWords = ["going", "dating", "seeing", "boyfriend", "girlfriend", "talking", "chatting", "relationship", "sleeping", "asking", "waiting", "follows", "followed"];
+    private static readonly string[] CutVerbs = ["cut", "cutting", "sliced", "slicing", "slashed", "slashing", "slit", "scratched", "scratching", "burnt", "burned", "burning", "carved", "carving"];
+    private static readonly string[] ChildAges = ["10", "11", "12", "13", "14", "15", "16"];
     private static readonly string[] TheyWords = ["they", "they're", "theyre", "their", "them"];
     private static readonly string[] AbuseVerbs =
     [
@@ -344,6 +364,6 @@ public sealed partial class ScreeningEngine
         "car", "groomed", "grooming", "hotel", "party", "parties", "alcohol", "weed", "phone", "chat", "groupchat", "sending", "sends",
         "gaming", "discord", "whatsapp", "adding", "added",
     ];
-    private static readonly string[] DurationWords = ["night", "nights", "weekend", "weekends", "overnight", "days", "week", "weeks", "evenings", "holidays"];
+    private static readonly string[] DurationWords = ["night", "nights", "weekend", "weekends", "overnight", "days", "week", "weeks", "evenings", "holidays", "midnight", "evening"];
     private static readonly string[] AccidentWords = ["football", "rugby", "netball", "hockey", "cricket", "ball", "pe", "trampoline", "fall", "bike", "game", "match", "training", "door", "swing", "climbing"];
 }

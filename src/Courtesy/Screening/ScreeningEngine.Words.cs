@@ -106,6 +106,10 @@ public sealed partial class ScreeningEngine
         Ordeal = 1UL << 56,
         /// <summary>"going (out)", "dating", "talking", "waiting": an adult with a child in a relationship or lying in wait.</summary>
         Dating = 1UL << 57,
+        /// <summary>"sliced", "slashed", "burnt": a wound made, <see cref="WoundsOnBody"/>.</summary>
+        CutVerb = 1UL << 58,
+        /// <summary>"10" to "16": a child's age.</summary>
+        ChildAge = 1UL << 59,
     }
 
     /// <summary>
@@ -217,6 +221,8 @@ public sealed partial class ScreeningEngine
             Add(RuleWord.Give, GiveWords);
             Add(RuleWord.Ordeal, OrdealWords);
             Add(RuleWord.Dating, DatingWords);
+            Add(RuleWord.CutVerb, CutVerbs);
+            Add(RuleWord.ChildAge, ChildAges);
             return d;
         }
     }

