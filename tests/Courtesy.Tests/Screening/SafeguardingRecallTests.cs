@@ -425,6 +425,57 @@ public class SafeguardingRecallTests
         "he's been talking about going to uni abroad and his teacher is really supportive",
     ];
 
+
+    /// <summary>A seventh batch, written after every change and measured once, never tuned on: the last
+    /// estimate for wordings the rules have not seen (see the README's Safeguarding paragraph).</summary>
+    internal static readonly string[] SeventhConcerns =
+    [
+        "Kai's private story tonight was just 'i'm done with life' and a pic of his wrist, someone tell Mr Pike",
+        "she told me her stepbrother forces her to do sexual stuff when their parents are out",
+        "my mate in year 10 has been getting paid to hold a bag for some older guys from the estate",
+        "i keep thinking everyone would be relieved if i was gone",
+        "Zara's mum locks the fridge and she's only allowed one meal a day",
+        "Finn turned up at school with a cut lip again and said he 'fell down the stairs'",
+        "there's a man who hangs around the skate park giving the year 9 girls lifts and vodka",
+        "Leah's been messaging someone she met on roblox who says he's 15 but his voice sounds like a grown man",
+        "my son's friend stayed over and told me his dad makes him sleep on the floor and hits him",
+        "Ellie ran off from her foster placement again last night and nobody knows where she is",
+        "idk how much longer i can keep going tbh, i've been planning how to do it",
+        "Tomasz keeps getting phone calls at lunch and leaves school, comes back with loads of new stuff",
+        "my sister's 15 and her ex is threatening to post her nudes unless she sends more",
+        "I overheard two year 8 boys saying one of them's dad beats his mum every weekend",
+        "she cut all her hair off and gave away her stuff and keeps saying goodbye to people",
+        "he's 12 and has been smoking weed with the older lads behind the shops every night",
+        "Kai's mum passed out drunk on the sofa and he had to call an ambulance, he's 9",
+        "there's a group of lads making a year 7 carry knives for them on the bus",
+        "please someone help, my little brother hasn't eaten since friday and mum won't get out of bed",
+        "i swallowed a load of paracetamol an hour ago and i feel sick",
+    ];
+
+    internal static readonly string[] SeventhHarmless =
+    [
+        "Kai's private story tonight was just a pic of his new trainers and 'i'm done with school for the week'",
+        "she told me her stepbrother forces her to watch star wars every christmas",
+        "my mate in year 10 has been getting paid to walk the neighbour's dog",
+        "i keep thinking everyone would be relieved if the exams were cancelled",
+        "Zara's mum locks the biscuit tin or she'd eat the lot lol",
+        "Finn turned up at school with a cut on his knee from rugby, brave lad",
+        "there's a man who runs the skate park club giving the year 9s free lessons, brilliant",
+        "Leah's been messaging someone she met at drama club, they're both doing the school musical",
+        "my son's friend stayed over and they played fifa till 11",
+        "Ellie ran off with the last slice of cake at the party",
+        "idk how much longer i can keep going with this coursework tbh",
+        "Tomasz keeps getting phone calls at lunch from his nan, she's so sweet",
+        "my sister's 15 and she's got her first job at the chippy",
+        "I overheard two year 8 boys saying their dad beats everyone at chess",
+        "she cut all her hair off for charity and raised £400!",
+        "he's 12 and has been smoking everyone at fortnite every night 😂",
+        "Kai's mum passed her driving test, he's so proud",
+        "there's a group of lads making a year 7 carry their bags for a laugh, not on",
+        "please someone help, my little brother hasn't stopped talking about the school trip since friday",
+        "i swallowed a fly on the way to school and i feel sick 🤢",
+    ];
+
     private static (int Caught, List<string> Missed, List<string> False) Measure() => Measure(Concerns, Harmless);
 
     private static (int Caught, List<string> Missed, List<string> False) Measure(string[] concerns, string[] harmless)
@@ -524,5 +575,13 @@ public class SafeguardingRecallTests
         var (caught, missed, wrong) = Measure(SixthConcerns, SixthHarmless);
         Assert.True(caught >= 12 && wrong.Count <= 0,
             $"sixth recall {caught}/{SixthConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
+    }
+
+    [Fact]
+    public void Seventh_batch_recall_and_false_flags()
+    {
+        var (caught, missed, wrong) = Measure(SeventhConcerns, SeventhHarmless);
+        Assert.True(caught >= 7 && wrong.Count <= 0,
+            $"seventh recall {caught}/{SeventhConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 }
