@@ -120,7 +120,7 @@ public sealed partial class ScreeningEngine
         {
             var thing = WordAt(s, k);
             var w = PrevWord(n, thing.Start);
-            for (var back = 0; back < 4 && w.Start >= 0; back++, w = PrevWord(n, w.Start))
+            for (var back = 0; back < 6 && w.Start >= 0; back++, w = PrevWord(n, w.Start))
             {
                 if (!InList(n, w, RuleWord.Give)) continue;
                 var sentence = SentenceOf(n, thing.Start);
@@ -262,7 +262,7 @@ public sealed partial class ScreeningEngine
             var victim = NextWord(n, verb.End);
             if (!InList(n, victim, RuleWord.Victim)) continue;
             var after = NextWord(n, victim.End);
-            if (WordIs(n, victim, "my") || WordIs(n, victim, "our")) { if (!InList(n, after, RuleWord.Victim | RuleWord.Relative)) continue; }
+            if (WordIs(n, victim, "my") || WordIs(n, victim, "our") || WordIs(n, victim, "his") || WordIs(n, victim, "their")) { if (!InList(n, after, RuleWord.Victim | RuleWord.Relative)) continue; }
             else if (InList(n, after, RuleWord.BodyPart) || WordIs(n, after, "back") || WordIs(n, after, "up") || WordIs(n, after, "knee") || WordIs(n, after, "ankle") || WordIs(n, after, "feelings")) continue;
             var sentence = SentenceOf(n, verb.Start);
             if (!WordInSentence(s, RuleWord.Household, sentence) || s.InSentence(Cue.Topic, sentence) || First(s, Cue.EmojiLaugh, sentence) >= 0) continue;
@@ -332,7 +332,7 @@ public sealed partial class ScreeningEngine
     private static readonly string[] HarmSites = ["arms", "arm", "legs", "leg", "thighs", "thigh", "wrists", "wrist", "stomach", "tummy", "hips", "hip", "forearm", "forearms"];
     private static readonly string[] WeaponWords = ["knife", "knives", "blade", "blades", "machete", "machetes", "gun", "guns", "zombie", "knuckleduster", "shank", "stanley"];
     private static readonly string[] CarryWords = ["keeps", "kept", "carries", "carrying", "carry", "brought", "brings", "bringing", "bring", "has", "had", "got", "pulled", "pulls", "showed", "flashed", "hides", "hid", "hiding"];
-    private static readonly string[] SubstanceWords = ["vapes", "vape", "weed", "alcohol", "cigs", "cigarettes", "fags", "ket", "drugs", "pills", "spice"];
+    private static readonly string[] SubstanceWords = ["vapes", "vape", "weed", "alcohol", "cigs", "cigarettes", "fags", "ket", "drugs", "pills", "spice", "vodka", "booze"];
     private static readonly string[] GiveWords = ["giving", "gives", "gave", "given", "buying", "buys", "bought", "handing", "hands", "handed", "selling", "sells", "sold", "supplying", "offering", "offered"];
     private static readonly string[] OrdealWords = ["exam", "exams", "mock", "mocks", "test", "tests", "homework", "revision", "monday", "mondays", "detention", "coursework", "sats", "gcses", "gcse", "assessment", "maths", "essay"];
     private static readonly string[] DatingWords = ["going", "dating", "seeing", "boyfriend", "girlfriend", "talking", "chatting", "relationship", "sleeping", "asking", "waiting", "follows", "followed"];
@@ -346,7 +346,7 @@ public sealed partial class ScreeningEngine
         "smacking", "batters", "battered", "belts", "belted", "locks", "locked", "starves", "starved", "touches", "touched", "touching",
         "throttles", "throttled", "strangling", "pinned", "pins", "dragged", "drags", "shoved", "shoves",
     ];
-    private static readonly string[] Victims = ["me", "her", "him", "us", "them", "mum", "mam", "mom", "my", "our"];
+    private static readonly string[] Victims = ["me", "her", "him", "us", "them", "mum", "mam", "mom", "my", "our", "his", "their"];
     private static readonly string[] HouseholdWords =
     [
         "stepdad", "stepdad's", "stepmum", "stepfather", "stepmother", "step", "dad", "dad's", "mum", "mum's", "mam", "mom", "boyfriend",
