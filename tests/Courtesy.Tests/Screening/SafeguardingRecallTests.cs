@@ -478,6 +478,57 @@ public class SafeguardingRecallTests
         "i swallowed a fly on the way to school and i feel sick 🤢",
     ];
 
+
+    /// <summary>An eighth batch, written after every change and measured once, never tuned on: the last
+    /// estimate for wordings the rules have not seen (see the README's Safeguarding paragraph).</summary>
+    internal static readonly string[] EighthConcerns =
+    [
+        "Leah just sent me a snap saying 'thank you for being my friend, i won't be a problem anymore' and now she's not answering",
+        "my son says a boy in his form has been punching himself in the head in the toilets until it bleeds",
+        "there's a 30 year old bloke on tiktok live who keeps telling year 8 girls to add him on snap",
+        "Kai told me his uncle makes him keep secrets and touches him when they're alone",
+        "i've been cutting since the summer and it's getting deeper",
+        "she's 14 and her mum sends her to stay with 'friends' who are grown men",
+        "Finn got stabbed in the leg on the way home and doesn't want anyone to know who did it",
+        "there's no heating or electric at Tomasz's house and they've been eating cold beans for a week",
+        "her dad drags her by the hair when she talks back, I've seen it at pick up",
+        "Zara stopped coming to school after her dad found out about her boyfriend, her phone's been off for days",
+        "i hate it here, i'm going to run away tonight and nobody will find me",
+        "Ellie's mum screamed at her in the car park and slapped her across the face in front of everyone",
+        "he keeps searching how many pills it takes, i saw it on his phone",
+        "my friend is being made to deliver bags for a lad called T and he says they'll hurt her family if she stops",
+        "the year 9 girl who sits by me has cigarette burns on her arms",
+        "i don't eat anymore, i just chew gum and run till i feel dizzy",
+        "Kai's mum leaves him and his little sister with her boyfriend who's always off his head",
+        "i think my dad is going to kill my mum one day, he's getting worse",
+        "he said his brother's mates made him hold a gun for them",
+        "she's been getting messages from a man saying he'll tell her parents about their chats unless she meets him",
+    ];
+
+    internal static readonly string[] EighthHarmless =
+    [
+        "Leah just sent me a snap saying 'thank you for being my friend' with a birthday cake emoji 🎂",
+        "my son says a boy in his form has been punching above his weight with the girls lol",
+        "there's a 30 year old teacher on tiktok who does brilliant maths videos",
+        "Kai told me his uncle keeps bees and gave him some honey",
+        "i've been cutting down on sugar since the summer",
+        "she's 14 and her mum lets her stay with her friends for sleepovers",
+        "Finn got stung in the leg on the way home from the field trip",
+        "there's no parking at Tomasz's house so we'll drop him at the corner",
+        "her dad drags her to every parkrun, she loves it really",
+        "Zara stopped coming to choir after she joined the football team",
+        "i hate it here, the canteen queue is a nightmare",
+        "Ellie's mum screamed when she saw the results, proudest mum ever",
+        "he keeps searching how many goals Haaland has scored this season",
+        "my friend is being made to deliver leaflets for her dad's business lol",
+        "the year 9 girl who sits by me has the best handwriting",
+        "i don't eat breakfast on school days, i'm never hungry that early",
+        "Kai's mum leaves him at breakfast club at 7:30 because of her shifts",
+        "i think my dad is going to cry at my graduation",
+        "he said his brother's mates made him hold the goal for the whole match",
+        "she's been getting messages from the PE teacher about netball fixtures",
+    ];
+
     private static (int Caught, List<string> Missed, List<string> False) Measure() => Measure(Concerns, Harmless);
 
     private static (int Caught, List<string> Missed, List<string> False) Measure(string[] concerns, string[] harmless)
@@ -585,5 +636,13 @@ public class SafeguardingRecallTests
         var (caught, missed, wrong) = Measure(SeventhConcerns, SeventhHarmless);
         Assert.True(caught >= 17 && wrong.Count <= 0,
             $"seventh recall {caught}/{SeventhConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
+    }
+
+    [Fact]
+    public void Eighth_batch_recall_and_false_flags()
+    {
+        var (caught, missed, wrong) = Measure(EighthConcerns, EighthHarmless);
+        Assert.True(caught >= 7 && wrong.Count <= 1,
+            $"eighth recall {caught}/{EighthConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 }
