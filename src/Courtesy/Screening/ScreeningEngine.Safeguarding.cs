@@ -264,6 +264,8 @@ public sealed partial class ScreeningEngine
             var after = NextWord(n, victim.End);
             if (WordIs(n, victim, "my") || WordIs(n, victim, "our") || WordIs(n, victim, "his") || WordIs(n, victim, "their")) { if (!InList(n, after, RuleWord.Victim | RuleWord.Relative)) continue; }
             else if (InList(n, after, RuleWord.BodyPart) || WordIs(n, after, "back") || WordIs(n, after, "up") || WordIs(n, after, "knee") || WordIs(n, after, "ankle") || WordIs(n, after, "feelings")) continue;
+            // "her dad drags her to every parkrun": taken somewhere, not hurt.
+            if ((WordIs(n, verb, "drags") || WordIs(n, verb, "dragged")) && WordIs(n, after, "to")) continue;
             var sentence = SentenceOf(n, verb.Start);
             if (!WordInSentence(s, RuleWord.Household, sentence) || s.InSentence(Cue.Topic, sentence) || First(s, Cue.EmojiLaugh, sentence) >= 0) continue;
             c.Span(Categories.SafeguardingConcern, verb.Start, victim.End, AbuseReason, "frame.abuse-at-home");

