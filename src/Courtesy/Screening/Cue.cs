@@ -44,4 +44,16 @@ public enum Cue : byte
     EmojiSmirk,
     /// <summary>"the one who", "the one that": singling out who did something; with a wrongdoing after it, an accusation.</summary>
     Culprit,
+    /// <summary>"running for them", "going country", "cuckooed": criminal or sexual exploitation of a child (safeguarding).</summary>
+    Exploitation,
+    /// <summary>"older man", "some guy", "man she met": safeguarding only with contact, pictures, gifts or meeting in the sentence.</summary>
+    GroomingHint,
+    /// <summary>"left on his own": safeguarding only with a stretch of time ("all weekend", "overnight") in the sentence.</summary>
+    LeftAlone,
+    /// <summary>"goodbye everyone": a suicide note only with <see cref="Despair"/> in the post.</summary>
+    Farewell,
+    /// <summary>"sorry for everything", "hate myself": read only with a <see cref="Farewell"/>.</summary>
+    Despair,
+    /// <summary>"if I told anyone", "our little secret": a disclosure only with someone at home in the sentence.</summary>
+    Secrecy,
 }

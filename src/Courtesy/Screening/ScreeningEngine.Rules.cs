@@ -969,29 +969,6 @@ public sealed partial class ScreeningEngine
         }
     }
 
-    private static void Safeguarding(Scratch s, Collector c)
-    {
-        if (!(s.Has(Cue.SelfHarm) || s.Has(Cue.AbuseDisclosure) || s.Has(Cue.ChildAtRisk))) return;
-        var n = s.Norm;
-        for (var i = 0; i < s.HitCount; i++)
-        {
-            ref var h = ref s.Hits[i];
-            if (h.Cue is not (Cue.SelfHarm or Cue.AbuseDisclosure or Cue.ChildAtRisk)) continue;
-            // A topic ("a talk about self-harm") is not a child at risk: someone must be in the sentence.
-            if (!PersonTarget(s, h.Sentence) && First(s, Cue.OwnChild, h.Sentence) < 0 || s.InSentence(Cue.Topic, h.Sentence)) continue;
-            // "I'll kill myself laughing" is a figure of speech.
-            var next = NextWord(n, h.End);
-            if (WordIs(n, next, "laughing") || WordIs(n, next, "lol") || First(s, Cue.EmojiLaugh, h.Sentence) >= 0 && h.Cue == Cue.SelfHarm) continue;
-            var reason = h.Cue switch
-            {
-                Cue.SelfHarm => "possible self-harm or suicidal intent: tell the Designated Safeguarding Lead now",
-                Cue.AbuseDisclosure => "possible disclosure of abuse: tell the Designated Safeguarding Lead now",
-                _ => "a child may be at risk: tell the Designated Safeguarding Lead now",
-            };
-            c.Hit(Categories.SafeguardingConcern, h, reason, "lexicon.safeguarding");
-        }
-    }
-
     private bool Allegations(Scratch s, Collector c, bool aboutOtherSchool)
     {
         var (fs, fe) = FalsifiesRecords(s);

@@ -223,8 +223,10 @@ public sealed partial class ScreeningEngine
         return (i, end);
     }
 
+    /// <summary>The word after <paramref name="end"/>, or (-1, -1); after no word ((-1, -1) passed on) there is none.</summary>
     private static (int Start, int End) NextWord(NormalizedText n, int end)
     {
+        if (end < 0) return (-1, -1);
         var i = end;
         while (i < n.Length && n.Chars[i] == ' ') i++;
         if (i >= n.Length) return (-1, -1);

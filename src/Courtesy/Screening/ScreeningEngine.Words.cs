@@ -66,6 +66,50 @@ public sealed partial class ScreeningEngine
         Unease = 1UL << 36,
         /// <summary>"ours", "mine": the author's own child without a child word.</summary>
         Ours = 1UL << 37,
+        /// <summary>"i", "me", "my", "myself": the poster speaking of themself, for <see cref="Safeguarding"/>.</summary>
+        FirstPerson = 1UL << 38,
+        /// <summary>"hits", "hurts", "locks", "touches": what a disclosure says someone at home does (<see cref="AbuseAtHome"/>).</summary>
+        AbuseVerb = 1UL << 39,
+        /// <summary>"me", "her", "him", "us", "mum": who it is done to.</summary>
+        Victim = 1UL << 40,
+        /// <summary>"stepdad", "dad", "boyfriend", "uncle": someone at home.</summary>
+        Household = 1UL << 41,
+        /// <summary>"nudes", "pics", "photos": images asked of or sent by a child (<see cref="ImagesAskedOrSent"/>).</summary>
+        Images = 1UL << 42,
+        /// <summary>"pills", "tablets", "paracetamol": <see cref="TookPills"/>.</summary>
+        Pill = 1UL << 43,
+        /// <summary>"load", "loads", "handful", "packet", "all": how many pills.</summary>
+        Quantity = 1UL << 44,
+        /// <summary>"took", "swallowed", "taken".</summary>
+        Took = 1UL << 45,
+        /// <summary>"online", "vapes", "money", "meet": what makes an older man in a child's life a grooming concern.</summary>
+        Grooming = 1UL << 46,
+        /// <summary>"night", "weekend", "overnight", "days": how long a child is left alone.</summary>
+        Duration = 1UL << 47,
+        /// <summary>"football", "rugby", "pe": how a bruise or black eye came about harmlessly.</summary>
+        Accident = 1UL << 48,
+        /// <summary>"they", "their", "them": a family spoken of.</summary>
+        They = 1UL << 49,
+        /// <summary>"cuts", "scars", "burns": <see cref="WoundsOnBody"/>.</summary>
+        Wound = 1UL << 50,
+        /// <summary>"arms", "thighs", "wrists": where people self-harm.</summary>
+        HarmSite = 1UL << 51,
+        /// <summary>"knife", "blade", "machete": <see cref="CarriesWeapon"/>.</summary>
+        Weapon = 1UL << 52,
+        /// <summary>"keeps", "carries", "brought": carrying a weapon.</summary>
+        Carry = 1UL << 53,
+        /// <summary>"vapes", "weed", "alcohol": <see cref="GivesAChildSubstances"/>.</summary>
+        Substance = 1UL << 54,
+        /// <summary>"giving", "bought", "selling".</summary>
+        Give = 1UL << 55,
+        /// <summary>"exam", "mock", "homework": what teenagers say will kill them, hyperbole.</summary>
+        Ordeal = 1UL << 56,
+        /// <summary>"going (out)", "dating", "talking", "waiting": an adult with a child in a relationship or lying in wait.</summary>
+        Dating = 1UL << 57,
+        /// <summary>"sliced", "slashed", "burnt": a wound made, <see cref="WoundsOnBody"/>.</summary>
+        CutVerb = 1UL << 58,
+        /// <summary>"10" to "16": a child's age.</summary>
+        ChildAge = 1UL << 59,
     }
 
     /// <summary>
@@ -157,6 +201,28 @@ public sealed partial class ScreeningEngine
             Add(RuleWord.Contact, ContactWords);
             Add(RuleWord.Unease, UneaseWords);
             Add(RuleWord.Ours, "ours", "mine", "mine's");
+            Add(RuleWord.FirstPerson, FirstPersonWords);
+            Add(RuleWord.AbuseVerb, AbuseVerbs);
+            Add(RuleWord.Victim, Victims);
+            Add(RuleWord.Household, HouseholdWords);
+            Add(RuleWord.Images, ImageWords);
+            Add(RuleWord.Pill, PillWords);
+            Add(RuleWord.Quantity, QuantityWords);
+            Add(RuleWord.Took, TookWords);
+            Add(RuleWord.Grooming, GroomingWords);
+            Add(RuleWord.Duration, DurationWords);
+            Add(RuleWord.Accident, AccidentWords);
+            Add(RuleWord.They, TheyWords);
+            Add(RuleWord.Wound, WoundWords);
+            Add(RuleWord.HarmSite, HarmSites);
+            Add(RuleWord.Weapon, WeaponWords);
+            Add(RuleWord.Carry, CarryWords);
+            Add(RuleWord.Substance, SubstanceWords);
+            Add(RuleWord.Give, GiveWords);
+            Add(RuleWord.Ordeal, OrdealWords);
+            Add(RuleWord.Dating, DatingWords);
+            Add(RuleWord.CutVerb, CutVerbs);
+            Add(RuleWord.ChildAge, ChildAges);
             return d;
         }
     }

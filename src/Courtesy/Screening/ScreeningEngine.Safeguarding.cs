@@ -1,0 +1,371 @@
+using Courtesy.Policies;
+
+namespace Courtesy.Screening;
+
+/// <summary>
+/// safeguarding-concern: self-harm or suicidal intent, a disclosure of abuse or exploitation, a child at
+/// risk. Flagged under every pack and routed to the Designated Safeguarding Lead. The lexicon gives the
+/// families (SelfHarm, AbuseDisclosure, ChildAtRisk, Exploitation, and the weak GroomingHint, LeftAlone,
+/// Farewell and Despair that count only together with something else); the frames below read the
+/// wordings a phrase list cannot: someone at home and an abuse verb with a victim ("my stepdad hurts me",
+/// "dad hits mum"), a quantity of pills taken, nudes or pictures asked of or sent by a child.
+/// </summary>
+public sealed partial class ScreeningEngine
+{
+    private const string SelfHarmReason = "possible self-harm or suicidal intent: tell the Designated Safeguarding Lead now";
+    private const string AbuseReason = "possible disclosure of abuse: tell the Designated Safeguarding Lead now";
+    private const string ExploitationReason = "possible grooming or exploitation of a child: tell the Designated Safeguarding Lead now";
+    private const string AtRiskReason = "a child may be at risk: tell the Designated Safeguarding Lead now";
+    private const string NeglectReason = "a child may be left alone or neglected: tell the Designated Safeguarding Lead now";
+    private const string FarewellReason = "a goodbye with despair, possibly suicidal: tell the Designated Safeguarding Lead now";
+
+    private void Safeguarding(Scratch s, Collector c)
+    {
+        var n = s.Norm;
+        if (s.Has(Cue.SelfHarm) || s.Has(Cue.AbuseDisclosure) || s.Has(Cue.ChildAtRisk) || s.Has(Cue.Exploitation)
+            || s.Has(Cue.GroomingHint) || s.Has(Cue.LeftAlone) || s.Has(Cue.Secrecy) || s.Has(Cue.Farewell) && s.Has(Cue.Despair))
+        {
+            for (var i = 0; i < s.HitCount; i++)
+            {
+                ref var h = ref s.Hits[i];
+                if (h.Cue is not (Cue.SelfHarm or Cue.AbuseDisclosure or Cue.ChildAtRisk or Cue.Exploitation or Cue.GroomingHint or Cue.LeftAlone or Cue.Farewell or Cue.Secrecy)) continue;
+                // A topic ("a talk about self-harm") is not a child at risk.
+                if (s.InSentence(Cue.Topic, h.Sentence)) continue;
+                // "I'll kill myself laughing", "scared to go home, mum will see my report 😂": a figure of speech.
+                var next = NextWord(n, h.End);
+                if (WordIs(n, next, "laughing") || InList(n, next, RuleWord.Lol | RuleWord.Haha | RuleWord.Lmao | RuleWord.Pmsl) || First(s, Cue.EmojiLaugh, h.Sentence) >= 0) continue;
+                if (!SomeoneAtRisk(s, h)) continue;
+                var phrase = _entries[h.Entry].Phrase;
+                string reason;
+                switch (h.Cue)
+                {
+                    case Cue.SelfHarm:
+                        // "an overdose of sugar" (but "an overdose of paracetamol"); "want to end it with him" is a break-up.
+                        if (phrase.StartsWith("overdose", StringComparison.Ordinal) && WordIs(n, next, "of") && !InList(n, NextWord(n, next.End), RuleWord.Pill)) continue;
+                        if (phrase.EndsWith(" it", StringComparison.Ordinal) && WordIs(n, next, "with")) continue;
+                        // "this homework makes me want to die", "don't want to wake up, it's the maths mock": an ordeal of school.
+                        if (WordInSentence(s, RuleWord.Ordeal, h.Sentence)) continue;
+                        // "take them all to the park": only with pills or tablets in the post.
+                        if (phrase.EndsWith("them all", StringComparison.Ordinal) && !AnyWord(s, RuleWord.Pill)) continue;
+                        // "go unalive yourself": aimed at someone else, a threat (read by Threats), not self-harm.
+                        if (WordIs(n, next, "yourself") || WordIs(n, next, "urself") || WordIs(n, next, "yourselves")) continue;
+                        // "end it all on a high at the prom".
+                        if (phrase.EndsWith(" all", StringComparison.Ordinal) && WordIs(n, next, "on")) continue;
+                        reason = SelfHarmReason;
+                        break;
+                    case Cue.AbuseDisclosure:
+                        // "hit me up", "hit me back": asking for a message.
+                        if (phrase.StartsWith("hit", StringComparison.Ordinal) && (WordIs(n, next, "up") || WordIs(n, next, "back"))) continue;
+                        reason = AbuseReason;
+                        break;
+                    case Cue.Exploitation:
+                        reason = ExploitationReason;
+                        break;
+                    case Cue.GroomingHint:
+                        // "the older man at the crossing always waves": only with contact, pictures, gifts or meeting.
+                        if (!WordInSentence(s, RuleWord.Grooming | RuleWord.Contact | RuleWord.Images | RuleWord.Dating, h.Sentence)) continue;
+                        // "a 40 year old man", "her boyfriend is 26": an adult's age is a concern only about a child.
+                        if (char.IsAsciiDigit(phrase[^1]) || phrase.Contains(" year old", StringComparison.Ordinal) || phrase.Contains(" yr old", StringComparison.Ordinal) || phrase.Contains(" yo ", StringComparison.Ordinal))
+                            if (!AnyWord(s, RuleWord.ChildAge) && !s.Has(Cue.YearGroup) && !s.Has(Cue.PupilNoun) && !s.Has(Cue.OwnChild)) continue;
+                        reason = ExploitationReason;
+                        break;
+                    case Cue.LeftAlone:
+                        // "left on his own all weekend", not "left alone in the playground for a minute".
+                        if (!WordInSentence(s, RuleWord.Duration, h.Sentence)) continue;
+                        reason = NeglectReason;
+                        break;
+                    case Cue.Secrecy:
+                        // "my stepdad said he'd kill me if I told anyone", not "she'd kill me if I told anyone about the party".
+                        if (!WordInSentence(s, RuleWord.Household | RuleWord.Wound, h.Sentence)) continue;
+                        reason = AbuseReason;
+                        break;
+                    case Cue.Farewell:
+                        reason = FarewellReason;
+                        break;
+                    default:
+                        // "the kids ran away with the trophy", "hasn't come home with his PE kit", "hasn't been home much".
+                        if (WordIs(n, next, "with") || WordIs(n, next, "much")) continue;
+                        // "sleeping in the car on the way to matches".
+                        if (phrase.StartsWith("sleeping in", StringComparison.Ordinal) && (WordIs(n, next, "on") || WordIs(n, next, "to") || WordIs(n, next, "during") || WordIs(n, next, "after") || WordIs(n, next, "home") || WordIs(n, next, "back"))) continue;
+                        // "the PE teacher kicked him out of the lesson", not "kicked him out of the house".
+                        if (phrase.EndsWith(" out", StringComparison.Ordinal) && WordIs(n, next, "of") && !WordIs(n, NextWord(n, next.End), "home") && !WordIs(n, NextWord(n, next.End), "house")) continue;
+                        // "a black eye playing hockey", "bruises from rugby": an accident.
+                        if ((phrase.Contains("bruise", StringComparison.Ordinal) || phrase.Contains("black eye", StringComparison.Ordinal))
+                            && (WordIs(n, next, "playing") || WordInSentence(s, RuleWord.Accident, h.Sentence))) continue;
+                        // "black eye from a football": an accident.
+                        if (WordIs(n, next, "from") && AccidentAfter(n, next)) continue;
+                        // "went missing: one black school shoe", "the dog ran away": a child must be the one missing.
+                        if ((phrase.Contains("missing", StringComparison.Ordinal) || phrase.Contains("away", StringComparison.Ordinal)) && !ChildSubjectBefore(s, h.Start)) continue;
+                        reason = AtRiskReason;
+                        break;
+                }
+                c.Hit(Categories.SafeguardingConcern, h, reason, "lexicon.safeguarding");
+            }
+        }
+        AbuseAtHome(s, c);
+        TookPills(s, c);
+        ImagesAskedOrSent(s, c);
+        WoundsOnBody(s, c);
+        CarriesWeapon(s, c);
+        GivesAChildSubstances(s, c);
+    }
+
+    /// <summary>"giving the year 8s free vapes", "gives her vapes and money", "bought him weed": substances
+    /// handed to children, a sign of grooming or exploitation.</summary>
+    private static void GivesAChildSubstances(Scratch s, Collector c)
+    {
+        if (!AnyWord(s, RuleWord.Substance) || !AnyWord(s, RuleWord.Give)) return;
+        var n = s.Norm;
+        for (var k = NextWordWith(s, RuleWord.Substance, 0); k >= 0; k = NextWordWith(s, RuleWord.Substance, k + 1))
+        {
+            var thing = WordAt(s, k);
+            var w = PrevWord(n, thing.Start);
+            for (var back = 0; back < 6 && w.Start >= 0; back++, w = PrevWord(n, w.Start))
+            {
+                if (!InList(n, w, RuleWord.Give)) continue;
+                var sentence = SentenceOf(n, thing.Start);
+                if (!PersonTarget(s, sentence) && !s.InSentence(Cue.YearGroup, sentence) && !s.InSentence(Cue.PupilNoun, sentence)
+                    || s.InSentence(Cue.Topic, sentence) || First(s, Cue.EmojiLaugh, sentence) >= 0) break;
+                c.Span(Categories.SafeguardingConcern, w.Start, thing.End, ExploitationReason, "frame.gives-substances");
+                return;
+            }
+        }
+    }
+
+    /// <summary>"keeps a blade in his sock", "brought a knife to school", "has a machete in her bag": a weapon a
+    /// child carries, with a verb of carrying just before it and a person in the sentence.</summary>
+    private static void CarriesWeapon(Scratch s, Collector c)
+    {
+        if (!AnyWord(s, RuleWord.Weapon) || !AnyWord(s, RuleWord.Carry)) return;
+        var n = s.Norm;
+        for (var k = NextWordWith(s, RuleWord.Weapon, 0); k >= 0; k = NextWordWith(s, RuleWord.Weapon, k + 1))
+        {
+            var weapon = WordAt(s, k);
+            var after = NextWord(n, weapon.End);
+            // "a knife and fork", "knife crime", "a knife to cut the cake".
+            if (WordIs(n, after, "and") || WordIs(n, after, "crime") || WordIs(n, after, "to") && WordIs(n, NextWord(n, after.End), "cut")) continue;
+            var w = PrevWord(n, weapon.Start);
+            for (var back = 0; back < 3 && w.Start >= 0; back++, w = PrevWord(n, w.Start))
+            {
+                if (!InList(n, w, RuleWord.Carry)) continue;
+                var sentence = SentenceOf(n, weapon.Start);
+                if (!PersonTarget(s, sentence) || s.InSentence(Cue.Topic, sentence) || First(s, Cue.EmojiLaugh, sentence) >= 0) break;
+                c.Span(Categories.SafeguardingConcern, w.Start, weapon.End, AtRiskReason, "frame.weapon");
+                return;
+            }
+            // "the knife he keeps under his bed", "a blade she carries".
+            var subject = NextWord(n, weapon.End);
+            var carry = NextWord(n, subject.End);
+            if ((WordIs(n, subject, "he") || WordIs(n, subject, "she") || WordIs(n, subject, "they")) && InList(n, carry, RuleWord.Carry))
+            {
+                var sentence = SentenceOf(n, weapon.Start);
+                if (s.InSentence(Cue.Topic, sentence) || First(s, Cue.EmojiLaugh, sentence) >= 0) continue;
+                c.Span(Categories.SafeguardingConcern, weapon.Start, carry.End, AtRiskReason, "frame.weapon");
+                return;
+            }
+        }
+    }
+
+    /// <summary>"cuts on her thighs", "scars all over his arms", "burns on my wrist": wounds where people
+    /// self-harm, not "fresh cuts at the barbers".</summary>
+    private static void WoundsOnBody(Scratch s, Collector c)
+    {
+        if (!AnyWord(s, RuleWord.HarmSite)) return;
+        var n = s.Norm;
+        // "sliced my arm", "slashed her wrists", "burnt his arm": a cutting or burning verb, an owner, a place.
+        if (AnyWord(s, RuleWord.CutVerb))
+            for (var k = NextWordWith(s, RuleWord.HarmSite, 0); k >= 0; k = NextWordWith(s, RuleWord.HarmSite, k + 1))
+            {
+                var site = WordAt(s, k);
+                var owner = PrevWord(n, site.Start);
+                if (!(WordIs(n, owner, "my") || WordIs(n, owner, "her") || WordIs(n, owner, "his") || WordIs(n, owner, "their") || WordIs(n, owner, "both"))) continue;
+                var verb = PrevWord(n, owner.Start);
+                if (!InList(n, verb, RuleWord.CutVerb)) continue;
+                var sentence = SentenceOf(n, site.Start);
+                if (s.InSentence(Cue.Topic, sentence) || First(s, Cue.EmojiLaugh, sentence) >= 0) continue;
+                c.Span(Categories.SafeguardingConcern, verb.Start, site.End, SelfHarmReason, "frame.wounds");
+                return;
+            }
+        if (!AnyWord(s, RuleWord.Wound)) return;
+        for (var k = NextWordWith(s, RuleWord.Wound, 0); k >= 0; k = NextWordWith(s, RuleWord.Wound, k + 1))
+        {
+            var wound = WordAt(s, k);
+            var w = NextWord(n, wound.End);
+            if (WordIs(n, w, "all")) w = NextWord(n, NextWord(n, w.End).End); // "all over"
+            else if (WordIs(n, w, "on") || WordIs(n, w, "up") || WordIs(n, w, "down")) w = NextWord(n, w.End);
+            else continue;
+            if (WordIs(n, w, "her") || WordIs(n, w, "his") || WordIs(n, w, "my") || WordIs(n, w, "their") || WordIs(n, w, "both")) w = NextWord(n, w.End);
+            if (!InList(n, w, RuleWord.HarmSite)) continue;
+            var sentence = SentenceOf(n, wound.Start);
+            if (s.InSentence(Cue.Topic, sentence) || First(s, Cue.EmojiLaugh, sentence) >= 0) continue;
+            c.Span(Categories.SafeguardingConcern, wound.Start, w.End, SelfHarmReason, "frame.wounds");
+            return;
+        }
+    }
+
+    /// <summary>Someone the concern is about: a person in the sentence, the poster's own child, or for self-harm
+    /// and disclosures the poster ("i", "me", "my"); a self-harm phrase on its own in a post with no talk,
+    /// school or other person in it ("thinking about sewerslide ngl") is the poster's own.</summary>
+    private static bool SomeoneAtRisk(Scratch s, in Hit h)
+    {
+        if (PersonTarget(s, h.Sentence) || First(s, Cue.OwnChild, h.Sentence) >= 0) return true;
+        if (h.Cue is Cue.SelfHarm or Cue.AbuseDisclosure or Cue.Farewell or Cue.Secrecy or Cue.GroomingHint or Cue.Exploitation && AnyWord(s, RuleWord.FirstPerson)) return true;
+        // "they're sleeping in a car": a family.
+        if (h.Cue is Cue.ChildAtRisk or Cue.LeftAlone && WordInSentence(s, RuleWord.They, h.Sentence)) return true;
+        return h.Cue is Cue.SelfHarm or Cue.Farewell && !s.Has(Cue.Topic) && !s.Has(Cue.SchoolRef) && !s.Has(Cue.Role);
+    }
+
+    /// <summary>Whether some word of the sentence is in the lists: visits only the post's listed words.</summary>
+    private static bool WordInSentence(Scratch s, RuleWord bits, int sentence)
+    {
+        var n = s.Norm;
+        for (var k = NextWordWith(s, bits, 0); k >= 0; k = NextWordWith(s, bits, k + 1))
+        {
+            var at = SentenceOf(n, s.WordStart[k]);
+            if (at == sentence) return true;
+            if (at > sentence) return false;
+        }
+        return false;
+    }
+
+    private static bool AccidentAfter(NormalizedText n, (int Start, int End) from)
+    {
+        var w = NextWord(n, from.End);
+        if (WordIs(n, w, "a") || WordIs(n, w, "the")) w = NextWord(n, w.End);
+        return InList(n, w, RuleWord.Accident);
+    }
+
+    /// <summary>"Kai ran away", "my daughter has gone missing", "she's run away": a person just before the
+    /// phrase, over "has", "had", "just".</summary>
+    private static bool ChildSubjectBefore(Scratch s, int start)
+    {
+        var n = s.Norm;
+        var w = PrevWord(n, start);
+        for (var k = 0; k < 4 && w.Start >= 0 && IsAny(n, w, MissingAuxiliaries); k++)
+            w = PrevWord(n, w.Start);
+        if (w.Start < 0) return false;
+        if (HitAt(s, Cue.Pronoun, w) || WordIs(n, w, "they") || WordIs(n, w, "she's") || WordIs(n, w, "he's") || InList(n, w, RuleWord.ChildObject | RuleWord.Relative)) return true;
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].End == w.End || s.Mentions[m].Start == w.Start) return true;
+        return false;
+    }
+
+    /// <summary>"my stepdad hurts me", "dad hits mum", "mum's boyfriend locks her in": an abuse verb with a
+    /// victim right after it, and someone at home in the same sentence. "hits the gym", "hurt her back" are not.</summary>
+    private static void AbuseAtHome(Scratch s, Collector c)
+    {
+        if (!AnyWord(s, RuleWord.Household) || !AnyWord(s, RuleWord.AbuseVerb)) return;
+        var n = s.Norm;
+        for (var k = NextWordWith(s, RuleWord.AbuseVerb, 0); k >= 0; k = NextWordWith(s, RuleWord.AbuseVerb, k + 1))
+        {
+            var verb = WordAt(s, k);
+            var victim = NextWord(n, verb.End);
+            if (!InList(n, victim, RuleWord.Victim)) continue;
+            var after = NextWord(n, victim.End);
+            if (WordIs(n, victim, "my") || WordIs(n, victim, "our") || WordIs(n, victim, "his") || WordIs(n, victim, "their")) { if (!InList(n, after, RuleWord.Victim | RuleWord.Relative)) continue; }
+            else if (InList(n, after, RuleWord.BodyPart) || WordIs(n, after, "back") || WordIs(n, after, "up") || WordIs(n, after, "knee") || WordIs(n, after, "ankle") || WordIs(n, after, "feelings")) continue;
+            // "her dad drags her to every parkrun": taken somewhere, not hurt.
+            if ((WordIs(n, verb, "drags") || WordIs(n, verb, "dragged")) && WordIs(n, after, "to")) continue;
+            var sentence = SentenceOf(n, verb.Start);
+            if (!WordInSentence(s, RuleWord.Household, sentence) || s.InSentence(Cue.Topic, sentence) || First(s, Cue.EmojiLaugh, sentence) >= 0) continue;
+            c.Span(Categories.SafeguardingConcern, verb.Start, victim.End, AbuseReason, "frame.abuse-at-home");
+            return;
+        }
+    }
+
+    /// <summary>"took a load of pills", "swallowed a packet of paracetamol", "took all her tablets": a quantity
+    /// of pills taken, not "took her tablets this morning".</summary>
+    private static void TookPills(Scratch s, Collector c)
+    {
+        if (!AnyWord(s, RuleWord.Pill) || !AnyWord(s, RuleWord.Took)) return;
+        var n = s.Norm;
+        for (var k = NextWordWith(s, RuleWord.Pill, 0); k >= 0; k = NextWordWith(s, RuleWord.Pill, k + 1))
+        {
+            var pill = WordAt(s, k);
+            var quantity = false;
+            var w = PrevWord(n, pill.Start);
+            for (var back = 0; back < 5 && w.Start >= 0; back++, w = PrevWord(n, w.Start))
+            {
+                if (InList(n, w, RuleWord.Quantity) || char.IsAsciiDigit(n.Chars[w.Start])) quantity = true;
+                else if (InList(n, w, RuleWord.Took))
+                {
+                    var sentence = SentenceOf(n, pill.Start);
+                    if (!quantity || s.InSentence(Cue.Topic, sentence) || First(s, Cue.EmojiLaugh, sentence) >= 0) break;
+                    c.Span(Categories.SafeguardingConcern, w.Start, pill.End, SelfHarmReason, "frame.took-pills");
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>"asked her for pics", "sending nudes to a guy", "he wants nudes": images asked of or sent by a
+    /// child. "asked for pics of the science fair" and "send nudes Mrs X" (an obscene jibe) are not.</summary>
+    private static void ImagesAskedOrSent(Scratch s, Collector c)
+    {
+        if (!AnyWord(s, RuleWord.Images)) return;
+        var n = s.Norm;
+        for (var k = NextWordWith(s, RuleWord.Images, 0); k >= 0; k = NextWordWith(s, RuleWord.Images, k + 1))
+        {
+            var img = WordAt(s, k);
+            var sentence = SentenceOf(n, img.Start);
+            if (WordIs(n, NextWord(n, img.End), "of") || s.InSentence(Cue.Topic, sentence) || First(s, Cue.EmojiLaugh, sentence) >= 0) continue;
+            var nude = n.Chars[img.Start] == 'n';
+            var prev = PrevWord(n, img.Start);
+            var start = prev.Start;
+            if (WordIs(n, prev, "for"))
+            {
+                // "asked her for pics", "asking me for nudes", "begging for nudes"
+                var before = PrevWord(n, prev.Start);
+                if (InList(n, before, RuleWord.Victim)) before = PrevWord(n, before.Start);
+                if (!IsAny(n, before, AskWords)) continue;
+                start = before.Start;
+            }
+            else if (!nude || !IsAny(n, prev, AskWords) && !IsAny(n, prev, SendWords) || IsSentenceInitial(n, prev.Start))
+                continue;
+            if (!PersonTarget(s, sentence) && !AnyWord(s, RuleWord.FirstPerson)) continue;
+            c.Span(Categories.SafeguardingConcern, start, img.End, ExploitationReason, "frame.images");
+            return;
+        }
+    }
+
+    private static readonly string[] FirstPersonWords = ["i", "me", "my", "myself", "im", "i'm", "ive", "i've", "i'd", "i'll"];
+    private static readonly string[] MissingAuxiliaries = ["has", "had", "have", "just", "s", "now", "been", "keeps", "kept", "always", "is", "was", "gone", "literally", "actually", "who", "that"];
+    private static readonly string[] WoundWords = ["cuts", "scars", "scratches", "burns", "slashes", "marks", "scabs"];
+    private static readonly string[] HarmSites = ["arms", "arm", "legs", "leg", "thighs", "thigh", "wrists", "wrist", "stomach", "tummy", "hips", "hip", "forearm", "forearms"];
+    private static readonly string[] WeaponWords = ["knife", "knives", "blade", "blades", "machete", "machetes", "gun", "guns", "zombie", "knuckleduster", "shank", "stanley"];
+    private static readonly string[] CarryWords = ["keeps", "kept", "carries", "carrying", "carry", "brought", "brings", "bringing", "bring", "has", "had", "got", "pulled", "pulls", "showed", "flashed", "hides", "hid", "hiding"];
+    private static readonly string[] SubstanceWords = ["vapes", "vape", "weed", "alcohol", "cigs", "cigarettes", "fags", "ket", "drugs", "pills", "spice", "vodka", "booze"];
+    private static readonly string[] GiveWords = ["giving", "gives", "gave", "given", "buying", "buys", "bought", "handing", "hands", "handed", "selling", "sells", "sold", "supplying", "offering", "offered"];
+    private static readonly string[] OrdealWords = ["exam", "exams", "mock", "mocks", "test", "tests", "homework", "revision", "monday", "mondays", "detention", "coursework", "sats", "gcses", "gcse", "assessment", "maths", "essay"];
+    private static readonly string[] DatingWords = ["going", "dating", "seeing", "boyfriend", "girlfriend", "talking", "chatting", "relationship", "sleeping", "asking", "waiting", "follows", "followed"];
+    private static readonly string[] CutVerbs = ["cut", "cutting", "sliced", "slicing", "slashed", "slashing", "slit", "scratched", "scratching", "burnt", "burned", "burning", "carved", "carving"];
+    private static readonly string[] ChildAges = ["10", "11", "12", "13", "14", "15", "16"];
+    private static readonly string[] TheyWords = ["they", "they're", "theyre", "their", "them"];
+    private static readonly string[] AbuseVerbs =
+    [
+        "hits", "hitting", "hurts", "hurting", "hurt", "beats", "beating", "beat", "slaps", "slapped", "slapping", "punches", "punched",
+        "punching", "kicks", "kicking", "chokes", "choked", "choking", "strangles", "strangled", "burns", "burnt", "smacks", "smacked",
+        "smacking", "batters", "battered", "belts", "belted", "locks", "locked", "starves", "starved", "touches", "touched", "touching",
+        "throttles", "throttled", "strangling", "pinned", "pins", "dragged", "drags", "shoved", "shoves",
+    ];
+    private static readonly string[] Victims = ["me", "her", "him", "us", "them", "mum", "mam", "mom", "my", "our", "his", "their"];
+    private static readonly string[] HouseholdWords =
+    [
+        "stepdad", "stepdad's", "stepmum", "stepfather", "stepmother", "step", "dad", "dad's", "mum", "mum's", "mam", "mom", "boyfriend",
+        "boyfriend's", "uncle", "uncle's", "grandad", "grandad's", "partner", "partner's", "father", "mother", "carer", "carers",
+    ];
+    private static readonly string[] ImageWords = ["nudes", "nude", "noods", "pics", "pictures", "photos", "pic", "selfies"];
+    private static readonly string[] AskWords = ["asked", "asking", "asks", "ask", "begging", "begged", "wants", "wanted", "pressuring", "pressured", "keeps", "demanding", "demanded"];
+    private static readonly string[] SendWords = ["sending", "sent", "send", "sends", "sharing", "shared", "swapping", "trading"];
+    private static readonly string[] PillWords = ["pills", "tablets", "paracetamol", "painkillers", "ibuprofen", "codamol"];
+    private static readonly string[] QuantityWords = ["load", "loads", "lot", "lots", "handful", "bunch", "packet", "packets", "box", "boxes", "whole", "all", "bottle"];
+    private static readonly string[] TookWords = ["took", "taken", "swallowed", "take", "taking", "downed", "necked"];
+    private static readonly string[] GroomingWords =
+    [
+        "online", "vapes", "vape", "money", "cash", "gifts", "presents", "meet", "meeting", "met", "insta", "instagram", "tiktok", "snap",
+        "car", "groomed", "grooming", "hotel", "party", "parties", "alcohol", "weed", "phone", "chat", "groupchat", "sending", "sends",
+        "gaming", "discord", "whatsapp", "adding", "added",
+    ];
+    private static readonly string[] DurationWords = ["night", "nights", "weekend", "weekends", "overnight", "days", "week", "weeks", "evenings", "holidays", "midnight", "evening"];
+    private static readonly string[] AccidentWords = ["football", "rugby", "netball", "hockey", "cricket", "ball", "pe", "trampoline", "fall", "bike", "game", "match", "training", "door", "swing", "climbing"];
+}
