@@ -31,7 +31,11 @@ public static class ApiErrors
             case BadHttpRequestException { InnerException: JsonException json }:
                 var at = json.LineNumber is { } line ? $" (line {line + 1}, byte {json.BytePositionInLine + 1})" : "";
                 p.Title = "the request body is not valid";
-                p.Detail = $"body{(json.Path is { Length: > 1 } path ? " " + path : "")}{at}: {FirstSentence(json.Message)}";
+                // the serializer's own words name .NET types ("could not be converted to ...+ConcernRequest")
+                var what = json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+                    ? "the value is not of the kind this field takes (text, a number, true or false, a date, a list)"
+                    : FirstSentence(json.Message);
+                p.Detail = $"body{(json.Path is { Length: > 1 } path ? " " + path : "")}{at}: {what}";
                 break;
             case BadHttpRequestException bad:
                 p.Title = "the request is not valid";
