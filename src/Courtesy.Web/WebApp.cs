@@ -55,7 +55,11 @@ public static class WebApp
         services.AddAuthorization(AuthPolicies.Configure);
         services.AddAntiforgery(o => { o.Cookie.Name = "courtesy.csrf"; o.HeaderName = "X-CSRF-TOKEN"; });
         // keys in the database: several web processes share sign-in cookies and antiforgery tokens
-        services.AddDataProtection().SetApplicationName("Courtesy");
+        var protection = services.AddDataProtection().SetApplicationName("Courtesy");
+        // with a certificate, the keys in the database are encrypted: a copy of the database or a backup
+        // alone can no longer forge a sign-in cookie
+        if (KeyCertificate(builder.Configuration) is { } certificate)
+            protection.ProtectKeysWithCertificate(certificate);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DbXmlRepository>()));
         services.AddSingleton<DbXmlRepository>();
@@ -138,6 +142,24 @@ public static class WebApp
         app.MapScreenApi();
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>Courtesy:DataProtection:Certificate (a PKCS#12 file with its private key) and :Password.</summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2? KeyCertificate(IConfiguration config)
+    {
+        var path = config["Courtesy:DataProtection:Certificate"];
+        if (string.IsNullOrWhiteSpace(path)) return null;
+        try
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, config["Courtesy:DataProtection:Password"]);
+            return certificate.HasPrivateKey ? certificate
+                : throw new InvalidOperationException($"Courtesy:DataProtection:Certificate: {path} has no private key; the keys could be encrypted but never read back");
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            // the message names the file and the problem, never the password
+            throw new InvalidOperationException($"Courtesy:DataProtection:Certificate: {path} could not be read as a PKCS#12 certificate with that password ({e.GetType().Name}: {e.Message})", e);
+        }
     }
 
     /// <summary>Courtesy:Proxy:KnownNetworks, the load balancers in front of the app (CIDR, e.g. 10.0.0.0/8).</summary>
