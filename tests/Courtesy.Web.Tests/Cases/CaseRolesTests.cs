@@ -239,4 +239,26 @@ public class CaseRolesTests
         Assert.Contains("FollowUpOn: &#x27;next friday&#x27; is not a valid value", await response.Content.ReadAsStringAsync());
         Assert.Empty(await app.Get<CaseStore>().ActionsAsync(w.School.Id, w.CaseId));
     }
+
+    [Fact]
+    public async Task An_oversized_screenshot_on_the_case_page_is_refused_naming_the_limit()
+    {
+        await using var app = await TestApp.StartAsync();
+        var w = await WorldAsync(app);
+        var head = w.Clients[Roles.Head];
+        var token = await TestApp.AntiforgeryTokenAsync(head, $"/Cases/{w.CaseId}");
+        var big = new byte[13 * 1024 * 1024];
+        ConcernsWebTests.Png.CopyTo(big, 0);
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(big), "Upload", "whole-thread.png" },
+        };
+
+        var response = await head.PostAsync($"/Cases/{w.CaseId}?handler=Evidence", form);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("whole-thread.png: over the 10 MB limit for an evidence file", await response.Content.ReadAsStringAsync());
+        Assert.Empty(await app.Get<EvidenceStore>().ForCaseAsync(w.School.Id, w.CaseId));
+    }
 }

@@ -12,8 +12,10 @@ namespace Courtesy.Web.Pages.Cases;
 /// evidence, notes, assignment and closing. Every change goes through <see cref="Casework"/>; a rule that
 /// says no is shown as the reason, with nothing changed.</summary>
 [Authorize(Policy = AuthPolicies.Leaders)]
-[RequestSizeLimit(12 * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
+// Room above the 10 MB evidence limit, so an oversized screenshot reaches the check that names the
+// limit instead of failing as an unreadable form.
+[RequestSizeLimit(32 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 32 * 1024 * 1024)]
 public sealed class CaseModel(CurrentSchool current, Casework work, CaseStore cases) : PageModel
 {
     public CaseFile Current { get; private set; } = null!;
