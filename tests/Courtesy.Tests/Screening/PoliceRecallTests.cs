@@ -1,0 +1,92 @@
+using Courtesy.Policies;
+using Courtesy.Screening;
+
+namespace Courtesy.Tests.Screening;
+
+/// <summary>
+/// Police-category posts written for this test in the voice of secondary pupils (11-18) and their parents
+/// (Snapchat, TikTok comments, Instagram, WhatsApp year-group chats, Facebook), about the invented
+/// <see cref="SecondarySchool"/> roster, with harmless look-alikes (banter, sports trash talk, lyrics,
+/// "this teacher is killing me", praise). Each post carries the category it must get; a look-alike must get
+/// no police flag and none of the five categories. Each batch is run once before any change made for it:
+/// that first run is the estimate for wordings the rules had not seen.
+/// </summary>
+public class PoliceRecallTests
+{
+    private const string Bully = Categories.Cyberbullying;
+    private const string Threat = Categories.ThreatOfViolence;
+    private const string Racist = Categories.RacistComment;
+    private const string Obscene = Categories.ObsceneContent;
+    private const string Negative = Categories.NegativeOrOffensiveComment;
+
+    private static readonly string[] Five = [Bully, Threat, Racist, Obscene, Negative];
+
+    /// <summary>Batch 1 (15 police-category posts, 15 look-alikes). First run, before any change made for it:
+    /// 9/15 caught, 2 false flags of 15 ("we're gonna batter Marlbury Town on saturday", "Tyler's goal was
+    /// filthy"). Then: "unadd" as a shunning verb, screenshots and "exposing" as humiliation, a person about to
+    /// "get battered/jumped/merked" (<c>GettingHurt</c>), a fixture word keeping "batter" off a side, slang praise
+    /// of a thing ("goal ... filthy"): 14/15, 0 false flags, tuned figures from then on. Still missed: "link up
+    /// behind the shop ... and see what happens".</summary>
+    internal static readonly (string Text, string Category)[] Batch1 =
+    [
+        ("everyone unadd Iris she's a snake fr", Bully),
+        ("no one sit with Rowan tomorrow, pass it on", Bully),
+        ("screenshotting Tyler's messages and sending them to the whole year 😂😂", Bully),
+        ("exposing Poppy Hale tonight, watch my story", Bully),
+        ("Tyler Fenwick gonna get battered after school", Threat),
+        ("link up behind the shop after school Rowan and see what happens", Threat),
+        ("you're getting jumped on monday Jack, bring your mates", Threat),
+        ("pull up to the park at 4 and I'll knock you out", Threat),
+        ("Mercy should go back to her own country tbh", Racist),
+        ("typical p*ki, always smells of curry in form", Racist),
+        ("Rowan's a dirty gypo, lives off a site", Racist),
+        ("Poppy Hale sends nudes to anyone who asks lol, proper slag", Obscene),
+        ("Mr Whitlock wants to shag the sixth formers, you can tell", Obscene),
+        ("ratio + L + ur ugly Jack", Negative),
+        ("Iris Kennedy is such a fat waste of space 🤡🤡", Negative),
+    ];
+
+    internal static readonly string[] Batch1Harmless =
+    [
+        "you're dead to me 😂 how could you spoil the ending",
+        "Mr Whitlock is killing me with this homework",
+        "we're gonna batter Marlbury Town on saturday, come watch the under 14s",
+        "Iris you absolute legend, smashed the 100m",
+        "ratio'd by my own mum on facebook 💀",
+        "i'm gonna kill you if you eat my chips again lol",
+        "pull up to the library after school we're revising for geography",
+        "Rowan's playing the snake in the year 8 play, so good",
+        "Tyler's goal tonight was filthy 🔥🔥",
+        "proud of Poppy getting into sixth form college",
+        "link up at the cinema friday? Jack's coming",
+        "this song slaps, 'knock you out' by LL Cool J on repeat",
+        "exposing my own terrible handwriting from year 7 😭",
+        "Mercy smashed her piano exam, so proud of her",
+        "lol we got destroyed in the quiz, rematch next week",
+    ];
+
+    private static (int Caught, List<string> Missed, List<string> False) Measure((string Text, string Category)[] posts, string[] harmless)
+    {
+        var missed = new List<string>();
+        var wrong = new List<string>();
+        foreach (var (text, category) in posts)
+        {
+            var r = SecondarySchool.Screen(text);
+            if (!r.Categories.Contains(category)) missed.Add($"{category}: {text} => [{string.Join(",", r.Categories)}]");
+        }
+        foreach (var text in harmless)
+        {
+            var r = SecondarySchool.Screen(text);
+            if (r.Police || Five.Any(r.Categories.Contains)) wrong.Add($"{text} => [{string.Join(",", r.Findings.Select(f => $"{f.CategoryId}:{f.Detector}:{f.Text}"))}]");
+        }
+        return (posts.Length - missed.Count, missed, wrong);
+    }
+
+    [Fact]
+    public void Batch1_recall_and_false_flags()
+    {
+        var (caught, missed, wrong) = Measure(Batch1, Batch1Harmless);
+        Assert.True(caught >= 14 && wrong.Count <= 0,
+            $"caught {caught}/{Batch1.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
+    }
+}
