@@ -65,6 +65,50 @@ public class PoliceRecallTests
         "lol we got destroyed in the quiz, rematch next week",
     ];
 
+    /// <summary>Batch 2, written after batch 1's changes. First run, before any change made for it: 8/15 caught,
+    /// 0 false flags of 15. Then: death wishes told to someone ("go die in", "drop dead", "hope you die"), a new
+    /// chat without someone, "a snake", "spread it", deportation and boat tropes, sexualised body words, the clown
+    /// emoji read as laughter, "to the whole year" as spreading: 13/15, 0 false flags, tuned from then on. Still
+    /// missed: a plant-name pupil at the start of a sentence with no other naming context ("Poppy is a snake",
+    /// "Iris sucks off ..."), so nobody is named.</summary>
+    internal static readonly (string Text, string Category)[] Batch2 =
+    [
+        ("kys Jack nobody would miss u", Threat),
+        ("Mercy go die in a ditch honestly", Threat),
+        ("if Tyler shows his face at the bus stop tomorrow he's getting rushed", Threat),
+        ("someone bring a blade for Rowan on friday 🔪", Threat),
+        ("leave the year 9 gc everyone, we're making a new one without Iris", Bully),
+        ("🤡🤡🤡 look at Jack's new haircut, send it to the whole year", Bully),
+        ("day 5 of asking Mercy why she's such a loser", Bully),
+        ("Poppy is a snake, spread it, everyone needs to know", Bully),
+        ("Mercy's lot should get sent back on a boat", Racist),
+        ("Rowan talks like a paki shopkeeper 😂", Racist),
+        ("all the polish kids in year 9 are thieves", Racist),
+        ("Ms Sowerby has a fat arse and everyone knows it 🍑", Obscene),
+        ("Iris sucks off year 11s behind the sports hall", Obscene),
+        ("Tyler you're so dumb its actually embarrassing, stupid ugly rat", Negative),
+        ("Jack Kennedy is a proper weirdo no one likes him", Negative),
+    ];
+
+    internal static readonly string[] Batch2Harmless =
+    [
+        "I'm getting absolutely battered by this chemistry homework",
+        "Mercy I will literally die if you don't come to my party 😭",
+        "new year 9 gc is up, ask Iris for the link",
+        "Tyler's new haircut is so clean, send me your barber's number",
+        "day 5 of revision and i still don't get quadratic equations",
+        "we lost 6-0, Highcliffe got battered at the match today",
+        "the polish exchange students arrive in year 9 next week, so excited",
+        "Ms Sowerby's assembly about kindness was actually really good",
+        "Rowan is such a nerd lol love him",
+        "go die? nah I'm going to the cinema",
+        "Jack Kennedy is proper funny, had us crying in maths",
+        "shout out to Poppy for organising the charity bake sale",
+        "that new Stormzy track is violent fr",
+        "the snake in the science lab escaped again 🐍",
+        "pull up to mine after school Iris, we're watching the match",
+    ];
+
     private static (int Caught, List<string> Missed, List<string> False) Measure((string Text, string Category)[] posts, string[] harmless)
     {
         var missed = new List<string>();
@@ -88,5 +132,13 @@ public class PoliceRecallTests
         var (caught, missed, wrong) = Measure(Batch1, Batch1Harmless);
         Assert.True(caught >= 14 && wrong.Count <= 0,
             $"caught {caught}/{Batch1.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
+    }
+
+    [Fact]
+    public void Batch2_recall_and_false_flags()
+    {
+        var (caught, missed, wrong) = Measure(Batch2, Batch2Harmless);
+        Assert.True(caught >= 13 && wrong.Count <= 0,
+            $"caught {caught}/{Batch2.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 }
