@@ -558,4 +558,22 @@ public sealed partial class ScreeningEngine
 
     private static readonly string[] SlangPraise = ["filthy", "nasty", "sick", "dirty", "disgusting", "criminal", "evil", "wicked", "mad", "rude", "violent"];
     internal static readonly string[] PlayWords = ["goal", "goals", "shot", "skill", "skills", "tekkers", "save", "bars", "tune", "verse", "drip", "fit", "outfit", "fade", "freestyle", "dribble", "assist", "volley", "header", "dunk", "trick", "tricks", "vocals", "solo"];
+
+    /// <summary>"I'll be waiting at the gates at 3:15 to pick Jack up for the dentist": a menacing phrase in a
+    /// sentence that also names a school-run errand, with no violent act or fight in it, is an arrangement.</summary>
+    private static bool SchoolRunErrand(Scratch s, int sentence)
+    {
+        if (!AnyWord(s, RuleWord.Errand) || First(s, Cue.ViolentAct, sentence) >= 0) return false;
+        for (var wi = NextWordWith(s, RuleWord.Errand, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Errand, wi + 1))
+        {
+            var w = WordAt(s, wi);
+            if (SentenceOf(s.Norm, w.Start) != sentence) continue;
+            var next = NextWord(s.Norm, w.End);
+            if (WordIs(s.Norm, next, "a") && WordIs(s.Norm, NextWord(s.Norm, next.End), "fight")) continue;
+            return true;
+        }
+        return false;
+    }
+
+    internal static readonly string[] ErrandWords = ["pick", "collect", "collecting", "collection", "dentist", "dentists", "appointment", "doctors", "orthodontist", "pickup"];
 }

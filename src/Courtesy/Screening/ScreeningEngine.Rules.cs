@@ -370,7 +370,7 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             switch (h.Cue)
             {
-                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h) && !OwnChildJoke(s, h.Sentence):
+                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h) && !OwnChildJoke(s, h.Sentence) && !SchoolRunErrand(s, h.Sentence):
                     c.Hit(cat, h, "threatening or menacing words", "lexicon.threat");
                     break;
                 case Cue.ThreatIntent:
@@ -393,7 +393,7 @@ public sealed partial class ScreeningEngine
                     {
                         ref var a = ref s.Hits[j];
                         if (a.Start - h.End > 40 || a.Sentence != h.Sentence) break;
-                        if (a.Cue == Cue.SortEnd && a.Start > h.End + 1 && !OnlyAThingBetween(s.Norm, h.End, a.Start) && (Named(s, h.Sentence) >= 0 || First(s, Cue.Role, h.Sentence) >= 0 || First(s, Cue.Pronoun, h.Sentence) >= 0 || First(s, Cue.PupilNoun, h.Sentence) >= 0))
+                        if (a.Cue == Cue.SortEnd && a.Start > h.End + 1 && !OnlyAThingBetween(s.Norm, h.End, a.Start) && !TheThingBetween(s, h.End, a.Start) && (Named(s, h.Sentence) >= 0 || First(s, Cue.Role, h.Sentence) >= 0 || First(s, Cue.Pronoun, h.Sentence) >= 0 || First(s, Cue.PupilNoun, h.Sentence) >= 0))
                         {
                             c.Span(cat, h.Start, a.End, "'sort them out' aimed at a person: a veiled threat", "pattern.sort-out");
                             break;
@@ -502,6 +502,22 @@ public sealed partial class ScreeningEngine
         for (var wi = NextWordWith(s, RuleWord.Sport, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Sport, wi + 1))
             if (SentenceOf(s.Norm, s.WordStart[wi]) == sentence) return true;
         return false;
+    }
+
+    /// <summary>"sort the football kits out": "the" straight after "sort" and no roster person, role or title before
+    /// "out" is a thing put in order; "sort the head out" has a role.</summary>
+    private static bool TheThingBetween(Scratch s, int from, int to)
+    {
+        var w = NextWord(s.Norm, from);
+        if (!WordIs(s.Norm, w, "the")) return false;
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].Start >= from && s.Mentions[m].Start < to) return false;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if ((h.Cue == Cue.Role || h.Cue == Cue.Title || h.Cue == Cue.PupilNoun || h.Cue == Cue.AdultNoun || h.Cue == Cue.PersonNoun) && h.Start >= from && h.Start < to) return false;
+        }
+        return true;
     }
 
     /// <summary>"sort it out" is about a problem; "sort him out" is about a person.</summary>

@@ -116,6 +116,8 @@ public sealed partial class ScreeningEngine
         Sport = 1UL << 61,
         /// <summary>"goal", "skills", "bars", "drip": a thing a pupil did, which slang praise ("filthy", "nasty") is said of.</summary>
         Play = 1UL << 62,
+        /// <summary>"pick", "collect", "dentist": a school-run errand, where "I'll be waiting at the gates" is no threat.</summary>
+        Errand = 1UL << 63,
     }
 
     /// <summary>
@@ -232,6 +234,7 @@ public sealed partial class ScreeningEngine
             Add(RuleWord.Beaten, BeatenWords);
             Add(RuleWord.Sport, SportWords);
             Add(RuleWord.Play, PlayWords);
+            Add(RuleWord.Errand, ErrandWords);
             return d;
         }
     }

@@ -109,6 +109,51 @@ public class PoliceRecallTests
         "pull up to mine after school Iris, we're watching the match",
     ];
 
+    /// <summary>Batch 3, written after batch 2's changes; parents' voice as well as pupils'. First run, before any
+    /// change made for it: 11/15 caught, 2 false flags of 15 ("I'll be waiting at the gates ... to pick Jack up for
+    /// the dentist", "sort the football kits out"). Then: a school-run errand keeps a menacing phrase off, "sort the
+    /// ... out" with no person before "out" is a thing, disablist slurs as insults: 11/15, 0 false flags. Still
+    /// missed: "watch himself ... gonna be waiting", "rated 2/10 by the whole of year 8", "Jack is a spastic"
+    /// (a common-word name at the start of a sentence is nobody), and "Mr Lomax is a paedo" gets allegation and
+    /// defamation but not obscene.</summary>
+    internal static readonly (string Text, string Category)[] Batch3 =
+    [
+        ("if that Fenwick boy touches my son again I'll be waiting at the gates for him", Threat),
+        ("swear down Rowan ur getting smacked tmrw", Threat),
+        ("tell Jack to watch himself walking home, the boys are gonna be waiting", Threat),
+        ("Tyler's dad wants to come down the school and sort Mr Whitlock out properly", Threat),
+        ("everyone block Mercy and report her page, she's finished", Bully),
+        ("who wants to see what Iris looks like without makeup 😂 pics in the gc", Bully),
+        ("no one talk to that Kennedy girl on the trip, leave her on her own", Bully),
+        ("Rowan Pritchard rated 2/10 by the whole of year 8 lmao", Bully),
+        ("them gypsy kids from the site are always nicking stuff", Racist),
+        ("Mercy smells like a wog tbh", Racist),
+        ("go back to Africa Mercy no one wants you here", Racist),
+        ("Mr Lomax is a paedo, look how he stares at the year 7 girls", Obscene),
+        ("Poppy Hale's nudes are going round, she's such a whore", Obscene),
+        ("Mrs Ogunleye is a useless fat cow and everyone hates her", Negative),
+        ("Jack is a spastic, can't even catch a ball", Negative),
+    ];
+
+    internal static readonly string[] Batch3Harmless =
+    [
+        "I'll be waiting at the gates at 3:15 to pick Jack up for the dentist",
+        "swear down this maths test is gonna end me",
+        "everyone block out friday evening for the year 11 prom!!",
+        "who wants to see the pics from the year 8 trip? in the gc now 😂",
+        "Rowan rated the new canteen pizza 10/10, we're all shocked",
+        "Mr Lomax's speech at the awards evening was lovely",
+        "Tyler's dad is coming down the school to sort the football kits out",
+        "Mercy your braids look amazing today 😍",
+        "the gypsy jazz band at the summer fair was brilliant",
+        "watch yourself on the ice outside the sports hall, it's lethal",
+        "we'll smash it in the netball final, come support",
+        "Iris is my absolute bestie, love her to bits ❤️",
+        "Jack caught the ball one-handed, what a catch",
+        "Ms Sowerby said we can leave our bags on the coach on the trip",
+        "I'm going to destroy you at FIFA tonight Tyler 😤",
+    ];
+
     private static (int Caught, List<string> Missed, List<string> False) Measure((string Text, string Category)[] posts, string[] harmless)
     {
         var missed = new List<string>();
@@ -140,5 +185,13 @@ public class PoliceRecallTests
         var (caught, missed, wrong) = Measure(Batch2, Batch2Harmless);
         Assert.True(caught >= 13 && wrong.Count <= 0,
             $"caught {caught}/{Batch2.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
+    }
+
+    [Fact]
+    public void Batch3_recall_and_false_flags()
+    {
+        var (caught, missed, wrong) = Measure(Batch3, Batch3Harmless);
+        Assert.True(caught >= 11 && wrong.Count <= 0,
+            $"caught {caught}/{Batch3.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 }
