@@ -485,6 +485,8 @@ public sealed partial class ScreeningEngine
         var before = PrevWord(n, act.Start);
         if ((WordIs(n, before, "get") || WordIs(n, before, "gets") || WordIs(n, before, "got") || WordIs(n, before, "getting")) && before.Start >= intent.End) return true;
         var verb = n.Chars.AsSpan(act.Start, act.End - act.Start);
+        // "ima stab at the maths homework": to have a stab at something is to try it.
+        if (verb.SequenceEqual("stab") && WordIs(n, NextWord(n, act.End), "at")) return true;
         if ((verb.StartsWith("kill") || verb.StartsWith("murder") || verb.StartsWith("strangle") || verb.StartsWith("throttle"))
             && !Identifiable(s) && (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Haha)))
             return true;

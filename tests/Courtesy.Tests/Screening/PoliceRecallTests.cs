@@ -154,6 +154,50 @@ public class PoliceRecallTests
         "I'm going to destroy you at FIFA tonight Tyler 😤",
     ];
 
+    /// <summary>Batch 4, written after batch 3's changes. First run, before any change made for it: 6/15 caught,
+    /// 0 false flags of 15. Then: "ima/imma/finna" as intentions ("have a stab at" is no act), leaking her/his
+    /// and duetting someone as humiliation, "move schools" and "nobody likes you" as calls to shun, "ugliest",
+    /// homophobic slurs: 10/15, 0 false flags (a bare "leak" caught one more here but flagged "the leaking roof" on
+    /// HeldOut5, so it was narrowed). Still missed: "getting banged out", "better not come ... or she's done",
+    /// "leak Poppy Hale's snaps", a monkey likened with 🐒, "a bender".</summary>
+    internal static readonly (string Text, string Category)[] Batch4 =
+    [
+        ("on my life Tyler is getting banged out at lunch", Threat),
+        ("ima stab Rowan Pritchard if he chats about my mum again", Threat),
+        ("someone needs to slap Iris Kennedy back to year 7", Threat),
+        ("Mercy Adeyemi better not come to school tomorrow or she's done", Threat),
+        ("everyone spam Jack's dms telling him he's a loser 😂", Bully),
+        ("leak Poppy Hale's snaps to the year 12 gc", Bully),
+        ("Tyler Fenwick no one likes you, just move schools already", Bully),
+        ("making a tiktok about Rowan Pritchard's crusty shoes, duet it 💀", Bully),
+        ("Mercy Adeyemi is a monkey 🐒🐒", Racist),
+        ("fucking pakis taking over Marlbury, Rowan's family included", Racist),
+        ("all the roma kids at Highcliffe are dirty tramps", Racist),
+        ("Iris Kennedy's tits are massive, bet she loves it", Obscene),
+        ("Mr Birch is a bender, he definitely fancies the boys in year 10", Obscene),
+        ("Jack Kennedy you're a braindead mong and your mum knows it", Negative),
+        ("Poppy Hale is the ugliest girl in year 12 no cap", Negative),
+    ];
+
+    internal static readonly string[] Batch4Harmless =
+    [
+        "on my life this year 11 mock is getting the better of me",
+        "ima stab at the maths homework later, anyone done q4?",
+        "Tyler is done with his GCSEs, so proud 🎉",
+        "everyone spam the like button on the school tiktok, we're trying to hit 1k",
+        "Poppy Hale's snaps from the geography trip are so pretty",
+        "making a tiktok about the year 8 talent show, duet it if you were there 💀",
+        "Mercy Adeyemi went to the monkey world trip, she loved the orangutans",
+        "Rowan's family is taking over the cake stall at the Marlbury fun run",
+        "Jack Kennedy you're a legend, carried the whole team",
+        "Poppy is the funniest girl in year 12 no cap",
+        "Mr Birch is the best SENCo, he always listens",
+        "slap bang in the middle of exam season and the wifi is down",
+        "Iris Kennedy's art is massive, it takes up the whole wall",
+        "we're gonna knock Marlbury United out of the cup 👊",
+        "lol Jack got absolutely rinsed in the debate but took it well",
+    ];
+
     private static (int Caught, List<string> Missed, List<string> False) Measure((string Text, string Category)[] posts, string[] harmless)
     {
         var missed = new List<string>();
@@ -193,5 +237,13 @@ public class PoliceRecallTests
         var (caught, missed, wrong) = Measure(Batch3, Batch3Harmless);
         Assert.True(caught >= 11 && wrong.Count <= 0,
             $"caught {caught}/{Batch3.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
+    }
+
+    [Fact]
+    public void Batch4_recall_and_false_flags()
+    {
+        var (caught, missed, wrong) = Measure(Batch4, Batch4Harmless);
+        Assert.True(caught >= 10 && wrong.Count <= 0,
+            $"caught {caught}/{Batch4.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 }
