@@ -198,6 +198,50 @@ public class PoliceRecallTests
         "lol Jack got absolutely rinsed in the debate but took it well",
     ];
 
+    /// <summary>Batch 5, written after batch 4's changes and measured once, with no change made for it: 12/15 caught,
+    /// 3 false flags of 15, the estimate for wordings the rules have not seen. Missed: "put Tyler Fenwick in
+    /// hospital", "gonna jump Jack Kennedy" (a name after "jump", where the act lists "jump him"), "get bent over the
+    /// desk". False flags: "day 3 of the Duke of Edinburgh hike and Jack ...", "Tyler you lazy sod ... 😂" (read as
+    /// an adult mocking a pupil; between pupils it is banter), a quoted song title "'I'm gonna hurt you'". The
+    /// floor below is that first run, not a tuned figure.</summary>
+    internal static readonly (string Text, string Category)[] Batch5 =
+    [
+        ("Rowan Pritchard ur actually getting decked when i see u", Threat),
+        ("swear on my nan im gonna put Tyler Fenwick in hospital", Threat),
+        ("the year 10s are gonna jump Jack Kennedy at the bus stop, spread the word", Threat),
+        ("kys Poppy Hale, genuinely the world would be better", Threat),
+        ("unfollow Mercy Adeyemi everyone, she's a grass", Bully),
+        ("screenshot Iris Kennedy's story before she deletes it 😂😂", Bully),
+        ("day 3 of reminding Tyler Fenwick he's a nobody", Bully),
+        ("nobody sit next to Jack Kennedy in science, he stinks", Bully),
+        ("Mercy Adeyemi should go back to where she came from", Racist),
+        ("another p*ki family moving near Highcliffe, great", Racist),
+        ("Rowan Pritchard talks like a pikey lol, probably lives in a caravan", Racist),
+        ("Ms Sowerby wants to get bent over the desk by Mr Whitlock", Obscene),
+        ("Poppy Hale is such a slag, she's been with half of year 13", Obscene),
+        ("Tyler Fenwick you're a fat lazy waste of oxygen", Negative),
+        ("Iris Kennedy is a stuck up cow, can't stand her", Negative),
+    ];
+
+    internal static readonly string[] Batch5Harmless =
+    [
+        "Rowan Pritchard you're actually getting good at guitar",
+        "I'm gonna put Tyler Fenwick's name forward for sports captain",
+        "the year 10s are gonna jump in the pool at the end of the swim gala",
+        "Poppy Hale's dance solo was unreal, genuinely the best act",
+        "unfollow the old school account everyone, the new one is @highcliffeacademy",
+        "screenshot the bus timetable before it changes again",
+        "day 3 of the Duke of Edinburgh hike and Jack is still smiling",
+        "Mercy Adeyemi came back from Nigeria with the best jollof recipe",
+        "you're dead to me for not telling me about the party 😂",
+        "this teacher is killing me with all these past papers",
+        "we destroyed Marlbury Grammar at rugby, they never stood a chance",
+        "Tyler you lazy sod, you still owe me a quid 😂",
+        "Iris Kennedy can't stand horror films, we're watching Frozen instead",
+        "'I'm gonna hurt you' is such a good song fr",
+        "Ms Sowerby's desk is covered in thank you cards, she deserves it",
+    ];
+
     private static (int Caught, List<string> Missed, List<string> False) Measure((string Text, string Category)[] posts, string[] harmless)
     {
         var missed = new List<string>();
@@ -245,5 +289,13 @@ public class PoliceRecallTests
         var (caught, missed, wrong) = Measure(Batch4, Batch4Harmless);
         Assert.True(caught >= 10 && wrong.Count <= 0,
             $"caught {caught}/{Batch4.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
+    }
+
+    [Fact]
+    public void Batch5_recall_and_false_flags()
+    {
+        var (caught, missed, wrong) = Measure(Batch5, Batch5Harmless);
+        Assert.True(caught >= 12 && wrong.Count <= 3,
+            $"caught {caught}/{Batch5.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 }
