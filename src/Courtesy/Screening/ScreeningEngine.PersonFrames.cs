@@ -492,4 +492,88 @@ public sealed partial class ScreeningEngine
     private static readonly string[] FinishedThings = ["it", "him", "her", "them", "you"];
     private static readonly string[] StartWords = ["start", "starts", "kick"];
     private static readonly string[] StartedTrouble = ["on", "again", "anything", "something", "owt", "summat", "trouble", "with", "it", "off", "kicking"];
+
+    /// <summary>"Tyler gonna get battered after school", "you're getting jumped on monday", "he'll get merked": a
+    /// person said to be about to take a beating. A future "get" (after an intention, or "getting") and a
+    /// beating word straight after it, with a roster person, a role or a second or third person before it in
+    /// the sentence; not the poster's own fear ("I'm getting jumped" is read by safeguarding), not a fixture
+    /// ("we'll get battered in the final"), not with laughter, not one's own child.</summary>
+    private static (int Start, int End) GettingHurt(Scratch s)
+    {
+        var n = s.Norm;
+        if (AnyWord(s, RuleWord.Sport | RuleWord.Lol | RuleWord.Haha | RuleWord.Lmao | RuleWord.Pmsl) || s.Has(Cue.EmojiLaugh)) return (-1, -1);
+        for (var wi = NextWordWith(s, RuleWord.Beaten, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Beaten, wi + 1))
+        {
+            var act = WordAt(s, wi);
+            var get = PrevWord(n, act.Start);
+            var getting = WordIs(n, get, "getting");
+            if (!getting && !WordIs(n, get, "get") && !WordIs(n, get, "gets")) continue;
+            var sentence = SentenceOf(n, act.Start);
+            if (First(s, Cue.OwnChild, sentence) >= 0) continue;
+            var from = n.SentenceStart[sentence];
+            var future = getting;
+            var person = Named(s, sentence) >= 0 || First(s, Cue.Role, sentence) >= 0;
+            var own = false;
+            var w = PrevWord(n, get.Start);
+            for (var k = 0; k < 5 && w.Start >= from; k++, w = PrevWord(n, w.Start))
+            {
+                if (InList(n, w, RuleWord.FirstPerson) || WordIs(n, w, "we") || WordIs(n, w, "were") || WordIs(n, w, "we're")) own = true;
+                if (IsAny(n, w, GettingHurtSubjects)) person = true;
+                if (WordIs(n, w, "got") || WordIs(n, w, "was") || WordIs(n, w, "were")) future = false;
+                var span = n.Chars.AsSpan(w.Start, w.End - w.Start);
+                if (span.EndsWith("ll") && span.Length > 3 && span.IndexOf('\'') >= 0) future = true;
+                if (w.Start < 0) break;
+            }
+            if (own || !person) continue;
+            var intent = -1;
+            for (var i = 0; i < s.HitCount && !future; i++)
+            {
+                ref var h = ref s.Hits[i];
+                if (h.Cue == Cue.ThreatIntent && h.Sentence == sentence && h.End <= get.Start && get.Start - h.End <= 30) { future = true; intent = h.Start; }
+            }
+            if (future) return (intent >= 0 ? Math.Min(intent, get.Start) : get.Start, act.End);
+        }
+        return (-1, -1);
+    }
+
+    private static readonly string[] GettingHurtSubjects = ["you", "u", "ur", "youre", "you're", "ya", "he", "she", "hes", "he's", "shes", "she's", "they", "theyre", "they're", "youll", "you'll", "he'll", "she'll", "they'll"];
+    internal static readonly string[] BeatenWords = ["battered", "jumped", "beaten", "bashed", "merked", "shanked", "stabbed", "smacked", "leathered", "decked", "sparked", "rushed", "bottled", "glassed", "knifed", "slapped", "punched", "mashed"];
+    internal static readonly string[] SportWords = ["match", "matches", "game", "games", "fixture", "fixtures", "league", "final", "finals", "cup", "derby", "quiz", "tournament", "team", "netball", "football", "rugby", "hockey", "cricket", "fifa", "fc", "semi", "semis", "rematch", "playoffs", "town", "united", "rovers", "athletic", "albion", "wanderers"];
+
+    /// <summary>"Tyler's goal tonight was filthy 🔥", "her bars are nasty": slang praise of a thing someone did. The
+    /// insult is one word of <see cref="SlangPraise"/> and a <see cref="RuleWord.Play"/> word comes up to five
+    /// words before it in the same sentence.</summary>
+    private static bool SlangPraiseOfAThing(Scratch s, in Hit insult)
+    {
+        if (!AnyWord(s, RuleWord.Play)) return false;
+        var n = s.Norm;
+        var word = (insult.Start, insult.End);
+        if (!IsAny(n, word, SlangPraise)) return false;
+        var from = n.SentenceStart[insult.Sentence];
+        var w = PrevWord(n, insult.Start);
+        for (var k = 0; k < 5 && w.Start >= from; k++, w = PrevWord(n, w.Start))
+            if (InList(n, w, RuleWord.Play)) return true;
+        return false;
+    }
+
+    private static readonly string[] SlangPraise = ["filthy", "nasty", "sick", "dirty", "disgusting", "criminal", "evil", "wicked", "mad", "rude", "violent"];
+    internal static readonly string[] PlayWords = ["goal", "goals", "shot", "skill", "skills", "tekkers", "save", "bars", "tune", "verse", "drip", "fit", "outfit", "fade", "freestyle", "dribble", "assist", "volley", "header", "dunk", "trick", "tricks", "vocals", "solo"];
+
+    /// <summary>"I'll be waiting at the gates at 3:15 to pick Jack up for the dentist": a menacing phrase in a
+    /// sentence that also names a school-run errand, with no violent act or fight in it, is an arrangement.</summary>
+    private static bool SchoolRunErrand(Scratch s, int sentence)
+    {
+        if (!AnyWord(s, RuleWord.Errand) || First(s, Cue.ViolentAct, sentence) >= 0) return false;
+        for (var wi = NextWordWith(s, RuleWord.Errand, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Errand, wi + 1))
+        {
+            var w = WordAt(s, wi);
+            if (SentenceOf(s.Norm, w.Start) != sentence) continue;
+            var next = NextWord(s.Norm, w.End);
+            if (WordIs(s.Norm, next, "a") && WordIs(s.Norm, NextWord(s.Norm, next.End), "fight")) continue;
+            return true;
+        }
+        return false;
+    }
+
+    internal static readonly string[] ErrandWords = ["pick", "collect", "collecting", "collection", "dentist", "dentists", "appointment", "doctors", "orthodontist", "pickup"];
 }

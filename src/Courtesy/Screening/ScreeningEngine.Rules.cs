@@ -370,7 +370,7 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             switch (h.Cue)
             {
-                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h) && !OwnChildJoke(s, h.Sentence):
+                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h) && !OwnChildJoke(s, h.Sentence) && !SchoolRunErrand(s, h.Sentence):
                     c.Hit(cat, h, "threatening or menacing words", "lexicon.threat");
                     break;
                 case Cue.ThreatIntent:
@@ -380,7 +380,7 @@ public sealed partial class ScreeningEngine
                         // The act may come a clause or two later ("I'm going to wait outside the gates on Monday and
                         // when he comes out ..."), but never in another sentence.
                         if (a.Start - h.End > MaxIntentToAct || a.Sentence != h.Sentence) break;
-                        if (a.Cue == Cue.ViolentAct && a.Start >= h.End && !Overlaps(s, Cue.HyperboleOwn, a) && !NotAnAct(s, h, a)
+                        if (a.Cue == Cue.ViolentAct && a.Start >= h.End && !Overlaps(s, Cue.HyperboleOwn, a) && !NotAnAct(s, h, a) && !BeatingASide(s, h, a)
                             && (a.Start - h.End <= NearIntentToAct || ActAimedAtPerson(s, a)))
                         {
                             c.Span(cat, h.Start, a.End, "states an intention to do violence, or urges someone else to", "pattern.intent+violence");
@@ -393,7 +393,7 @@ public sealed partial class ScreeningEngine
                     {
                         ref var a = ref s.Hits[j];
                         if (a.Start - h.End > 40 || a.Sentence != h.Sentence) break;
-                        if (a.Cue == Cue.SortEnd && a.Start > h.End + 1 && !OnlyAThingBetween(s.Norm, h.End, a.Start) && (Named(s, h.Sentence) >= 0 || First(s, Cue.Role, h.Sentence) >= 0 || First(s, Cue.Pronoun, h.Sentence) >= 0 || First(s, Cue.PupilNoun, h.Sentence) >= 0))
+                        if (a.Cue == Cue.SortEnd && a.Start > h.End + 1 && !OnlyAThingBetween(s.Norm, h.End, a.Start) && !TheThingBetween(s, h.End, a.Start) && (Named(s, h.Sentence) >= 0 || First(s, Cue.Role, h.Sentence) >= 0 || First(s, Cue.Pronoun, h.Sentence) >= 0 || First(s, Cue.PupilNoun, h.Sentence) >= 0))
                         {
                             c.Span(cat, h.Start, a.End, "'sort them out' aimed at a person: a veiled threat", "pattern.sort-out");
                             break;
@@ -444,6 +444,11 @@ public sealed partial class ScreeningEngine
             var (fs, fe) = StartItFinishIt(s);
             if (fs >= 0) c.Span(cat, fs, fe, "'if he wants to start, I'll finish it': a conditional promise of a fight", "pattern.finish-it");
         }
+        if (!c.Has(cat) && AnyWord(s, RuleWord.Beaten))
+        {
+            var (gs, ge) = GettingHurt(s);
+            if (gs >= 0) c.Span(cat, gs, ge, "says a person is about to get beaten up", "pattern.getting-hurt");
+        }
         if (!c.Has(cat) && s.Has(Cue.ThreatIntent) && AnyWord(s, RuleWord.Drag))
         {
             var (ds, de) = DragsAPersonOut(s);
@@ -480,10 +485,41 @@ public sealed partial class ScreeningEngine
         var before = PrevWord(n, act.Start);
         if ((WordIs(n, before, "get") || WordIs(n, before, "gets") || WordIs(n, before, "got") || WordIs(n, before, "getting")) && before.Start >= intent.End) return true;
         var verb = n.Chars.AsSpan(act.Start, act.End - act.Start);
+        // "ima stab at the maths homework": to have a stab at something is to try it.
+        if (verb.SequenceEqual("stab") && WordIs(n, NextWord(n, act.End), "at")) return true;
         if ((verb.StartsWith("kill") || verb.StartsWith("murder") || verb.StartsWith("strangle") || verb.StartsWith("throttle"))
             && !Identifiable(s) && (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Haha)))
             return true;
         return false;
+    }
+
+    /// <summary>"we're gonna batter Marlbury Town on saturday": a fixture word in the sentence, the act aimed at no
+    /// pronoun and no roster person named in the sentence: beating a side, not a person.</summary>
+    private static bool BeatingASide(Scratch s, in Hit intent, in Hit act) =>
+        AnyWord(s, RuleWord.Sport) && !ActAimedAtPerson(s, act) && Named(s, intent.Sentence) < 0 && First(s, Cue.Role, intent.Sentence) < 0
+        && (SentenceOf(s.Norm, act.Start) == intent.Sentence) && SportInSentence(s, intent.Sentence);
+
+    private static bool SportInSentence(Scratch s, int sentence)
+    {
+        for (var wi = NextWordWith(s, RuleWord.Sport, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Sport, wi + 1))
+            if (SentenceOf(s.Norm, s.WordStart[wi]) == sentence) return true;
+        return false;
+    }
+
+    /// <summary>"sort the football kits out": "the" straight after "sort" and no roster person, role or title before
+    /// "out" is a thing put in order; "sort the head out" has a role.</summary>
+    private static bool TheThingBetween(Scratch s, int from, int to)
+    {
+        var w = NextWord(s.Norm, from);
+        if (!WordIs(s.Norm, w, "the")) return false;
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].Start >= from && s.Mentions[m].Start < to) return false;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if ((h.Cue == Cue.Role || h.Cue == Cue.Title || h.Cue == Cue.PupilNoun || h.Cue == Cue.AdultNoun || h.Cue == Cue.PersonNoun) && h.Start >= from && h.Start < to) return false;
+        }
+        return true;
     }
 
     /// <summary>"sort it out" is about a problem; "sort him out" is about a person.</summary>
@@ -1376,7 +1412,7 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             switch (h.Cue)
             {
-                case Cue.Insult when PersonTarget(s, h.Sentence) || h.Sentence > 0 && (Named(s, h.Sentence - 1) >= 0 || First(s, Cue.Role, h.Sentence - 1) >= 0):
+                case Cue.Insult when !SlangPraiseOfAThing(s, h) && (PersonTarget(s, h.Sentence) || h.Sentence > 0 && (Named(s, h.Sentence - 1) >= 0 || First(s, Cue.Role, h.Sentence - 1) >= 0)):
                     c.Hit(cat, h, "an insulting or derogatory remark about a person", "lexicon.insult");
                     break;
                 case Cue.ProfessionalDisparage when PersonTarget(s, h.Sentence):

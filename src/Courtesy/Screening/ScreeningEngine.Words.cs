@@ -110,6 +110,14 @@ public sealed partial class ScreeningEngine
         CutVerb = 1UL << 58,
         /// <summary>"10" to "16": a child's age.</summary>
         ChildAge = 1UL << 59,
+        /// <summary>"battered", "jumped", "merked": what someone is said to be getting, <see cref="GettingHurt"/>.</summary>
+        Beaten = 1UL << 60,
+        /// <summary>"match", "league", "quiz", "fc": a fixture, where beating a side is no threat.</summary>
+        Sport = 1UL << 61,
+        /// <summary>"goal", "skills", "bars", "drip": a thing a pupil did, which slang praise ("filthy", "nasty") is said of.</summary>
+        Play = 1UL << 62,
+        /// <summary>"pick", "collect", "dentist": a school-run errand, where "I'll be waiting at the gates" is no threat.</summary>
+        Errand = 1UL << 63,
     }
 
     /// <summary>
@@ -223,6 +231,10 @@ public sealed partial class ScreeningEngine
             Add(RuleWord.Dating, DatingWords);
             Add(RuleWord.CutVerb, CutVerbs);
             Add(RuleWord.ChildAge, ChildAges);
+            Add(RuleWord.Beaten, BeatenWords);
+            Add(RuleWord.Sport, SportWords);
+            Add(RuleWord.Play, PlayWords);
+            Add(RuleWord.Errand, ErrandWords);
             return d;
         }
     }

@@ -348,7 +348,7 @@ public sealed class NormalizedText
     internal static Cue EmojiCue(int cp) => cp switch
     {
         0x1F52A or 0x1F52B or 0x1F4A3 or 0x1F5E1 or 0x2694 => Cue.EmojiWeapon,
-        0x1F602 or 0x1F923 or 0x1F480 or 0x1F606 or 0x1F639 => Cue.EmojiLaugh,
+        0x1F602 or 0x1F923 or 0x1F480 or 0x1F606 or 0x1F639 or 0x1F921 => Cue.EmojiLaugh,
         0x1F346 or 0x1F4A6 or 0x1F351 or 0x1F975 or 0x1F445 => Cue.EmojiSexual,
         0x1F595 => Cue.EmojiRude,
         0x1F643 => Cue.EmojiSarcasm,
