@@ -259,43 +259,31 @@ public class PoliceRecallTests
         return (posts.Length - missed.Count, missed, wrong);
     }
 
-    [Fact]
-    public void Batch1_recall_and_false_flags()
+    /// <summary>Each batch with the floor of its figures (first run, or after tuning on it: see each batch's comment).</summary>
+    public static TheoryData<string, int, int> Batches => new()
     {
-        var (caught, missed, wrong) = Measure(Batch1, Batch1Harmless);
-        Assert.True(caught >= 14 && wrong.Count <= 0,
-            $"caught {caught}/{Batch1.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
-    }
+        { "Batch1", 14, 0 },
+        { "Batch2", 13, 0 },
+        { "Batch3", 11, 0 },
+        { "Batch4", 10, 0 },
+        { "Batch5", 12, 3 },
+    };
 
-    [Fact]
-    public void Batch2_recall_and_false_flags()
+    [Theory]
+    [MemberData(nameof(Batches))]
+    public void Batch_stays_at_its_recall_and_false_flags(string batch, int caughtFloor, int falseFlagCeiling)
     {
-        var (caught, missed, wrong) = Measure(Batch2, Batch2Harmless);
-        Assert.True(caught >= 13 && wrong.Count <= 0,
-            $"caught {caught}/{Batch2.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
-    }
-
-    [Fact]
-    public void Batch3_recall_and_false_flags()
-    {
-        var (caught, missed, wrong) = Measure(Batch3, Batch3Harmless);
-        Assert.True(caught >= 11 && wrong.Count <= 0,
-            $"caught {caught}/{Batch3.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
-    }
-
-    [Fact]
-    public void Batch4_recall_and_false_flags()
-    {
-        var (caught, missed, wrong) = Measure(Batch4, Batch4Harmless);
-        Assert.True(caught >= 10 && wrong.Count <= 0,
-            $"caught {caught}/{Batch4.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
-    }
-
-    [Fact]
-    public void Batch5_recall_and_false_flags()
-    {
-        var (caught, missed, wrong) = Measure(Batch5, Batch5Harmless);
-        Assert.True(caught >= 12 && wrong.Count <= 3,
-            $"caught {caught}/{Batch5.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
+        var (posts, harmless) = batch switch
+        {
+            "Batch1" => (Batch1, Batch1Harmless),
+            "Batch2" => (Batch2, Batch2Harmless),
+            "Batch3" => (Batch3, Batch3Harmless),
+            "Batch4" => (Batch4, Batch4Harmless),
+            "Batch5" => (Batch5, Batch5Harmless),
+            _ => throw new ArgumentOutOfRangeException(nameof(batch), batch, null),
+        };
+        var (caught, missed, wrong) = Measure(posts, harmless);
+        Assert.True(caught >= caughtFloor && wrong.Count <= falseFlagCeiling,
+            $"{batch}: caught {caught}/{posts.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 }

@@ -147,7 +147,6 @@ public class SafeguardingRecallTests
         "Kai is going out with a girl he met online playing fortnite 🙄 teenagers",
     ];
 
-
     /// <summary>A second batch written after the first families were added and measured once before any
     /// further change: 1/20 caught, 0 false flags of 20, the honest figure for wordings the rules had not
     /// seen. The families were then widened (eating disorders, secrecy, wounds on the body, going missing,
@@ -199,7 +198,6 @@ public class SafeguardingRecallTests
         "she's 13 and already taller than her dad",
         "there's a grown man dressed as a dinosaur at the school fete",
     ];
-
 
     /// <summary>A third batch, written after the changes above and measured once before any further change:
     /// 4/20 caught, 0 false flags of 20. Then widened (sexual abuse words, a parent never sober, medication
@@ -253,7 +251,6 @@ public class SafeguardingRecallTests
         "Kai punched the air when he got his results, massive smile on his face",
     ];
 
-
     /// <summary>A fourth batch, written after the changes above and measured once before any further change:
     /// 6/20 caught, 0 false flags of 20. Then widened (wanting everything to stop, "does things to her",
     /// fear of someone at home, sharing a child's nudes as a threat, smelling of alcohol, nobody ever home,
@@ -305,7 +302,6 @@ public class SafeguardingRecallTests
         "she keeps disappearing at lunch to practise for the school play",
         "i dont want to wake up tomorrow, it's the maths mock 😭",
     ];
-
 
     /// <summary>A fifth batch, written after the changes above and measured once before any further change:
     /// 3/20 caught, 1 false flag of 30 ("a black eye playing hockey"). Then widened (an adult's age in years,
@@ -370,7 +366,6 @@ public class SafeguardingRecallTests
         "no one answers the phone at the office after 3, so frustrating",
     ];
 
-
     /// <summary>A sixth batch, written after every family and measured once: 5/20 caught, 2 false flags of 20,
     /// the estimate for wordings the rules have not seen (see the README's Safeguarding paragraph). Only the
     /// two false flags were then fixed ("for some older ladies", "hasn't been home much") and "the boy who
@@ -425,7 +420,6 @@ public class SafeguardingRecallTests
         "he's been talking about going to uni abroad and his teacher is really supportive",
     ];
 
-
     /// <summary>A seventh batch, written after the changes above and measured once before any further change:
     /// 7/20 caught, 0 false flags (engine before: 1/20, 0). Then widened (despair without a goodbye word,
     /// giving things away, sexual stuff, holding a bag for someone, food locked away, running from care,
@@ -477,7 +471,6 @@ public class SafeguardingRecallTests
         "please someone help, my little brother hasn't stopped talking about the school trip since friday",
         "i swallowed a fly on the way to school and i feel sick 🤢",
     ];
-
 
     /// <summary>An eighth batch, written after every family and measured once: 7/20 caught, 1 false flag of 20
     /// (engine before: 0/20, 0), the last estimate for wordings the rules have not seen (see the README's
@@ -567,14 +560,6 @@ public class SafeguardingRecallTests
             $"recall {caught}/{Concerns.Length} = {recall:0.000}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 
-    [Fact]
-    public void Fresh_batch_recall_and_false_flags()
-    {
-        var (caught, missed, wrong) = Measure(FreshConcerns, FreshHarmless);
-        Assert.True(caught >= 15 && wrong.Count <= 0,
-            $"fresh recall {caught}/{FreshConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
-    }
-
     /// <summary>"kys" aimed at another child is bullying and a threat, not the poster's own self-harm.</summary>
     [Theory]
     [InlineData("kys Finn nobody even likes you")]
@@ -585,22 +570,6 @@ public class SafeguardingRecallTests
         var r = Engine.Value.Screen(new Post { Id = "k", Text = text });
         Assert.Contains(Categories.ThreatOfViolence, r.Categories);
         Assert.False(r.Safeguarding, text);
-    }
-
-    [Fact]
-    public void Unseen_batch_recall_and_false_flags()
-    {
-        var (caught, missed, wrong) = Measure(UnseenConcerns, UnseenHarmless);
-        Assert.True(caught >= 16 && wrong.Count <= 0,
-            $"unseen recall {caught}/{UnseenConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
-    }
-
-    [Fact]
-    public void Last_batch_recall_and_false_flags()
-    {
-        var (caught, missed, wrong) = Measure(LastConcerns, LastHarmless);
-        Assert.True(caught >= 18 && wrong.Count <= 0,
-            $"last recall {caught}/{LastConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 
     /// <summary>A post ending on an intention ("I'll") or on a wound word ("cuts all") once read past its end
@@ -616,35 +585,35 @@ public class SafeguardingRecallTests
         Assert.NotNull(r);
     }
 
-    [Fact]
-    public void Final_batch_recall_and_false_flags()
+    /// <summary>Each later batch with the floor of its figures (see each batch's comment for its first run).</summary>
+    public static TheoryData<string, int, int> Batches => new()
     {
-        var (caught, missed, wrong) = Measure(FinalConcerns, FinalHarmless);
-        Assert.True(caught >= 15 && wrong.Count <= 0,
-            $"final recall {caught}/{FinalConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
-    }
+        { "FreshConcerns", 15, 0 },
+        { "UnseenConcerns", 16, 0 },
+        { "LastConcerns", 18, 0 },
+        { "FinalConcerns", 15, 0 },
+        { "SixthConcerns", 12, 0 },
+        { "SeventhConcerns", 17, 0 },
+        { "EighthConcerns", 7, 0 },
+    };
 
-    [Fact]
-    public void Sixth_batch_recall_and_false_flags()
+    [Theory]
+    [MemberData(nameof(Batches))]
+    public void Batch_stays_at_its_recall_and_false_flags(string batch, int caughtFloor, int falseFlagCeiling)
     {
-        var (caught, missed, wrong) = Measure(SixthConcerns, SixthHarmless);
-        Assert.True(caught >= 12 && wrong.Count <= 0,
-            $"sixth recall {caught}/{SixthConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
-    }
-
-    [Fact]
-    public void Seventh_batch_recall_and_false_flags()
-    {
-        var (caught, missed, wrong) = Measure(SeventhConcerns, SeventhHarmless);
-        Assert.True(caught >= 17 && wrong.Count <= 0,
-            $"seventh recall {caught}/{SeventhConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
-    }
-
-    [Fact]
-    public void Eighth_batch_recall_and_false_flags()
-    {
-        var (caught, missed, wrong) = Measure(EighthConcerns, EighthHarmless);
-        Assert.True(caught >= 7 && wrong.Count <= 0,
-            $"eighth recall {caught}/{EighthConcerns.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
+        var (posts, harmless) = batch switch
+        {
+            "FreshConcerns" => (FreshConcerns, FreshHarmless),
+            "UnseenConcerns" => (UnseenConcerns, UnseenHarmless),
+            "LastConcerns" => (LastConcerns, LastHarmless),
+            "FinalConcerns" => (FinalConcerns, FinalHarmless),
+            "SixthConcerns" => (SixthConcerns, SixthHarmless),
+            "SeventhConcerns" => (SeventhConcerns, SeventhHarmless),
+            "EighthConcerns" => (EighthConcerns, EighthHarmless),
+            _ => throw new ArgumentOutOfRangeException(nameof(batch), batch, null),
+        };
+        var (caught, missed, wrong) = Measure(posts, harmless);
+        Assert.True(caught >= caughtFloor && wrong.Count <= falseFlagCeiling,
+            $"{batch}: caught {caught}/{posts.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");
     }
 }
