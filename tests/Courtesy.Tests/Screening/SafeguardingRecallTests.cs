@@ -26,10 +26,7 @@ public class SafeguardingRecallTests
         parent,Mrs,Karen,Moran,,Parent of Leah Moran,Year 9
         """;
 
-    private static readonly SchoolProfile School = new("Kestrel Park Academy", ["Kestrel Park", "KPA"], "Hollowford");
-
-    private static readonly Lazy<ScreeningEngine> Engine = new(() => ScreeningEngine.Build(School,
-        RosterCsv.Parse(new StringReader(RosterCsvText.Replace("\r", "")), "kestrel-roster.csv"), Categories.All.Select(c => c.Id)));
+    private static readonly InventedSchool School = new("Kestrel Park Academy", ["Kestrel Park", "KPA"], "Hollowford", RosterCsvText, "kestrel-roster.csv");
 
     /// <summary>Posts a Designated Safeguarding Lead must see.</summary>
     internal static readonly string[] Concerns =
@@ -528,7 +525,7 @@ public class SafeguardingRecallTests
 
     private static (int Caught, List<string> Missed, List<string> False) Measure(string[] concerns, string[] harmless)
     {
-        var engine = Engine.Value;
+        var engine = School.Engine;
         var missed = new List<string>();
         var wrong = new List<string>();
         foreach (var t in concerns)
@@ -567,7 +564,7 @@ public class SafeguardingRecallTests
     [InlineData("go unalive yourself you weirdo")]
     public void Kys_at_someone_else_is_a_threat_not_self_harm(string text)
     {
-        var r = Engine.Value.Screen(new Post { Id = "k", Text = text });
+        var r = School.Engine.Screen(new Post { Id = "k", Text = text });
         Assert.Contains(Categories.ThreatOfViolence, r.Categories);
         Assert.False(r.Safeguarding, text);
     }
@@ -581,7 +578,7 @@ public class SafeguardingRecallTests
     [InlineData("scars all over")]
     public void A_post_ending_mid_frame_does_not_throw(string text)
     {
-        var r = Engine.Value.Screen(new Post { Id = "e", Text = text });
+        var r = School.Engine.Screen(new Post { Id = "e", Text = text });
         Assert.NotNull(r);
     }
 
