@@ -36,6 +36,8 @@ public class GeneralityTests
     [InlineData("HeldOut6", 150,  50,   0.84,    0.90,  3,     0.40)] // Gullhaven: 0.852 / 0.917 / 2
     // HeldOut7 is kept blind (nobody tuning the rules has read it): its floors are unseen figures
     [InlineData("HeldOut7", 175,  55,   0.70,    0.60,  2,     0.45)] // Kestrel Vale: 0.727 / 0.622 / 1
+    // HeldOut8 was written blind on 2026-11-21 and is kept blind: its floors sit under its first, unseen run
+    [InlineData("HeldOut8", 175,  55,   0.70,    0.52,  3,     0.33)] // Larkfen Federation: 0.726 / 0.545 / 2
     public void Held_out_school_stays_above_its_floors(string set, int posts, int clean, double macroF1, double police, int falseAlarms, double recall)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
@@ -50,13 +52,17 @@ public class GeneralityTests
             Assert.True(c.Recall >= recall, $"{c.Id} recall {c.Recall:0.000} on {set}");
     }
 
-    [Fact]
-    public void The_blind_secondary_school_s_safeguarding_posts_are_flagged()
+    /// <summary>The sets that label safeguarding concerns: most of them are flagged, and few other posts are.</summary>
+    [Theory]
+    //          set         labelled  caught at least  other posts flagged at most
+    [InlineData("HeldOut7", 5,        4,               2)] // Kestrel Vale: 5 of 5, 1 other
+    [InlineData("HeldOut8", 7,        5,               2)] // Larkfen Federation, unseen: 5 of 7, 2 others
+    public void Safeguarding_posts_of_a_held_out_school_are_flagged(string set, int labelled, int caught, int others)
     {
-        var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", "HeldOut7"));
-        Assert.Equal(5, report.SafeguardingPosts);
-        Assert.True(report.SafeguardingCaught >= 4, $"safeguarding: {report.SafeguardingCaught} of {report.SafeguardingPosts}");
-        Assert.True(report.SafeguardingFlagged - report.SafeguardingCaught <= 2, $"safeguarding flagged on {report.SafeguardingFlagged - report.SafeguardingCaught} other posts");
+        var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
+        Assert.Equal(labelled, report.SafeguardingPosts);
+        Assert.True(report.SafeguardingCaught >= caught, $"{set} safeguarding: {report.SafeguardingCaught} of {report.SafeguardingPosts}");
+        Assert.True(report.SafeguardingFlagged - report.SafeguardingCaught <= others, $"{set} safeguarding flagged on {report.SafeguardingFlagged - report.SafeguardingCaught} other posts");
     }
 
     [Fact]
