@@ -56,4 +56,6 @@ public enum Cue : byte
     Despair,
     /// <summary>"if I told anyone", "our little secret": a disclosure only with someone at home in the sentence.</summary>
     Secrecy,
+    /// <summary>"thinks he's a", "fan page for", "rate the year": a put-down frame, mockery only with laughter and a named person.</summary>
+    Mockery,
 }

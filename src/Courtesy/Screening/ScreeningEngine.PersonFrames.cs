@@ -19,6 +19,34 @@ public sealed partial class ScreeningEngine
         return -1;
     }
 
+    /// <summary>"Poppy is a snake", "Will is such a liar", "Iris thinks she's it": at the start of a sentence an
+    /// ordinary-word name is mostly the word ("Will there be ...", "Grace is said before lunch"), so it counts
+    /// only when what follows is said of people alone: a verb of thinking, fancying or telling tales, or "is"/"was"
+    /// and an insult. A sentence opener is tried only for such names, so the lists are read rarely.</summary>
+    private bool PersonPredicateFollows(Scratch s, int start, int end)
+    {
+        var n = s.Norm;
+        // "Summer is a nightmare for hay fever": the seasons and months are capitalised words first.
+        if (Calendar.GetAlternateLookup<ReadOnlySpan<char>>().Contains(n.Chars.AsSpan(start, end - start))) return false;
+        var next = NextWord(n, end);
+        if (next.Start < 0) return false;
+        if (IsAny(n, next, PersonOnlyVerbs)) return true;
+        if (!IsAny(n, next, Copulas)) return false;
+        var w = NextWord(n, next.End);
+        for (var k = 0; k < 4 && w.Start >= 0; k++)
+        {
+            if (HitAt(s, Cue.Insult, w) || InList(n, w, RuleWord.Unchaste)) return true;
+            if (!IsAny(n, w, Intensifiers)) return false;
+            w = NextWord(n, w.End);
+        }
+        return false;
+    }
+
+    // Not "says", "smells" or "stinks": "Grace said before meals", "Rose smells lovely" are the word.
+    private static readonly string[] PersonOnlyVerbs = ["thinks", "reckons", "fancies", "snogged", "kissed", "grassed", "snitched", "lied", "texted", "messaged", "cried", "bullies", "bullied"];
+    private static readonly string[] Copulas = ["is", "was", "isnt", "wasnt"];
+    private static readonly string[] Intensifiers = ["a", "an", "the", "such", "so", "proper", "absolute", "total", "complete", "right", "little", "massive", "real", "actual", "literally", "honestly", "just", "being"];
+
     /// <summary>Whether a roster person or a role ends at this word, so "Mr Jenkins" can stand where "he" would.</summary>
     private static bool PersonEndingAt(Scratch s, (int Start, int End) w) => PersonStartEndingAt(s, w) >= 0;
 
@@ -333,7 +361,8 @@ public sealed partial class ScreeningEngine
             if (HitAt(s, Cue.Title, person)) person = NextWord(n, person.End);
             if (person.Start < 0) continue;
             var personEnd = PersonEndingFrom(s, person.Start);
-            if (personEnd < 0 || !WordIs(n, NextWord(n, personEnd), "out")) continue;
+            // "drag him out", and as surely "drag him round the car park", "across the yard".
+            if (personEnd < 0 || !IsAny(n, NextWord(n, personEnd), DragDirections)) continue;
             for (var i = 0; i < s.HitCount; i++)
             {
                 ref var h = ref s.Hits[i];
@@ -342,6 +371,8 @@ public sealed partial class ScreeningEngine
         }
         return (-1, -1);
     }
+
+    private static readonly string[] DragDirections = ["out", "round", "around", "across", "along", "through", "outside"];
 
     /// <summary>Claims stated as fact that lower one identifiable person, read by frames rather than phrases.</summary>
     private void DefamatoryFrames(Scratch s, Collector c)

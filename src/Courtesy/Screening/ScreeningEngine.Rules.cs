@@ -818,7 +818,8 @@ public sealed partial class ScreeningEngine
                 case Cue.Birthday when HasDigitAfter(n, h.End, 24):
                     c.Hit(cat, h, "a date of birth", "pattern.date-of-birth");
                     break;
-                case Cue.ChildRoute when Count(s, Cue.ChildRoute) + Count(s, Cue.Whereabouts) >= 2 && (NamedPupil(s) || s.Has(Cue.PupilNoun)):
+                // "my lad has guitar every Tuesday and walks home": a parent may tell where their own child is.
+                case Cue.ChildRoute when Count(s, Cue.ChildRoute) + Count(s, Cue.Whereabouts) >= 2 && (NamedPupil(s) || s.Has(Cue.PupilNoun) && !s.Has(Cue.OwnChild)):
                     c.Hit(cat, h, "where and when a child can be found", "lexicon.child-route");
                     break;
             }
@@ -1610,6 +1611,15 @@ public sealed partial class ScreeningEngine
                 c.Hit(cat, s.Hits[spread], "asks for pictures or film of a person to be passed round to laugh at", "pattern.spread-media");
                 if (NamedPupil(s)) c.Hit(Categories.NegativeOrOffensiveComment, s.Hits[spread], "an adult mocking a named pupil", "pattern.spread-media");
             }
+        }
+        if (s.Has(Cue.Mockery) && !positive && NamedPupil(s)
+            && (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Haha | RuleWord.Pmsl | RuleWord.Lmao | RuleWord.Lmfao | RuleWord.Rofl)))
+        {
+            // "thinks he's a gangster 😂", "a fan page for her eyebrows 😂": the frame alone can be fond or neutral;
+            // laughter at a named child makes it the humiliation the policies mean.
+            var m = First(s, Cue.Mockery);
+            c.Hit(cat, s.Hits[m], "laughs at a named pupil with a put-down", "pattern.mockery");
+            c.Hit(Categories.NegativeOrOffensiveComment, s.Hits[m], "mocks a named pupil", "pattern.mockery");
         }
         if (!c.Has(cat) && UrgesUseOfDetails(s, c))
             c.Original(cat, 0, 0, "posts someone's contact details or whereabouts and urges everyone to use them", "rule.details-and-urging");

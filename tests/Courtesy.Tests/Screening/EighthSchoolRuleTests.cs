@@ -1,0 +1,118 @@
+using Courtesy.Policies;
+
+namespace Courtesy.Tests.Screening;
+
+/// <summary>The failure classes found on HeldOut7 (Kestrel Vale, the first secondary set, used as a working set
+/// from 2026-11-21), each checked with wording written for these tests on the invented rosters, and ordinary
+/// posts that share its words. No sentence here is taken from a labelled post.</summary>
+public class EighthSchoolRuleTests
+{
+    private static bool Secondary(string category, string text) => SecondarySchool.Screen(text).Categories.Contains(category);
+    private static bool Primary(string category, string text) => TestSchool.Screen(text).Categories.Contains(category);
+
+    // ---- 1. A name that is an ordinary word, at the start of a sentence, said to be or do what only a person is or does ----
+
+    [Theory]
+    [InlineData("Poppy is a snake, don't trust a word she says")]
+    [InlineData("Mercy is such a liar, she made the whole thing up")]
+    [InlineData("Iris thinks she's better than everyone in year 9")]
+    [InlineData("Rowan reckons he's the hardest lad in school")]
+    [InlineData("Jack was a proper idiot on the coach today")]
+    public void An_ordinary_word_name_opening_a_sentence_about_a_person_names_the_pupil(string text) =>
+        Assert.True(Secondary(Categories.NamingChildren, text), text);
+
+    [Theory]
+    [InlineData("Will is a liar and everyone in year 5 knows it")]
+    [InlineData("Grace thinks she runs the playground")]
+    public void The_same_on_the_primary_roster(string text) => Assert.True(Primary(Categories.NamingChildren, text), text);
+
+    [Theory]
+    [InlineData("Mercy is a big theme in this term's RE topic")]
+    [InlineData("Poppy is a lovely flower for the remembrance display")]
+    [InlineData("Iris is a part of the eye, we did it in biology")]
+    [InlineData("Jack is a word for a car jack too, my son asked")]
+    public void The_word_as_a_thing_is_nobody(string text) => Assert.False(Secondary(Categories.NamingChildren, text), text);
+
+    [Theory]
+    [InlineData("Will there be a bus on Friday for the trip?")]
+    [InlineData("Grace is said before lunch every day at church schools")]
+    [InlineData("Summer is a nightmare for my hay fever")]
+    [InlineData("Hunter wellies are on the kit list for the farm trip")]
+    public void Ordinary_sentences_on_the_primary_roster_name_nobody(string text) => Assert.False(Primary(Categories.NamingChildren, text), text);
+
+    // ---- 2. A named pupil laughed at with a put-down frame: a superlative, "thinks he's a ...", a fan page, a rating ----
+
+    [Theory]
+    [InlineData("Tyler Fenwick is the thickest lad in year 10 💀")]
+    [InlineData("Rowan Pritchard thinks he's a gangster 😂😂 five foot nothing")]
+    [InlineData("someone made a fan page for Iris Kennedy's eyebrows 😂 go follow")]
+    [InlineData("rate the year 8 boys: Rowan Pritchard 3/10, Jack Kennedy 1/10 💀")]
+    [InlineData("Mercy Adeyemi is the weirdest girl in the whole school 😂")]
+    public void Laughing_put_downs_of_a_named_pupil_are_bullying(string text) => Assert.True(Secondary(Categories.Cyberbullying, text), text);
+
+    [Theory]
+    [InlineData("Tyler Fenwick is the dumbest person in our form, he thought Brazil was in Europe")]
+    [InlineData("Jack Kennedy is the smelliest kid in year 7")]
+    public void A_superlative_put_down_is_offensive(string text) => Assert.True(Secondary(Categories.NegativeOrOffensiveComment, text), text);
+
+    [Theory]
+    [InlineData("Tyler Fenwick is the fastest lad in year 10 😂 no one can catch him")]
+    [InlineData("Rowan Pritchard thinks he's going to make the team 😂 fingers crossed")]
+    [InlineData("we made a fan page for the netball team 😂 go follow")]
+    [InlineData("rate the year 8 play out of 10 😂 I say 11")]
+    [InlineData("Mercy Adeyemi is the kindest girl in the whole school 😂 love her")]
+    public void Laughter_with_praise_or_no_person_is_not(string text)
+    {
+        var r = SecondarySchool.Screen(text);
+        Assert.False(r.Categories.Contains(Categories.Cyberbullying) || r.Categories.Contains(Categories.NegativeOrOffensiveComment), text);
+    }
+
+    // ---- 3. A veiled or conditional threat: trouble promised, a confrontation dared, a warning to watch out ----
+
+    [Theory]
+    [InlineData("if those lads touch my son again there'll be trouble")]
+    [InlineData("Tyler Fenwick wants to mouth off online, say it to my face at the gates")]
+    [InlineData("Rowan better watch out on monday, that's all I'm saying")]
+    [InlineData("if Mr Lomax keeps my daughter in again there will be trouble")]
+    [InlineData("next time Mr Whitlock grabs my lad I'll drag Mr Whitlock round the playground")]
+    [InlineData("I'll drag her across the car park by her hair if she starts")]
+    public void Veiled_and_conditional_threats_are_threats(string text) => Assert.True(Secondary(Categories.ThreatOfViolence, text), text);
+
+    [Theory]
+    [InlineData("watch out for the ice on the hill by the sports hall")]
+    [InlineData("There was trouble with the coach so the trip is late back")]
+    [InlineData("if you've got questions about options, say it to Mrs Ogunleye at parents evening")]
+    [InlineData("I'll drag the bins round the back after the fair")]
+    [InlineData("there's been trouble with the bus app all week")]
+    public void Ordinary_warnings_and_trouble_are_not(string text) => Assert.False(Secondary(Categories.ThreatOfViolence, text), text);
+
+    // ---- 4. Contempt nouns for adults and groups of adults ----
+
+    [Theory]
+    [InlineData("the principal is a parasite, takes the money and does nothing")]
+    [InlineData("half the mums in that group are Karens")]
+    [InlineData("stay away from my son you little scrote")]
+    [InlineData("those parents can't parent, their kids run riot in town")]
+    public void Contempt_for_adults_is_offensive(string text) => Assert.True(Secondary(Categories.NegativeOrOffensiveComment, text), text);
+
+    [Theory]
+    [InlineData("we did parasites in biology, the tapeworm one was grim")]
+    [InlineData("Karen from the office is lovely, she sorted the bus pass")]
+    [InlineData("the parents evening was well run this year")]
+    public void The_same_words_meant_plainly_are_not(string text) => Assert.False(Secondary(Categories.NegativeOrOffensiveComment, text), text);
+
+    // ---- 5. Where a person can be found on a routine: a place and a recurring time ----
+
+    [Theory]
+    [InlineData("Iris Kennedy is at the leisure centre on her own every Thursday")]
+    [InlineData("Mrs Ogunleye lives two doors down from my sister")]
+    [InlineData("Tyler Fenwick gets the bus from outside the chippy every night")]
+    public void Routine_whereabouts_are_personal_information(string text) => Assert.True(Secondary(Categories.PersonalInformation, text), text);
+
+    [Theory]
+    [InlineData("football club is every Thursday after school in the sports hall")]
+    [InlineData("the 62 bus goes from outside the school every night at 4")]
+    [InlineData("my lad has guitar every Tuesday and walks home with his mates after")]
+    [InlineData("we live three doors down from the school so we walk")]
+    public void Timetables_and_a_parent_s_own_child_are_not(string text) => Assert.False(Secondary(Categories.PersonalInformation, text), text);
+}
