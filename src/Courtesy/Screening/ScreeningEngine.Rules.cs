@@ -120,6 +120,13 @@ public sealed partial class ScreeningEngine
         if (!aboutOtherSchool && c.Has(Categories.Cyberbullying) && !c.Has(Categories.ComplaintAboutSchool) && s.Has(Cue.OwnChild) && StaffTarget(s) && !s.Has(Cue.Civil))
             c.Hit(Categories.ComplaintAboutSchool, s.Hits[First(s, Cue.OwnChild)], "a grievance about how the author's own child was treated, aimed at a member of staff in public", "rule.own-child-grievance");
 
+        // "that useless principal and his phone ban", "someone should slap him, see if he still wants detentions for
+        // coats": abuse or a threat aimed at staff over something only the school decides is a grievance about the
+        // school, however it is worded. A named pupil makes it about the child instead.
+        if (!aboutOtherSchool && !c.Has(Categories.ComplaintAboutSchool) && (c.Has(Categories.NegativeOrOffensiveComment) || c.Has(Categories.ThreatOfViolence))
+            && s.Has(Cue.SchoolMatter) && StaffTarget(s) && !NamedPupil(s) && !s.Has(Cue.Civil) && !SexualRemark(s) && AbuseAimedAtStaff(s, c))
+            c.Hit(Categories.ComplaintAboutSchool, s.Hits[First(s, Cue.SchoolMatter)], "abuse or a threat aimed at staff over what the school decides: a grievance aired in public", "rule.abuse-over-school-matter");
+
         // ---- result ----
         // Exact-size arrays: the result is the only allocation a post costs, so it is kept small.
         var kept = 0;
@@ -1362,6 +1369,33 @@ public sealed partial class ScreeningEngine
         }
         return false;
     }
+
+    /// <summary>Whether an offensive or threatening finding has a member of staff or a role within a few words of it
+    /// in its sentence: "my lad is an idiot, forgot his PE kit and the teacher had to lend him shorts" insults the
+    /// author's own child, not the teacher later on.</summary>
+    private static bool AbuseAimedAtStaff(Scratch s, Collector c)
+    {
+        const int Near = 24;
+        var n = s.Norm;
+        foreach (var f in c.All)
+        {
+            if (!(ReferenceEquals(f.CategoryId, Categories.NegativeOrOffensiveComment) || ReferenceEquals(f.CategoryId, Categories.ThreatOfViolence)) || f.Length == 0) continue;
+            var at = NormIndexOf(n, f.Start);
+            var to = NormIndexOf(n, f.Start + f.Length - 1);
+            for (var i = 0; i < s.HitCount; i++)
+                if (s.Hits[i].Cue == Cue.Role && Close(s.Hits[i].Start, s.Hits[i].End)) return true;
+            for (var m = 0; m < s.MentionCount; m++)
+                if (s.Mentions[m].Kind is MentionKind.Staff or MentionKind.Governor && Close(s.Mentions[m].Start, s.Mentions[m].End)) return true;
+
+            bool Close(int start, int end) => SentenceOf(n, start) == SentenceOf(n, at) && start - to <= Near && at - end <= Near;
+        }
+        return false;
+    }
+
+    /// <summary>Sexual words, innuendo or a sexual emoji: a remark about what staff do in bed is no grievance about
+    /// the detention or the report it mentions.</summary>
+    private static bool SexualRemark(Scratch s) =>
+        s.Has(Cue.Sexual) || s.Has(Cue.SexualClaim) || s.Has(Cue.Innuendo) || s.Has(Cue.EmojiSexual) || s.Has(Cue.EmojiSmirk);
 
     private static bool StaffTarget(Scratch s)
     {

@@ -115,4 +115,19 @@ public class EighthSchoolRuleTests
     [InlineData("my lad has guitar every Tuesday and walks home with his mates after")]
     [InlineData("we live three doors down from the school so we walk")]
     public void Timetables_and_a_parent_s_own_child_are_not(string text) => Assert.False(Secondary(Categories.PersonalInformation, text), text);
+
+    // ---- 6. Abuse or a threat aimed at staff over something only the school decides: a complaint, whatever the words ----
+
+    [Theory]
+    [InlineData("tell that useless principal to stick his uniform policy where the sun don't shine")]
+    [InlineData("someone should slap Mr Lomax, see if he still wants detentions for trainers")]
+    [InlineData("Ms Sowerby is a vile woman and her isolation room is a joke")]
+    public void Abuse_of_staff_over_a_school_matter_is_a_complaint(string text) => Assert.True(Secondary(Categories.ComplaintAboutSchool, text), text);
+
+    [Theory]
+    [InlineData("Mr Lomax is a legend, detentions dropped by half this year")]
+    [InlineData("Tyler Fenwick is a vile little thug, got a detention from Mr Lomax and deserved it")]
+    [InlineData("my lad is an idiot, forgot his PE kit again and the teacher had to lend him shorts")]
+    [InlineData("Mr Whitlock can give me a detention any day 😏 fit as")]
+    public void Praise_abuse_of_a_pupil_or_innuendo_is_not(string text) => Assert.False(Secondary(Categories.ComplaintAboutSchool, text), text);
 }
