@@ -58,4 +58,6 @@ public enum Cue : byte
     Secrecy,
     /// <summary>"thinks he's a", "fan page for", "rate the year": a put-down frame, mockery only with laughter and a named person.</summary>
     Mockery,
+    /// <summary>"leave", "leaving": shutting someone out only as "leave Iris out (of ...)", a person and "out" after it.</summary>
+    LeaveOut,
 }

@@ -99,6 +99,11 @@ public sealed partial class ScreeningEngine
 
         if (!c.Has(Categories.NamingChildren))
         {
+            var (cs, ce) = ChildOfRosterAdult(s, post);
+            if (cs >= 0) c.Span(Categories.NamingChildren, cs, ce, "identifies a pupil through a parent or member of staff on the roster", "pattern.child-of-roster-adult");
+        }
+        if (!c.Has(Categories.NamingChildren))
+        {
             var (ns, ne) = DescribedPupil(s);
             if (ns >= 0) c.Span(Categories.NamingChildren, ns, ne, "identifies a pupil without naming them (a rhyme, or a nationality and a year group)", "pattern.described-pupil");
         }
@@ -184,6 +189,32 @@ public sealed partial class ScreeningEngine
         }
         return (-1, -1);
     }
+
+    /// <summary>"Shaun Fenwick's lad", "Mr Whitlock's daughter in year 12": a child picked out through a roster adult.
+    /// A parent on the roster is there because their child is at the school; a member of staff's son or daughter may
+    /// be grown up, so for staff and governors a year group in the sentence must place the child here. The author's
+    /// own family is not a breach.</summary>
+    private (int Start, int End) ChildOfRosterAdult(Scratch s, Post post)
+    {
+        var n = s.Norm;
+        for (var m = 0; m < s.MentionCount; m++)
+        {
+            ref var men = ref s.Mentions[m];
+            if (men.Kind is not (MentionKind.Parent or MentionKind.Staff or MentionKind.Governor)) continue;
+            if (men.End - men.Start < 3 || n.Chars[men.End - 1] != 's' || n.Chars[men.End - 2] != '\'') continue;
+            var child = NextWord(n, men.End);
+            if (!IsAny(n, child, ChildWords)) continue;
+            if (men.Kind != MentionKind.Parent && First(s, Cue.YearGroup, men.Sentence) < 0) continue;
+            var surname = _people[men.Person].LastName;
+            var own = false;
+            foreach (var name in post.AuthorIsParentOf)
+                if (name.EndsWith(surname, StringComparison.OrdinalIgnoreCase)) own = true;
+            if (!own) return (men.Start, child.End);
+        }
+        return (-1, -1);
+    }
+
+    private static readonly string[] ChildWords = ["son", "sons", "daughter", "daughters", "lad", "lads", "boy", "boys", "girl", "girls", "kid", "kids", "twins", "child", "children"];
 
     /// <summary>"girl", "lad", "family": one child or household, not "our kids" or "the children".</summary>
     private static bool OneChildNoun(Scratch s, int sentence)
@@ -1497,6 +1528,17 @@ public sealed partial class ScreeningEngine
         return false;
     }
 
+    /// <summary>"leave Iris Kennedy out of the chat", "leave Mr Birch out": a person and "out" straight after the verb.
+    /// "leave Jack a slice of cake" or "leave Iris at the gate" leave nobody out.</summary>
+    private static bool LeftOut(Scratch s, in Hit h)
+    {
+        var person = NextWord(s.Norm, h.End);
+        if (HitAt(s, Cue.Title, person)) person = NextWord(s.Norm, person.End);
+        if (person.Start < 0) return false;
+        var end = PersonEndingFrom(s, person.Start);
+        return end >= 0 && WordIs(s.Norm, NextWord(s.Norm, end), "out");
+    }
+
     /// <summary>A word of praise that is not part of a roster name: "Harley Proud's dad" praises nobody.</summary>
     private static bool PraiseWord(Scratch s)
     {
@@ -1606,6 +1648,9 @@ public sealed partial class ScreeningEngine
                     break;
                 case Cue.Humiliation when named && !positive:
                     c.Hit(cat, h, "holds a named person up to ridicule", "pattern.humiliation");
+                    break;
+                case Cue.LeaveOut when LeftOut(s, h):
+                    c.Hit(cat, h, "calls for a person to be left out", "pattern.leave-out");
                     break;
                 case Cue.ShunVerb when ShunsSomeone(s, h):
                     c.Hit(cat, h, "calls for a person to be shunned or driven out", "pattern.shun");

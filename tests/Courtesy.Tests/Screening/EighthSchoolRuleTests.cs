@@ -130,4 +130,68 @@ public class EighthSchoolRuleTests
     [InlineData("my lad is an idiot, forgot his PE kit again and the teacher had to lend him shorts")]
     [InlineData("Mr Whitlock can give me a detention any day 😏 fit as")]
     public void Praise_abuse_of_a_pupil_or_innuendo_is_not(string text) => Assert.False(Secondary(Categories.ComplaintAboutSchool, text), text);
+
+    // ---- 7. Origin as the explanation, and nationalist slogans about staff and pupils ----
+
+    [Theory]
+    [InlineData("Ms Sowerby can't keep order, they don't do it like that where she's from")]
+    [InlineData("no wonder Mr Birch shouts, that's how they do things where he comes from")]
+    [InlineData("enough of this, English teachers for English kids at Highcliffe")]
+    [InlineData("British jobs for British workers, the new TAs should never have been hired")]
+    public void Origin_blamed_and_nationalist_slogans_are_racist(string text) => Assert.True(Secondary(Categories.RacistComment, text), text);
+
+    [Theory]
+    [InlineData("does anyone know where she's from? the new girl is lovely")]
+    [InlineData("the English teachers at Highcliffe are brilliant this year")]
+    [InlineData("Mr Birch told us about where he comes from, Cornwall sounds amazing")]
+    public void Asking_or_praising_is_not(string text) => Assert.False(Secondary(Categories.RacistComment, text), text);
+
+    // ---- 8. Shutting a named person out, or inviting others to have a go at them ----
+
+    [Theory]
+    [InlineData("everyone leave Iris Kennedy out of the group chat, she's a grass")]
+    [InlineData("Tina Kennedy is at it again, someone mute her on the parents chat")]
+    [InlineData("Rowan Pritchard walks home past the shop, if anyone's got something to say to him")]
+    [InlineData("leave Jack out of the 5 a side tonight lads, no one wants him")]
+    public void Shutting_out_or_setting_others_on_a_person_is_bullying(string text) => Assert.True(Secondary(Categories.Cyberbullying, text), text);
+
+    [Theory]
+    [InlineData("please leave Iris at the front gate at 3, I'll collect her")]
+    [InlineData("leave Jack a slice of cake, he's at football")]
+    [InlineData("I'll mute the year 9 chat, too many notifications")]
+    [InlineData("if anyone's got something to say about the options evening, tell Mrs Ogunleye")]
+    public void Errands_and_muting_a_chat_are_not(string text) => Assert.False(Secondary(Categories.Cyberbullying, text), text);
+
+    // ---- 9. A child picked out through a parent on the roster: "Shaun Fenwick's lad", "Mr Whitlock's daughter in year 12" ----
+
+    [Theory]
+    [InlineData("Shaun Fenwick's lad is always starting fights")]
+    [InlineData("Mr Whitlock's daughter in year 12 is a proper cow")]
+    [InlineData("Tina Kennedy's girls think they own the place")]
+    public void A_child_named_through_a_roster_parent_is_named(string text) => Assert.True(Secondary(Categories.NamingChildren, text), text);
+
+    [Theory]
+    [InlineData("Mr Whitlock's daughter got married in the summer, lovely photos")]
+    [InlineData("Mr Lomax's office is next to reception")]
+    public void A_member_of_staff_s_grown_up_family_is_not(string text) => Assert.False(Secondary(Categories.NamingChildren, text), text);
+
+    [Fact]
+    public void The_author_s_own_child_through_their_own_name_is_not() =>
+        Assert.DoesNotContain(Categories.NamingChildren, SecondarySchool.Screen("Tina Kennedy's girls were brilliant in the play", "Iris Kennedy").Categories);
+
+    // ---- 10. Gross sexual phrases aimed at staff, and a girl said to be "passed round" ----
+
+    [Theory]
+    [InlineData("Ms Sowerby can sit on my face any day 🥵")]
+    [InlineData("Poppy Hale has been passed round the whole of year 12")]
+    public void Gross_sexual_remarks_about_a_person_are_obscene(string text) => Assert.True(Secondary(Categories.ObsceneContent, text) || Secondary(Categories.Cyberbullying, text), text);
+
+    [Theory]
+    [InlineData("the permission slips have been passed round the class")]
+    [InlineData("my toddler tried to sit on my face this morning 😂 lovely wake up")]
+    public void Paper_passed_round_and_a_toddler_are_not(string text)
+    {
+        var r = SecondarySchool.Screen(text);
+        Assert.False(r.Police, text);
+    }
 }
