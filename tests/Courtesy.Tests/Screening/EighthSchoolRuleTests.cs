@@ -194,4 +194,37 @@ public class EighthSchoolRuleTests
         var r = SecondarySchool.Screen(text);
         Assert.False(r.Police, text);
     }
+
+    // ---- 11. Staff said to treat children by who their parents are: double standards and favours bought ----
+
+    [Theory]
+    [InlineData("Funny how the deputy's own kids never get detentions 🤔")]
+    [InlineData("Mrs Ogunleye puts kids in the top set if their parents donate to the school")]
+    [InlineData("Mr Whitlock plays favourites, always the same kids picked for the team")]
+    public void Double_standards_and_bought_favours_are_allegations(string text) => Assert.True(Secondary(Categories.AllegationAboutStaff, text), text);
+
+    [Theory]
+    [InlineData("my own kids never get homework on Fridays, is that normal?")]
+    [InlineData("parents who donate to the PTA raffle get a free ticket from Mrs Ogunleye")]
+    [InlineData("Mr Whitlock asked the kids to pick their favourites for the reading list")]
+    public void Ordinary_talk_of_kids_and_donations_is_not(string text) => Assert.False(Secondary(Categories.AllegationAboutStaff, text), text);
+
+    // ---- 12. A grievance in parents' words: punished for nothing, covering themselves, "not happy" ----
+
+    [Theory]
+    [InlineData("Mr Birch gave my son a detention for something he didn't do and won't listen")]
+    [InlineData("Highcliffe lost the coursework and blamed the kids to cover themselves")]
+    [InlineData("Not happy Highcliffe, three supply teachers in one week")]
+    public void Grievances_in_parents_words_are_complaints(string text) => Assert.True(Secondary(Categories.ComplaintAboutSchool, text), text);
+
+    [Theory]
+    [InlineData("my son says he's not happy with his own drawing, perfectionist 😂")]
+    [InlineData("he took the blame for something he didn't do in the film, such a good plot")]
+    public void The_same_words_away_from_the_school_are_not(string text) => Assert.False(Secondary(Categories.ComplaintAboutSchool, text), text);
+
+    // ---- 13. A dare to confront is a threat wherever it is to happen, the school gate included ----
+
+    [Fact]
+    public void A_dare_at_pick_up_is_a_threat() =>
+        Assert.True(Secondary(Categories.ThreatOfViolence, "if Tina Kennedy has a problem she can say it to my face at pick up"));
 }
