@@ -446,13 +446,15 @@ public sealed partial class ScreeningEngine
     ];
 
     /// <summary>"Funny how Mr X is always messaging the Year 10 girls on Snapchat 🤔", "odd that the PE teacher gives
-    /// the girls lifts home": an adult's private contact with pupils, with a word or emoji of unease, insinuates
-    /// misconduct. "Mr X messages the students about homework on Teams" has no unease and is left alone.</summary>
+    /// the girls lifts home", "... how is he still teaching": an adult's private contact with pupils, with a word or
+    /// emoji of unease or outrage at the adult still being in post, insinuates misconduct. "Mr X messages the students about homework on Teams" has no unease and is left alone.</summary>
     private static (int Start, int End) PrivateContactWithPupils(Scratch s)
     {
         if (!AnyWord(s, RuleWord.Contact)) return (-1, -1);
         var emoji = MayHaveEmoji(s) && (s.Text.AsSpan().IndexOf("\U0001F914") >= 0 || s.Text.AsSpan().IndexOf("\U0001F440") >= 0);
-        if (!emoji && !AnyWord(s, RuleWord.Unease | RuleWord.Innuendo) || s.Has(Cue.Positive)) return (-1, -1);
+        // "how is he still teaching" after the contact is the same unease as "odd" beside it.
+        var outrage = s.Has(Cue.ProfessionalDisparage);
+        if (!emoji && !outrage && !AnyWord(s, RuleWord.Unease | RuleWord.Innuendo) || s.Has(Cue.Positive)) return (-1, -1);
         var n = s.Norm;
         for (var wi = NextWordWith(s, RuleWord.Contact, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Contact, wi + 1))
         {
@@ -463,7 +465,7 @@ public sealed partial class ScreeningEngine
                 if (s.Mentions[m].Sentence == sentence && s.Mentions[m].Start < w.Start && s.Mentions[m].Kind is MentionKind.Staff or MentionKind.Governor) adult = true;
             for (var i = 0; i < s.HitCount && !adult; i++)
                 if (s.Hits[i].Cue == Cue.Role && s.Hits[i].Sentence == sentence && s.Hits[i].Start < w.Start) adult = true;
-            if (!adult || !emoji && !UneaseIn(s, sentence)) continue;
+            if (!adult || !emoji && !outrage && !UneaseIn(s, sentence)) continue;
             // The pupils after the contact word ("messaging the Year 10 girls") or just before it ("gives the girls lifts").
             var v = NextWord(n, w.End);
             for (var k = 0; k < 4 && v.Start >= 0 && SentenceOf(n, v.Start) == sentence; k++, v = NextWord(n, v.End))

@@ -227,4 +227,57 @@ public class EighthSchoolRuleTests
     [Fact]
     public void A_dare_at_pick_up_is_a_threat() =>
         Assert.True(Secondary(Categories.ThreatOfViolence, "if Tina Kennedy has a problem she can say it to my face at pick up"));
+
+    // ---- 14. Private contact with pupils with outrage that the adult is still teaching ----
+
+    [Theory]
+    [InlineData("Mr Whitlock keeps messaging the year 9 girls on snapchat. how is he still teaching")]
+    [InlineData("Mr Birch has been DMing year 10 girls on insta, how is he still allowed near kids")]
+    public void Contact_with_pupils_and_outrage_is_an_allegation(string text) => Assert.True(Secondary(Categories.AllegationAboutStaff, text), text);
+
+    [Fact]
+    public void Messaging_parents_about_homework_is_not() =>
+        Assert.False(Secondary(Categories.AllegationAboutStaff, "Mr Whitlock messages the year 9 parents about homework on Teams, very organised"));
+
+    // ---- 15. Staff said to skive: off sick or working from home "supposedly" ----
+
+    [Theory]
+    [InlineData("Ms Sowerby is supposedly off sick but she was in the pub all weekend")]
+    [InlineData("Mr Lomax is supposedly working from home, his car hasn't moved from the golf club")]
+    public void Skiving_is_an_allegation(string text) => Assert.True(Secondary(Categories.AllegationAboutStaff, text), text);
+
+    [Fact]
+    public void Working_from_home_is_not() =>
+        Assert.False(Secondary(Categories.AllegationAboutStaff, "Mr Lomax is working from home today, the office will pass on messages"));
+
+    // ---- 16. A parent banned from the site: a private disciplinary matter and a claim of misbehaviour ----
+
+    [Theory]
+    [InlineData("Shaun Fenwick has been banned from the site for shouting at the office staff")]
+    [InlineData("Tina Kennedy got banned from the premises after kicking off at parents evening")]
+    public void A_named_adult_banned_from_the_site_is_confidential(string text) => Assert.True(Secondary(Categories.ConfidentialInformation, text), text);
+
+    [Fact]
+    public void Dogs_banned_from_the_site_are_not() =>
+        Assert.False(Secondary(Categories.ConfidentialInformation, "dogs are banned from the site at pick up, please leave them at home"));
+
+    // ---- 17. A named pupil called a bad influence ----
+
+    [Fact]
+    public void A_bad_influence_is_offensive() =>
+        Assert.True(Secondary(Categories.NegativeOrOffensiveComment, "Rowan Pritchard is a bad influence, keep your kids away from him"));
+
+    [Fact]
+    public void Worrying_about_influence_in_general_is_not() =>
+        Assert.False(Secondary(Categories.NegativeOrOffensiveComment, "TikTok is such an influence on year 8, any tips for screen time?"));
+
+    // ---- 18. A new chat for parents who are fed up with the school ----
+
+    [Fact]
+    public void A_new_whatsapp_against_the_school_is_a_forum() =>
+        Assert.True(Secondary(Categories.PetitionOrForumAgainstSchool, "Starting a new whatsapp for Highcliffe parents who've had enough of the head, message me"));
+
+    [Fact]
+    public void A_new_whatsapp_for_a_team_is_not() =>
+        Assert.False(Secondary(Categories.PetitionOrForumAgainstSchool, "new whatsapp for the year 7 football parents, dm me for the link"));
 }
