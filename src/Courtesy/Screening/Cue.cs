@@ -60,4 +60,6 @@ public enum Cue : byte
     Mockery,
     /// <summary>"leave", "leaving": shutting someone out only as "leave Iris out (of ...)", a person and "out" after it.</summary>
     LeaveOut,
+    /// <summary>"her mobile", "personal number", "mobile is": a person's own line, which an office word elsewhere in the sentence does not make official.</summary>
+    PersonalLine,
 }

@@ -920,7 +920,8 @@ public sealed partial class ScreeningEngine
     private static bool OwnOrOfficial(Scratch s, int normPos)
     {
         var sentence = SentenceOf(s.Norm, normPos);
-        return First(s, Cue.OwnContact, sentence) >= 0 || First(s, Cue.OfficialContact, sentence) >= 0;
+        // "Mr X's mobile is 07700 ..., he gave it out at the office": the office is where it was given, not whose line it is.
+        return First(s, Cue.OwnContact, sentence) >= 0 || First(s, Cue.OfficialContact, sentence) >= 0 && First(s, Cue.PersonalLine, sentence) < 0;
     }
 
     private static int NormIndexOf(NormalizedText n, int original)

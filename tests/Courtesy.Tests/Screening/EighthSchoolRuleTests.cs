@@ -280,4 +280,16 @@ public class EighthSchoolRuleTests
     [Fact]
     public void A_new_whatsapp_for_a_team_is_not() =>
         Assert.False(Secondary(Categories.PetitionOrForumAgainstSchool, "new whatsapp for the year 7 football parents, dm me for the link"));
+
+    // ---- 19. The school's own lines are no one's personal information ----
+
+    [Theory]
+    [InlineData("Highcliffe main office 01632 960111, open till 4 for uniform queries")]
+    [InlineData("ring the absence line on 01632 960222 before 8.30 if they're off")]
+    [InlineData("main reception is 01632 960333 if anyone needs it")]
+    public void The_school_s_own_lines_are_not_personal_information(string text) => Assert.False(Secondary(Categories.PersonalInformation, text), text);
+
+    [Fact]
+    public void A_teacher_s_mobile_still_is() =>
+        Assert.True(Secondary(Categories.PersonalInformation, "Mr Lomax's mobile is 07700 900444, he gave it out at the office"));
 }

@@ -35,7 +35,7 @@ public class GeneralityTests
     [InlineData("HeldOut5", 165,  55,   0.84,    0.84,  3,     0.35)] // St Botolph's: 0.865 / 0.867 / 3
     [InlineData("HeldOut6", 150,  50,   0.84,    0.90,  3,     0.40)] // Gullhaven: 0.852 / 0.917 / 2
     // HeldOut7 was blind until 2026-11-21 (first runs 0.727-0.729 / 0.622 / 1) and has been tuned on since: a working set now
-    [InlineData("HeldOut7", 175,  55,   0.84,    0.84,  2,     0.65)] // Kestrel Vale: 0.858 / 0.867 / 1
+    [InlineData("HeldOut7", 175,  55,   0.84,    0.84,  1,     0.65)] // Kestrel Vale: 0.863 / 0.867 / 0
     public void Held_out_school_stays_above_its_floors(string set, int posts, int clean, double macroF1, double police, int falseAlarms, double recall)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
