@@ -56,4 +56,10 @@ public enum Cue : byte
     Despair,
     /// <summary>"if I told anyone", "our little secret": a disclosure only with someone at home in the sentence.</summary>
     Secrecy,
+    /// <summary>"thinks he's a", "fan page for", "rate the year": a put-down frame, mockery only with laughter and a named person.</summary>
+    Mockery,
+    /// <summary>"leave", "leaving": shutting someone out only as "leave Iris out (of ...)", a person and "out" after it.</summary>
+    LeaveOut,
+    /// <summary>"her mobile", "personal number", "mobile is": a person's own line, which an office word elsewhere in the sentence does not make official.</summary>
+    PersonalLine,
 }

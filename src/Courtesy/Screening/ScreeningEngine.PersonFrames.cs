@@ -19,6 +19,34 @@ public sealed partial class ScreeningEngine
         return -1;
     }
 
+    /// <summary>"Poppy is a snake", "Will is such a liar", "Iris thinks she's it": at the start of a sentence an
+    /// ordinary-word name is mostly the word ("Will there be ...", "Grace is said before lunch"), so it counts
+    /// only when what follows is said of people alone: a verb of thinking, fancying or telling tales, or "is"/"was"
+    /// and an insult. A sentence opener is tried only for such names, so the lists are read rarely.</summary>
+    private bool PersonPredicateFollows(Scratch s, int start, int end)
+    {
+        var n = s.Norm;
+        // "Summer is a nightmare for hay fever": the seasons and months are capitalised words first.
+        if (Calendar.GetAlternateLookup<ReadOnlySpan<char>>().Contains(n.Chars.AsSpan(start, end - start))) return false;
+        var next = NextWord(n, end);
+        if (next.Start < 0) return false;
+        if (IsAny(n, next, PersonOnlyVerbs)) return true;
+        if (!IsAny(n, next, Copulas)) return false;
+        var w = NextWord(n, next.End);
+        for (var k = 0; k < 4 && w.Start >= 0; k++)
+        {
+            if (HitAt(s, Cue.Insult, w) || InList(n, w, RuleWord.Unchaste)) return true;
+            if (!IsAny(n, w, Intensifiers)) return false;
+            w = NextWord(n, w.End);
+        }
+        return false;
+    }
+
+    // Not "says", "smells" or "stinks": "Grace said before meals", "Rose smells lovely" are the word.
+    private static readonly string[] PersonOnlyVerbs = ["thinks", "reckons", "fancies", "snogged", "kissed", "grassed", "snitched", "lied", "texted", "messaged", "cried", "bullies", "bullied"];
+    private static readonly string[] Copulas = ["is", "was", "isnt", "wasnt"];
+    private static readonly string[] Intensifiers = ["a", "an", "the", "such", "so", "proper", "absolute", "total", "complete", "right", "little", "massive", "real", "actual", "literally", "honestly", "just", "being"];
+
     /// <summary>Whether a roster person or a role ends at this word, so "Mr Jenkins" can stand where "he" would.</summary>
     private static bool PersonEndingAt(Scratch s, (int Start, int End) w) => PersonStartEndingAt(s, w) >= 0;
 
@@ -333,7 +361,8 @@ public sealed partial class ScreeningEngine
             if (HitAt(s, Cue.Title, person)) person = NextWord(n, person.End);
             if (person.Start < 0) continue;
             var personEnd = PersonEndingFrom(s, person.Start);
-            if (personEnd < 0 || !WordIs(n, NextWord(n, personEnd), "out")) continue;
+            // "drag him out", and as surely "drag him round the car park", "across the yard".
+            if (personEnd < 0 || !IsAny(n, NextWord(n, personEnd), DragDirections)) continue;
             for (var i = 0; i < s.HitCount; i++)
             {
                 ref var h = ref s.Hits[i];
@@ -342,6 +371,8 @@ public sealed partial class ScreeningEngine
         }
         return (-1, -1);
     }
+
+    private static readonly string[] DragDirections = ["out", "round", "around", "across", "along", "through", "outside"];
 
     /// <summary>Claims stated as fact that lower one identifiable person, read by frames rather than phrases.</summary>
     private void DefamatoryFrames(Scratch s, Collector c)
@@ -415,13 +446,15 @@ public sealed partial class ScreeningEngine
     ];
 
     /// <summary>"Funny how Mr X is always messaging the Year 10 girls on Snapchat 🤔", "odd that the PE teacher gives
-    /// the girls lifts home": an adult's private contact with pupils, with a word or emoji of unease, insinuates
-    /// misconduct. "Mr X messages the students about homework on Teams" has no unease and is left alone.</summary>
+    /// the girls lifts home", "... how is he still teaching": an adult's private contact with pupils, with a word or
+    /// emoji of unease or outrage at the adult still being in post, insinuates misconduct. "Mr X messages the students about homework on Teams" has no unease and is left alone.</summary>
     private static (int Start, int End) PrivateContactWithPupils(Scratch s)
     {
         if (!AnyWord(s, RuleWord.Contact)) return (-1, -1);
         var emoji = MayHaveEmoji(s) && (s.Text.AsSpan().IndexOf("\U0001F914") >= 0 || s.Text.AsSpan().IndexOf("\U0001F440") >= 0);
-        if (!emoji && !AnyWord(s, RuleWord.Unease | RuleWord.Innuendo) || s.Has(Cue.Positive)) return (-1, -1);
+        // "how is he still teaching" after the contact is the same unease as "odd" beside it.
+        var outrage = s.Has(Cue.ProfessionalDisparage);
+        if (!emoji && !outrage && !AnyWord(s, RuleWord.Unease | RuleWord.Innuendo) || s.Has(Cue.Positive)) return (-1, -1);
         var n = s.Norm;
         for (var wi = NextWordWith(s, RuleWord.Contact, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Contact, wi + 1))
         {
@@ -432,7 +465,7 @@ public sealed partial class ScreeningEngine
                 if (s.Mentions[m].Sentence == sentence && s.Mentions[m].Start < w.Start && s.Mentions[m].Kind is MentionKind.Staff or MentionKind.Governor) adult = true;
             for (var i = 0; i < s.HitCount && !adult; i++)
                 if (s.Hits[i].Cue == Cue.Role && s.Hits[i].Sentence == sentence && s.Hits[i].Start < w.Start) adult = true;
-            if (!adult || !emoji && !UneaseIn(s, sentence)) continue;
+            if (!adult || !emoji && !outrage && !UneaseIn(s, sentence)) continue;
             // The pupils after the contact word ("messaging the Year 10 girls") or just before it ("gives the girls lifts").
             var v = NextWord(n, w.End);
             for (var k = 0; k < 4 && v.Start >= 0 && SentenceOf(n, v.Start) == sentence; k++, v = NextWord(n, v.End))

@@ -99,6 +99,11 @@ public sealed partial class ScreeningEngine
 
         if (!c.Has(Categories.NamingChildren))
         {
+            var (cs, ce) = ChildOfRosterAdult(s, post);
+            if (cs >= 0) c.Span(Categories.NamingChildren, cs, ce, "identifies a pupil through a parent or member of staff on the roster", "pattern.child-of-roster-adult");
+        }
+        if (!c.Has(Categories.NamingChildren))
+        {
             var (ns, ne) = DescribedPupil(s);
             if (ns >= 0) c.Span(Categories.NamingChildren, ns, ne, "identifies a pupil without naming them (a rhyme, or a nationality and a year group)", "pattern.described-pupil");
         }
@@ -119,6 +124,13 @@ public sealed partial class ScreeningEngine
         // of staff over how one's own child was treated is a grievance aired in public. Read after the bullying rules.
         if (!aboutOtherSchool && c.Has(Categories.Cyberbullying) && !c.Has(Categories.ComplaintAboutSchool) && s.Has(Cue.OwnChild) && StaffTarget(s) && !s.Has(Cue.Civil))
             c.Hit(Categories.ComplaintAboutSchool, s.Hits[First(s, Cue.OwnChild)], "a grievance about how the author's own child was treated, aimed at a member of staff in public", "rule.own-child-grievance");
+
+        // "that useless principal and his phone ban", "someone should slap him, see if he still wants detentions for
+        // coats": abuse or a threat aimed at staff over something only the school decides is a grievance about the
+        // school, however it is worded. A named pupil makes it about the child instead.
+        if (!aboutOtherSchool && !c.Has(Categories.ComplaintAboutSchool) && (c.Has(Categories.NegativeOrOffensiveComment) || c.Has(Categories.ThreatOfViolence))
+            && s.Has(Cue.SchoolMatter) && StaffTarget(s) && !NamedPupil(s) && !s.Has(Cue.Civil) && !SexualRemark(s) && AbuseAimedAtStaff(s, c))
+            c.Hit(Categories.ComplaintAboutSchool, s.Hits[First(s, Cue.SchoolMatter)], "abuse or a threat aimed at staff over what the school decides: a grievance aired in public", "rule.abuse-over-school-matter");
 
         // ---- result ----
         // Exact-size arrays: the result is the only allocation a post costs, so it is kept small.
@@ -177,6 +189,32 @@ public sealed partial class ScreeningEngine
         }
         return (-1, -1);
     }
+
+    /// <summary>"Shaun Fenwick's lad", "Mr Whitlock's daughter in year 12": a child picked out through a roster adult.
+    /// A parent on the roster is there because their child is at the school; a member of staff's son or daughter may
+    /// be grown up, so for staff and governors a year group in the sentence must place the child here. The author's
+    /// own family is not a breach.</summary>
+    private (int Start, int End) ChildOfRosterAdult(Scratch s, Post post)
+    {
+        var n = s.Norm;
+        for (var m = 0; m < s.MentionCount; m++)
+        {
+            ref var men = ref s.Mentions[m];
+            if (men.Kind is not (MentionKind.Parent or MentionKind.Staff or MentionKind.Governor)) continue;
+            if (men.End - men.Start < 3 || n.Chars[men.End - 1] != 's' || n.Chars[men.End - 2] != '\'') continue;
+            var child = NextWord(n, men.End);
+            if (!IsAny(n, child, ChildWords)) continue;
+            if (men.Kind != MentionKind.Parent && First(s, Cue.YearGroup, men.Sentence) < 0) continue;
+            var surname = _people[men.Person].LastName;
+            var own = false;
+            foreach (var name in post.AuthorIsParentOf)
+                if (name.EndsWith(surname, StringComparison.OrdinalIgnoreCase)) own = true;
+            if (!own) return (men.Start, child.End);
+        }
+        return (-1, -1);
+    }
+
+    private static readonly string[] ChildWords = ["son", "sons", "daughter", "daughters", "lad", "lads", "boy", "boys", "girl", "girls", "kid", "kids", "twins", "child", "children"];
 
     /// <summary>"girl", "lad", "family": one child or household, not "our kids" or "the children".</summary>
     private static bool OneChildNoun(Scratch s, int sentence)
@@ -370,7 +408,8 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             switch (h.Cue)
             {
-                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h) && !OwnChildJoke(s, h.Sentence) && !SchoolRunErrand(s, h.Sentence):
+                // A dare to "say it to my face" names where the confrontation is to be, often the school run: the errand does not undo it.
+                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h) && !OwnChildJoke(s, h.Sentence) && (!SchoolRunErrand(s, h.Sentence) || PhraseOf(h).EndsWith("to my face", StringComparison.Ordinal)):
                     c.Hit(cat, h, "threatening or menacing words", "lexicon.threat");
                     break;
                 case Cue.ThreatIntent:
@@ -818,7 +857,8 @@ public sealed partial class ScreeningEngine
                 case Cue.Birthday when HasDigitAfter(n, h.End, 24):
                     c.Hit(cat, h, "a date of birth", "pattern.date-of-birth");
                     break;
-                case Cue.ChildRoute when Count(s, Cue.ChildRoute) + Count(s, Cue.Whereabouts) >= 2 && (NamedPupil(s) || s.Has(Cue.PupilNoun)):
+                // "my lad has guitar every Tuesday and walks home": a parent may tell where their own child is.
+                case Cue.ChildRoute when Count(s, Cue.ChildRoute) + Count(s, Cue.Whereabouts) >= 2 && (NamedPupil(s) || s.Has(Cue.PupilNoun) && !s.Has(Cue.OwnChild)):
                     c.Hit(cat, h, "where and when a child can be found", "lexicon.child-route");
                     break;
             }
@@ -880,7 +920,8 @@ public sealed partial class ScreeningEngine
     private static bool OwnOrOfficial(Scratch s, int normPos)
     {
         var sentence = SentenceOf(s.Norm, normPos);
-        return First(s, Cue.OwnContact, sentence) >= 0 || First(s, Cue.OfficialContact, sentence) >= 0;
+        // "Mr X's mobile is 07700 ..., he gave it out at the office": the office is where it was given, not whose line it is.
+        return First(s, Cue.OwnContact, sentence) >= 0 || First(s, Cue.OfficialContact, sentence) >= 0 && First(s, Cue.PersonalLine, sentence) < 0;
     }
 
     private static int NormIndexOf(NormalizedText n, int original)
@@ -1362,6 +1403,33 @@ public sealed partial class ScreeningEngine
         return false;
     }
 
+    /// <summary>Whether an offensive or threatening finding has a member of staff or a role within a few words of it
+    /// in its sentence: "my lad is an idiot, forgot his PE kit and the teacher had to lend him shorts" insults the
+    /// author's own child, not the teacher later on.</summary>
+    private static bool AbuseAimedAtStaff(Scratch s, Collector c)
+    {
+        const int Near = 24;
+        var n = s.Norm;
+        foreach (var f in c.All)
+        {
+            if (!(ReferenceEquals(f.CategoryId, Categories.NegativeOrOffensiveComment) || ReferenceEquals(f.CategoryId, Categories.ThreatOfViolence)) || f.Length == 0) continue;
+            var at = NormIndexOf(n, f.Start);
+            var to = NormIndexOf(n, f.Start + f.Length - 1);
+            for (var i = 0; i < s.HitCount; i++)
+                if (s.Hits[i].Cue == Cue.Role && Close(s.Hits[i].Start, s.Hits[i].End)) return true;
+            for (var m = 0; m < s.MentionCount; m++)
+                if (s.Mentions[m].Kind is MentionKind.Staff or MentionKind.Governor && Close(s.Mentions[m].Start, s.Mentions[m].End)) return true;
+
+            bool Close(int start, int end) => SentenceOf(n, start) == SentenceOf(n, at) && start - to <= Near && at - end <= Near;
+        }
+        return false;
+    }
+
+    /// <summary>Sexual words, innuendo or a sexual emoji: a remark about what staff do in bed is no grievance about
+    /// the detention or the report it mentions.</summary>
+    private static bool SexualRemark(Scratch s) =>
+        s.Has(Cue.Sexual) || s.Has(Cue.SexualClaim) || s.Has(Cue.Innuendo) || s.Has(Cue.EmojiSexual) || s.Has(Cue.EmojiSmirk);
+
     private static bool StaffTarget(Scratch s)
     {
         if (s.Has(Cue.Role)) return true;
@@ -1460,6 +1528,17 @@ public sealed partial class ScreeningEngine
             if (r.Cue == Cue.Role && r.Sentence == h.Sentence && r.Start > h.End && r.Start - h.End <= within) return true;
         }
         return false;
+    }
+
+    /// <summary>"leave Iris Kennedy out of the chat", "leave Mr Birch out": a person and "out" straight after the verb.
+    /// "leave Jack a slice of cake" or "leave Iris at the gate" leave nobody out.</summary>
+    private static bool LeftOut(Scratch s, in Hit h)
+    {
+        var person = NextWord(s.Norm, h.End);
+        if (HitAt(s, Cue.Title, person)) person = NextWord(s.Norm, person.End);
+        if (person.Start < 0) return false;
+        var end = PersonEndingFrom(s, person.Start);
+        return end >= 0 && WordIs(s.Norm, NextWord(s.Norm, end), "out");
     }
 
     /// <summary>A word of praise that is not part of a roster name: "Harley Proud's dad" praises nobody.</summary>
@@ -1572,6 +1651,9 @@ public sealed partial class ScreeningEngine
                 case Cue.Humiliation when named && !positive:
                     c.Hit(cat, h, "holds a named person up to ridicule", "pattern.humiliation");
                     break;
+                case Cue.LeaveOut when LeftOut(s, h):
+                    c.Hit(cat, h, "calls for a person to be left out", "pattern.leave-out");
+                    break;
                 case Cue.ShunVerb when ShunsSomeone(s, h):
                     c.Hit(cat, h, "calls for a person to be shunned or driven out", "pattern.shun");
                     break;
@@ -1610,6 +1692,15 @@ public sealed partial class ScreeningEngine
                 c.Hit(cat, s.Hits[spread], "asks for pictures or film of a person to be passed round to laugh at", "pattern.spread-media");
                 if (NamedPupil(s)) c.Hit(Categories.NegativeOrOffensiveComment, s.Hits[spread], "an adult mocking a named pupil", "pattern.spread-media");
             }
+        }
+        if (s.Has(Cue.Mockery) && !positive && NamedPupil(s)
+            && (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Haha | RuleWord.Pmsl | RuleWord.Lmao | RuleWord.Lmfao | RuleWord.Rofl)))
+        {
+            // "thinks he's a gangster 😂", "a fan page for her eyebrows 😂": the frame alone can be fond or neutral;
+            // laughter at a named child makes it the humiliation the policies mean.
+            var m = First(s, Cue.Mockery);
+            c.Hit(cat, s.Hits[m], "laughs at a named pupil with a put-down", "pattern.mockery");
+            c.Hit(Categories.NegativeOrOffensiveComment, s.Hits[m], "mocks a named pupil", "pattern.mockery");
         }
         if (!c.Has(cat) && UrgesUseOfDetails(s, c))
             c.Original(cat, 0, 0, "posts someone's contact details or whereabouts and urges everyone to use them", "rule.details-and-urging");

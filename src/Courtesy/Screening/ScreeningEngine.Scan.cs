@@ -292,7 +292,7 @@ public sealed partial class ScreeningEngine
         if (!capital) return false;
         if (suffixed) return true;
         if (prev.Start >= 0 && HitAt(s, Cue.NamingDeterminer, prev)) return true;
-        if (IsSentenceInitial(n, start)) return false;
+        if (IsSentenceInitial(n, start)) return PersonPredicateFollows(s, start, end);
         if (next.Start >= 0 && IsCapitalized(s, next.Start)) return false;
         if (prev.Start >= 0 && (WordIs(n, prev, "the") || WordIs(n, prev, "a"))) return false;
         // Months, seasons and days are capitalised anyway ("in June", "this Summer"): they need one of the stronger signs above.

@@ -70,7 +70,8 @@ public class PoliceRecallTests
     /// chat without someone, "a snake", "spread it", deportation and boat tropes, sexualised body words, the clown
     /// emoji read as laughter, "to the whole year" as spreading: 13/15, 0 false flags, tuned from then on. Still
     /// missed: a plant-name pupil at the start of a sentence with no other naming context ("Poppy is a snake",
-    /// "Iris sucks off ..."), so nobody is named.</summary>
+    /// "Iris sucks off ..."), so nobody is named. After the HeldOut7 pass (an ordinary-word name opening a sentence with
+    /// "is a" and an insult, or a verb only people do, is the child): 14/15, "Iris sucks off ..." still missed.</summary>
     internal static readonly (string Text, string Category)[] Batch2 =
     [
         ("kys Jack nobody would miss u", Threat),
@@ -115,7 +116,7 @@ public class PoliceRecallTests
     /// ... out" with no person before "out" is a thing, disablist slurs as insults: 11/15, 0 false flags. Still
     /// missed: "watch himself ... gonna be waiting", "rated 2/10 by the whole of year 8", "Jack is a spastic"
     /// (a common-word name at the start of a sentence is nobody), and "Mr Lomax is a paedo" gets allegation and
-    /// defamation but not obscene.</summary>
+    /// defamation but not obscene. After the HeldOut7 pass: 12/15 ("Jack is a spastic" is the child now).</summary>
     internal static readonly (string Text, string Category)[] Batch3 =
     [
         ("if that Fenwick boy touches my son again I'll be waiting at the gates for him", Threat),
@@ -263,8 +264,8 @@ public class PoliceRecallTests
     public static TheoryData<string, int, int> Batches => new()
     {
         { "Batch1", 14, 0 },
-        { "Batch2", 13, 0 },
-        { "Batch3", 11, 0 },
+        { "Batch2", 14, 0 },
+        { "Batch3", 12, 0 },
         { "Batch4", 10, 0 },
         { "Batch5", 12, 3 },
     };
