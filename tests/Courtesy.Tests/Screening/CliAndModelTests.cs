@@ -47,7 +47,8 @@ public class CliAndModelTests
             var labels = first.RootElement.GetProperty("labels").EnumerateArray().Select(e => e.GetString()).ToList();
             Assert.Contains(Categories.NamingChildren, labels);
             Assert.Contains(Categories.NegativeOrOffensiveComment, labels);
-            Assert.False(first.RootElement.GetProperty("police").GetBoolean());
+            // "a little thug" about a named child is bullying in the dev set's labels; the category model adds it.
+            Assert.Equal(labels.Intersect(Evaluation.PoliceLabels).Any(), first.RootElement.GetProperty("police").GetBoolean());
             var finding = first.RootElement.GetProperty("findings")[0];
             foreach (var key in new[] { "category", "severity", "start", "length", "text", "reason", "detector" })
                 Assert.True(finding.TryGetProperty(key, out _), key);
