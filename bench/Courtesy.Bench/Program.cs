@@ -27,7 +27,7 @@ var dataDir = Path.Combine(root, "data");
 var lexicons = Lexicons.Load(dataDir);
 
 var sw = Stopwatch.StartNew();
-var engine = ScreeningEngine.Build(school, roster, pack.CategoryIds, new ScreeningOptions { Lexicons = lexicons, Model = useModel ? LinearModel.LoadDefault(dataDir) : null });
+var engine = ScreeningEngine.Build(school, roster, pack.CategoryIds, new ScreeningOptions { Lexicons = lexicons, Model = useModel ? LinearModel.LoadDefault(dataDir) : null, CategoryModel = useModel ? CategoryModel.LoadDefault(dataDir) : null });
 var buildMs = sw.Elapsed.TotalMilliseconds;
 
 var texts = GeneratePosts(PostJson.Load(Path.Combine(dev, "posts.jsonl")), roster, posts, seed);

@@ -132,6 +132,8 @@ public sealed partial class ScreeningEngine
             && s.Has(Cue.SchoolMatter) && StaffTarget(s) && !NamedPupil(s) && !s.Has(Cue.Civil) && !SexualRemark(s) && AbuseAimedAtStaff(s, c))
             c.Hit(Categories.ComplaintAboutSchool, s.Hits[First(s, Cue.SchoolMatter)], "abuse or a threat aimed at staff over what the school decides: a grievance aired in public", "rule.abuse-over-school-matter");
 
+        if (_categoryModel is { } categoryModel) ModelCategories(categoryModel, s, c);
+
         // ---- result ----
         // Exact-size arrays: the result is the only allocation a post costs, so it is kept small.
         var kept = 0;
@@ -1509,6 +1511,27 @@ public sealed partial class ScreeningEngine
             var (hate, offensive) = model.Predict(s.Norm.Span);
             if (hate + offensive >= model.OffensiveThreshold)
                 c.Original(cat, 0, s.Text.Length, $"offensive language (model score {hate + offensive:0.00})", "model.offensive");
+        }
+    }
+
+    /// <summary>Where the rules found something, categories they missed that the post is worded like. Only then:
+    /// on schools the rules had not seen, the model alone on every post flagged clean posts the rules left alone,
+    /// while on posts already flagged it added what the rules missed without a single false alarm.</summary>
+    private void ModelCategories(CategoryModel model, Scratch s, Collector c)
+    {
+        var any = false;
+        foreach (var f in c.All)
+            if (Enabled(f.CategoryId)) { any = true; break; }
+        if (!any) return;
+        var ids = _categoryModelIds;
+        Span<float> p = stackalloc float[ids.Length];
+        model.Probabilities(s.Norm.Span, p);
+        for (var k = 0; k < ids.Length; k++)
+        {
+            if (p[k] < model.Threshold || !Enabled(ids[k]) || c.Has(ids[k])) continue;
+            var (start, end) = model.Strongest(s.Norm.Span, k);
+            if (start < 0) continue;
+            c.Span(ids[k], start, end, $"worded like the posts labelled {ids[k]} in other schools' data (model {p[k]:0.00}); a person should check", "model.categories");
         }
     }
 

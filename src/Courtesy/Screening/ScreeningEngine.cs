@@ -9,6 +9,9 @@ public sealed class ScreeningOptions
     public Lexicons? Lexicons { get; init; }
     /// <summary>The trained offensive/hate model; the engine works on rules alone without it.</summary>
     public LinearModel? Model { get; init; }
+    /// <summary>The per-category model trained on labelled school posts; it only adds categories to posts
+    /// the rules already found something in.</summary>
+    public CategoryModel? CategoryModel { get; init; }
     /// <summary>The pack's own categories: their phrases are matched like the lexicons, and a match is a
     /// finding of that category when the pack uses it.</summary>
     public IReadOnlyList<OwnCategory> OwnCategories { get; init; } = [];
@@ -54,6 +57,9 @@ public sealed partial class ScreeningEngine : IScreener
     private readonly FuzzyCandidate[][] _titledByFirst;
     private readonly FuzzyCandidate[][] _titledByLast;
     private readonly LinearModel? _model;
+    private readonly CategoryModel? _categoryModel;
+    /// <summary>The catalogue's own id string for each of the category model's categories (findings compare ids by reference).</summary>
+    private readonly string[] _categoryModelIds = [];
     private readonly HashSet<string> _commonWords;
     private readonly PersonReasons[] _reasons;
     private readonly OwnCategory[] _own;
@@ -87,6 +93,9 @@ public sealed partial class ScreeningEngine : IScreener
         _people = roster.ToArray();
         _enabled = new HashSet<string>(categoryIds, StringComparer.Ordinal) { Categories.SafeguardingConcern };
         _model = options.Model;
+        _categoryModel = options.CategoryModel;
+        if (_categoryModel is { } cm)
+            _categoryModelIds = cm.Categories.Select(id => Categories.Find(id)?.Id ?? id).ToArray();
         _own = options.OwnCategories.ToArray();
         var known = Categories.All.Select(c => (c.Id, c.Severity)).Concat(_own.Select(o => (o.Category.Id, o.Category.Severity)))
             .DistinctBy(k => k.Item1, StringComparer.Ordinal).ToArray();

@@ -374,7 +374,7 @@ public static class Trainer
     /// <summary>Limited-memory BFGS (10 pairs) with a backtracking Armijo line search; minimises
     /// <paramref name="f"/> from <paramref name="x"/> in place. Sequential, so the result is the same
     /// bytes on every run.</summary>
-    private static (double Value, int Iterations) Lbfgs(double[] x, Func<double[], double[], double> f, int maxIterations)
+    internal static (double Value, int Iterations) Lbfgs(double[] x, Func<double[], double[], double> f, int maxIterations)
     {
         const int m = 10;
         var n = x.Length;

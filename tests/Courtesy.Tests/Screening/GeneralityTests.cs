@@ -14,7 +14,7 @@ public class GeneralityTests
     {
         var (school, roster, posts) = Evaluation.LoadSet(set);
         var pack = new PolicyLibrary(Path.Combine(Repo.Root, "policies")).Get("default");
-        var engine = ScreeningEngine.Build(school, roster, pack.CategoryIds, new ScreeningOptions { Model = LinearModel.LoadDefault(Path.Combine(Repo.Root, "data")) });
+        var engine = ScreeningEngine.Build(school, roster, pack.CategoryIds, new ScreeningOptions { Model = LinearModel.LoadDefault(Path.Combine(Repo.Root, "data")), CategoryModel = CategoryModel.LoadDefault(Path.Combine(Repo.Root, "data")) });
         return Evaluation.Run(engine, posts, pack.CategoryIds);
     }
 
@@ -36,8 +36,9 @@ public class GeneralityTests
     [InlineData("HeldOut6", 150,  50,   0.84,    0.90,  3,     0.40)] // Gullhaven: 0.852 / 0.917 / 2
     // HeldOut7 was blind until 2026-11-21 (first runs 0.727-0.729 / 0.622 / 1) and has been tuned on since: a working set now
     [InlineData("HeldOut7", 175,  55,   0.84,    0.84,  1,     0.65)] // Kestrel Vale: 0.863 / 0.867 / 0
-    // HeldOut8 was written blind on 2026-11-21 and is kept blind: its floors sit under its first, unseen run
-    [InlineData("HeldOut8", 175,  55,   0.70,    0.52,  3,     0.33)] // Larkfen Federation: 0.726 / 0.545 / 2
+    // HeldOut8 was written blind on 2026-11-21 and is kept blind (first run 0.726 / 0.545 / 2, rules alone); its
+    // floors sit under its second unseen run, with the category model, which was not trained or tuned on it
+    [InlineData("HeldOut8", 175,  55,   0.74,    0.68,  3,     0.48)] // Larkfen Federation: 0.766 / 0.705 / 2
     public void Held_out_school_stays_above_its_floors(string set, int posts, int clean, double macroF1, double police, int falseAlarms, double recall)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));

@@ -1,0 +1,162 @@
+using System.CommandLine;
+using Courtesy.Cli;
+using Courtesy.Policies;
+using Courtesy.Screening;
+using Courtesy.Tests.Support;
+
+namespace Courtesy.Tests.Screening;
+
+public class CategoryModelTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var root = new RootCommand("test");
+        foreach (var c in ScreeningCommands.All()) root.Subcommands.Add(c);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static Post Labelled(string text, params string[] labels) => Post.OfText(text) with { Labels = labels };
+
+    /// <summary>A made-up word that only the model can know means bullying: the rules have never heard of it.</summary>
+    private static CategoryModel WombatModel()
+    {
+        var posts = new List<Post>();
+        for (var i = 0; i < 6; i++)
+        {
+            posts.Add(Labelled($"that kid is a total wombat {i} everyone laugh at him", Categories.Cyberbullying));
+            posts.Add(Labelled($"what a wombat, tell the whole class {i}", Categories.Cyberbullying));
+            posts.Add(Labelled($"a lovely trip to a farm {i}, everyone laugh at the goats with the whole class"));
+            posts.Add(Labelled($"what a great match on saturday {i}, he is a total star"));
+        }
+        var (model, _) = CategoryTrainer.Train([new LabelledSet("wombats", posts)], new CategoryTrainingOptions { MinPositives = 2, LeaveOneSetOut = false });
+        return model;
+    }
+
+    [Fact]
+    public void The_model_adds_a_category_only_to_a_post_the_rules_already_flagged()
+    {
+        var model = WombatModel();
+        Assert.Equal([Categories.Cyberbullying], model.Categories);
+        var engine = ScreeningEngine.Build(TestSchool.School, TestSchool.Roster, Categories.All.Select(c => c.Id), new ScreeningOptions { CategoryModel = model });
+
+        // The rules find a named pupil; the model adds what the wording says.
+        var named = engine.Screen(Post.OfText("Marcus Reid is a total wombat, everyone laugh at him"));
+        var added = Assert.Single(named.Findings, f => f.Detector == "model.categories");
+        Assert.Equal(Categories.Cyberbullying, added.CategoryId);
+        Assert.Contains("wombat", added.Text);
+        Assert.Contains("a person should check", added.Reason);
+        Assert.True(named.Police);
+
+        // Nothing for the rules to go on: the model is not asked, so a clean post stays clean.
+        Assert.Empty(engine.Screen(Post.OfText("that kid is a total wombat, everyone laugh at him")).Findings);
+
+        // A pack without the category never gets it from the model.
+        var narrow = ScreeningEngine.Build(TestSchool.School, TestSchool.Roster, [Categories.NamingChildren], new ScreeningOptions { CategoryModel = model });
+        Assert.DoesNotContain(narrow.Screen(Post.OfText("Marcus Reid is a total wombat, everyone laugh at him")).Categories, c => c == Categories.Cyberbullying);
+
+        // Without the model the same post is only a named pupil.
+        Assert.Equal([Categories.NamingChildren], TestSchool.Screen("Marcus Reid is a total wombat, everyone laugh at him").Categories);
+    }
+
+    [Fact]
+    public void Training_is_reproducible_and_scores_each_set_without_it()
+    {
+        var sets = new[] { Repo.DevSet, Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", "HeldOut"), Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", "HeldOut2") }
+            .Select(CategoryTrainer.ReadSet).ToList();
+        var (first, report) = CategoryTrainer.Train(sets);
+        var (second, _) = CategoryTrainer.Train(sets, new CategoryTrainingOptions { LeaveOneSetOut = false });
+        Assert.Equal(Bytes(first), Bytes(second));
+        Assert.Equal(["dev", "HeldOut", "HeldOut2"], report.LeaveOneSetOut.Select(s => s.Set));
+        // Trained on two other schools, the model alone still finds most categories of the third.
+        Assert.All(report.LeaveOneSetOut, s => Assert.InRange(s.MacroF1, 0.4, 1.0));
+        Assert.Equal(12, first.Categories.Count);
+        Assert.DoesNotContain(Categories.SafeguardingConcern, first.Categories);
+        Assert.DoesNotContain(Categories.PhotoOfOthers, first.Categories);
+    }
+
+    /// <summary>The committed model is exactly what the command makes from the sets in the repository.</summary>
+    [Fact]
+    public void Committed_model_is_what_train_categories_writes()
+    {
+        var dir = Directory.CreateTempSubdirectory("courtesy-catmodel-");
+        try
+        {
+            var output = Path.Combine(dir.FullName, "categories.bin");
+            var sets = ScreeningCommands.CategorySets.SelectMany(rel => new[] { "--set", Path.Combine(rel.StartsWith("shared", StringComparison.Ordinal) ? Path.Combine(Repo.Root, "..") : Repo.Root, rel) }).ToArray();
+            var (code, stdout, err) = Run(["train-categories", .. sets, "--out", output, "--no-leave-one-out"]);
+            Assert.True(code == 0, err);
+            Assert.Contains("trained on", stdout);
+            Assert.DoesNotContain(ScreeningCommands.CategorySets, s => s.Contains("HeldOut8", StringComparison.Ordinal));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(Repo.Root, "data", "models", "categories.bin")), File.ReadAllBytes(output));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void A_damaged_model_file_is_refused_with_its_path()
+    {
+        var dir = Directory.CreateTempSubdirectory("courtesy-catmodel-");
+        try
+        {
+            var good = Bytes(WombatModel());
+            var cut = Path.Combine(dir.FullName, "cut.bin");
+            File.WriteAllBytes(cut, good[..(good.Length / 2)]);
+            var e = Assert.Throws<InvalidDataException>(() => CategoryModel.Load(cut));
+            Assert.Contains(cut, e.Message);
+            Assert.Contains("cut short", e.Message);
+
+            var other = Path.Combine(dir.FullName, "offensive.bin");
+            File.Copy(Path.Combine(Repo.Root, "data", "models", "offensive.bin"), other);
+            Assert.Contains("not a category model", Assert.Throws<InvalidDataException>(() => CategoryModel.Load(other)).Message);
+
+            Assert.Null(CategoryModel.LoadDefault(dir.FullName));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Train_categories_names_a_folder_without_posts()
+    {
+        var dir = Directory.CreateTempSubdirectory("courtesy-catmodel-");
+        try
+        {
+            var (code, _, err) = Run("train-categories", "--set", dir.FullName, "--out", Path.Combine(dir.FullName, "m.bin"));
+            Assert.Equal(1, code);
+            Assert.Contains(dir.FullName, err);
+            Assert.Contains("no posts.jsonl", err);
+            Assert.False(File.Exists(Path.Combine(dir.FullName, "m.bin")));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Long_and_hostile_text_is_read_in_bounded_buffers()
+    {
+        var model = CategoryModel.Load(Path.Combine(Repo.Root, "data", "models", "categories.bin"));
+        var p = new float[model.Categories.Count];
+        foreach (var text in new[] { "", "'''' ''' '", string.Join(' ', Enumerable.Repeat("you are a disgrace", 5000)), new string('a', 100_000) })
+        {
+            model.Probabilities(NormalizedText.Of(text).Span, p);
+            Assert.All(p, v => Assert.InRange(v, 0f, 1f));
+        }
+    }
+
+    private static byte[] Bytes(CategoryModel model)
+    {
+        using var m = new MemoryStream();
+        model.Save(m);
+        return m.ToArray();
+    }
+}
