@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 
 namespace Courtesy.Screening;
@@ -20,51 +21,65 @@ public sealed class CategoryModel
 
     private readonly string[] _categories;
     private readonly float[] _bias;
-    /// <summary>Open addressing over the kept buckets: _slots[i] is a row + 1, 0 is empty.</summary>
+    /// <summary>Open addressing over the kept buckets, key and value side by side so a probe reads one cache
+    /// line: [2i] is the bucket, [2i + 1] its row + 1 (0 is an empty slot).</summary>
     private readonly int[] _slots;
+    private readonly int _slotMask;
     private readonly int[] _rowBucket;
-    private readonly float[] _idf;
-    /// <summary>[row * categories + category]: a feature's weights for every category in one cache line or two.</summary>
-    private readonly float[] _weights;
+    /// <summary>A row's IDF then its weight for each category, padded to <see cref="_stride"/> floats: one feature's
+    /// numbers in one cache line.</summary>
+    private readonly float[] _rows;
+    private readonly int _stride;
 
     public IReadOnlyList<string> Categories => _categories;
     public float Threshold { get; }
-    public int Features => _idf.Length;
+    /// <summary><see cref="Threshold"/> as a logit: the engine compares scores without an exponential per category.</summary>
+    public float LogitThreshold { get; }
+    public int Features => _rowBucket.Length;
 
     internal CategoryModel(string[] categories, float threshold, float[] bias, int[] rowBucket, float[] idf, float[] weights)
     {
         if (bias.Length != categories.Length || idf.Length != rowBucket.Length || weights.Length != rowBucket.Length * categories.Length)
             throw new InvalidDataException("category model: table sizes do not agree");
+        var k = categories.Length;
         _categories = categories;
         Threshold = threshold;
+        LogitThreshold = MathF.Log(threshold / (1 - threshold));
         _bias = bias;
         _rowBucket = rowBucket;
-        _idf = idf;
-        _weights = weights;
-        var size = 1;
+        _stride = (k + 1 + 3) & ~3;
+        _rows = new float[rowBucket.Length * _stride];
+        for (var r = 0; r < rowBucket.Length; r++)
+        {
+            _rows[r * _stride] = idf[r];
+            weights.AsSpan(r * k, k).CopyTo(_rows.AsSpan(r * _stride + 1, k));
+        }
+        var size = 16;
         while (size < rowBucket.Length * 2) size <<= 1;
-        _slots = new int[Math.Max(size, 16)];
+        _slotMask = size - 1;
+        _slots = new int[2 * size];
         for (var r = 0; r < rowBucket.Length; r++)
         {
             var i = Slot(rowBucket[r]);
-            while (_slots[i] != 0)
+            while (_slots[2 * i + 1] != 0)
             {
-                if (_rowBucket[_slots[i] - 1] == rowBucket[r]) throw new InvalidDataException($"category model: bucket {rowBucket[r]} stored twice");
-                i = (i + 1) & (_slots.Length - 1);
+                if (_slots[2 * i] == rowBucket[r]) throw new InvalidDataException($"category model: bucket {rowBucket[r]} stored twice");
+                i = (i + 1) & _slotMask;
             }
-            _slots[i] = r + 1;
+            _slots[2 * i] = rowBucket[r];
+            _slots[2 * i + 1] = r + 1;
         }
     }
 
-    private int Slot(int bucket) => (int)((uint)bucket * 0x9E3779B1u >> 8) & (_slots.Length - 1);
+    private int Slot(int bucket) => (int)((uint)bucket * 0x9E3779B1u >> 8) & _slotMask;
 
     internal int Row(int bucket)
     {
-        for (var i = Slot(bucket); ; i = (i + 1) & (_slots.Length - 1))
+        var slots = _slots;
+        for (var i = Slot(bucket); ; i = (i + 1) & _slotMask)
         {
-            var r = _slots[i] - 1;
-            if (r < 0) return -1;
-            if (_rowBucket[r] == bucket) return r;
+            var r = slots[2 * i + 1] - 1;
+            if (r < 0 || slots[2 * i] == bucket) return r;
         }
     }
 
@@ -93,7 +108,8 @@ public sealed class CategoryModel
     private static bool WordChar(char c) => char.IsLetterOrDigit(c) || c == '\'';
 
     /// <summary>The buckets of a folded text's word unigrams and bigrams, in text order, with each feature's
-    /// span (start, end) in the folded text; repeats are kept (callers that need a set sort them).</summary>
+    /// span (start, end) in the folded text when <paramref name="starts"/> is not empty; repeats are kept
+    /// (callers that need a set sort them).</summary>
     internal static int Buckets(ReadOnlySpan<char> folded, Span<int> buckets, Span<int> starts, Span<int> ends)
     {
         var n = 0;
@@ -110,8 +126,14 @@ public sealed class CategoryModel
             var word = folded[start..i].Trim('\'');
             if (word.IsEmpty) continue;
             var h = WordHash(word);
-            buckets[n] = Unigram(h); starts[n] = start; ends[n] = i; n++;
-            if (words > 0) { buckets[n] = Bigram(previous, h); starts[n] = previousStart; ends[n] = i; n++; }
+            var at = !starts.IsEmpty;
+            if (at) { starts[n] = start; ends[n] = i; }
+            buckets[n++] = Unigram(h);
+            if (words > 0)
+            {
+                if (at) { starts[n] = previousStart; ends[n] = i; }
+                buckets[n++] = Bigram(previous, h);
+            }
             previous = h;
             previousStart = start;
             words++;
@@ -122,51 +144,72 @@ public sealed class CategoryModel
     /// <summary>Each category's probability for a folded text (as <see cref="ScreeningEngine.Fold"/> makes it).</summary>
     public void Probabilities(ReadOnlySpan<char> folded, Span<float> p)
     {
-        var k = _categories.Length;
-        if (p.Length < k) throw new ArgumentException("one probability a category is needed", nameof(p));
-        Span<int> buckets = stackalloc int[2 * MaxWords];
-        Span<int> starts = stackalloc int[2 * MaxWords];
-        Span<int> ends = stackalloc int[2 * MaxWords];
-        var n = Buckets(folded, buckets, starts, ends);
-        var set = buckets[..n];
-        set.Sort();
-        Span<float> z = stackalloc float[k];
-        z.Clear();
-        var norm = 0f;
-        var last = -1;
-        foreach (var b in set)
-        {
-            if (b == last) continue;
-            last = b;
-            var r = Row(b);
-            if (r < 0) continue;
-            var idf = _idf[r];
-            norm += idf * idf;
-            var w = _weights.AsSpan(r * k, k);
-            for (var c = 0; c < k; c++) z[c] += idf * w[c];
-        }
-        var scale = norm > 0 ? 1f / MathF.Sqrt(norm) : 0f;
-        for (var c = 0; c < k; c++) p[c] = 1f / (1f + MathF.Exp(-(_bias[c] + z[c] * scale)));
+        Logits(folded, p);
+        for (var c = 0; c < _categories.Length; c++) p[c] = Sigmoid(p[c]);
     }
 
-    /// <summary>The word or word pair that pushes hardest towards <paramref name="category"/>: what a reader
-    /// is shown as the reason. (start, end) in the folded text, or (-1, -1) when no feature counts for it.</summary>
-    public (int Start, int End) Strongest(ReadOnlySpan<char> folded, int category)
+    public static float Sigmoid(float z) => 1f / (1f + MathF.Exp(-z));
+
+    /// <summary>Each category's score before the logistic function: a post is read for every category at once.</summary>
+    public void Logits(ReadOnlySpan<char> folded, Span<float> z)
     {
-        Span<int> buckets = stackalloc int[2 * MaxWords];
-        Span<int> starts = stackalloc int[2 * MaxWords];
-        Span<int> ends = stackalloc int[2 * MaxWords];
+        var k = _categories.Length;
+        if (z.Length < k) throw new ArgumentException("one score a category is needed", nameof(z));
+        // At most one word a character and a pair a word: sized to the text, not to the longest post.
+        Span<int> buckets = stackalloc int[Math.Min(2 * MaxWords, folded.Length + 2)];
+        var n = Buckets(folded, buckets, default, default);
+        // A feature counts once however often it occurs: a bit a kept row marks it, which is cheaper than
+        // sorting the buckets (most of a post's words are not in the table at all).
+        Span<ulong> seen = stackalloc ulong[(_rowBucket.Length + 63) >> 6];
+        z = z[..k];
+        z.Clear();
+        var norm = 0f;
+        for (var j = 0; j < n; j++)
+        {
+            var r = Row(buckets[j]);
+            if (r < 0 || (seen[r >> 6] & (1UL << r)) != 0) continue;
+            seen[r >> 6] |= 1UL << r;
+            var row = _rows.AsSpan(r * _stride, k + 1);
+            var idf = row[0];
+            norm += idf * idf;
+            // Each lane adds its own category's product, so the vector and scalar paths give the same sums.
+            var w = row[1..];
+            var c = 0;
+            if (Vector.IsHardwareAccelerated)
+                for (; c <= k - Vector<float>.Count; c += Vector<float>.Count)
+                    (new Vector<float>(z[c..]) + new Vector<float>(w[c..]) * idf).CopyTo(z[c..]);
+            for (; c < k; c++) z[c] += w[c] * idf;
+        }
+        var scale = norm > 0 ? 1f / MathF.Sqrt(norm) : 0f;
+        for (var c = 0; c < k; c++) z[c] = _bias[c] + z[c] * scale;
+    }
+
+    /// <summary>For each category in <paramref name="categories"/> (a bit a category), the word or word pair
+    /// that pushes hardest towards it: what a reader is shown as the reason. (start, end) in the folded text,
+    /// or (-1, -1) when no feature counts for it. One pass over the post for all of them.</summary>
+    public void Strongest(ReadOnlySpan<char> folded, ulong categories, Span<(int Start, int End)> spans)
+    {
+        var k = _categories.Length;
+        var size = Math.Min(2 * MaxWords, folded.Length + 2);
+        Span<int> buckets = stackalloc int[size];
+        Span<int> starts = stackalloc int[size];
+        Span<int> ends = stackalloc int[size];
+        Span<float> best = stackalloc float[k];
+        best.Clear();
+        spans[..k].Fill((-1, -1));
         var n = Buckets(folded, buckets, starts, ends);
-        var best = 0f;
-        (int, int) at = (-1, -1);
         for (var j = 0; j < n; j++)
         {
             var r = Row(buckets[j]);
             if (r < 0) continue;
-            var push = _idf[r] * _weights[r * _categories.Length + category];
-            if (push > best) { best = push; at = (starts[j], ends[j]); }
+            var row = _rows.AsSpan(r * _stride, k + 1);
+            for (var c = 0; c < k; c++)
+            {
+                if ((categories & (1UL << c)) == 0) continue;
+                var push = row[0] * row[1 + c];
+                if (push > best[c]) { best[c] = push; spans[c] = (starts[j], ends[j]); }
+            }
         }
-        return at;
     }
 
     public void Save(Stream stream)
@@ -183,8 +226,7 @@ public sealed class CategoryModel
         for (var r = 0; r < _rowBucket.Length; r++)
         {
             w.Write(_rowBucket[r]);
-            w.Write(_idf[r]);
-            for (var c = 0; c < _categories.Length; c++) w.Write(_weights[r * _categories.Length + c]);
+            foreach (var v in _rows.AsSpan(r * _stride, _categories.Length + 1)) w.Write(v);
         }
     }
 
@@ -200,6 +242,7 @@ public sealed class CategoryModel
             if (bits != BucketBits) throw new InvalidDataException($"category model has 2^{bits} buckets; this build hashes into 2^{BucketBits}");
             var threshold = r.ReadSingle();
             var k = r.ReadInt32();
+            // A category is a bit of a ulong where the engine asks for the words behind several at once.
             if (k is < 1 or > 64) throw new InvalidDataException($"category model: {k} categories");
             var categories = new string[k];
             for (var c = 0; c < k; c++) categories[c] = Policies.Categories.Find(r.ReadString())?.Id ?? throw new InvalidDataException("category model: a category that is not in the catalogue");

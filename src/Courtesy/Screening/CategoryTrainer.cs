@@ -78,11 +78,12 @@ public static class CategoryTrainer
         Span<float> p = stackalloc float[k];
         foreach (var post in set.Posts)
         {
-            model.Probabilities(ScreeningEngine.Fold(post.Text), p);
+            model.Logits(ScreeningEngine.Fold(post.Text), p);
             for (var c = 0; c < k; c++)
             {
                 var truth = post.Labels.Contains(model.Categories[c]);
-                var said = p[c] >= model.Threshold;
+                // The engine's own test: the score against the threshold as a logit.
+                var said = p[c] >= model.LogitThreshold;
                 if (truth && said) tp[c]++;
                 else if (said) fp[c]++;
                 else if (truth) fn[c]++;

@@ -1524,15 +1524,17 @@ public sealed partial class ScreeningEngine
             if (Enabled(f.CategoryId)) { any = true; break; }
         if (!any) return;
         var ids = _categoryModelIds;
-        Span<float> p = stackalloc float[ids.Length];
-        model.Probabilities(s.Norm.Span, p);
+        Span<float> z = stackalloc float[ids.Length];
+        model.Logits(s.Norm.Span, z);
+        var add = 0UL;
         for (var k = 0; k < ids.Length; k++)
-        {
-            if (p[k] < model.Threshold || !Enabled(ids[k]) || c.Has(ids[k])) continue;
-            var (start, end) = model.Strongest(s.Norm.Span, k);
-            if (start < 0) continue;
-            c.Span(ids[k], start, end, $"worded like the posts labelled {ids[k]} in other schools' data (model {p[k]:0.00}); a person should check", "model.categories");
-        }
+            if (z[k] >= model.LogitThreshold && Enabled(ids[k]) && !c.Has(ids[k])) add |= 1UL << k;
+        if (add == 0) return;
+        Span<(int Start, int End)> spans = stackalloc (int, int)[ids.Length];
+        model.Strongest(s.Norm.Span, add, spans);
+        for (var k = 0; k < ids.Length; k++)
+            if ((add & (1UL << k)) != 0 && spans[k].Start >= 0)
+                c.Span(ids[k], spans[k].Start, spans[k].End, _categoryModelReasons[k], "model.categories");
     }
 
     /// <summary>"block and ignore Shannon Blake", "not inviting Harvey": a verb of shunning with the

@@ -60,6 +60,8 @@ public sealed partial class ScreeningEngine : IScreener
     private readonly CategoryModel? _categoryModel;
     /// <summary>The catalogue's own id string for each of the category model's categories (findings compare ids by reference).</summary>
     private readonly string[] _categoryModelIds = [];
+    /// <summary>One reason text per model category, made once: a finding's reason costs no allocation.</summary>
+    private readonly string[] _categoryModelReasons = [];
     private readonly HashSet<string> _commonWords;
     private readonly PersonReasons[] _reasons;
     private readonly OwnCategory[] _own;
@@ -95,7 +97,10 @@ public sealed partial class ScreeningEngine : IScreener
         _model = options.Model;
         _categoryModel = options.CategoryModel;
         if (_categoryModel is { } cm)
+        {
             _categoryModelIds = cm.Categories.Select(id => Categories.Find(id)?.Id ?? id).ToArray();
+            _categoryModelReasons = _categoryModelIds.Select(id => $"worded like the posts labelled {Categories.Find(id)?.Title.ToLowerInvariant() ?? id} at other schools (the category model, not a rule): a person should check").ToArray();
+        }
         _own = options.OwnCategories.ToArray();
         var known = Categories.All.Select(c => (c.Id, c.Severity)).Concat(_own.Select(o => (o.Category.Id, o.Category.Severity)))
             .DistinctBy(k => k.Item1, StringComparer.Ordinal).ToArray();
