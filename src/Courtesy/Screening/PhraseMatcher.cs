@@ -53,9 +53,12 @@ internal sealed class PhraseMatcher
     [Flags]
     internal enum PhraseFlags : byte { None = 0, Prefix = 1, AllowS = 2 }
 
-    internal readonly record struct Match(int Pattern, int Start, int End, bool Suffixed);
+    /// <param name="Tag">The caller's word for the pattern (see the constructor), carried to each match.</param>
+    internal readonly record struct Match(int Pattern, int Start, int End, bool Suffixed, ulong Tag = 0);
 
-    private readonly record struct Output(int Pattern, int Length, PhraseFlags Flags);
+    /// <summary>The tag sits in the record <see cref="Emit"/> reads anyway: a caller that would look the pattern
+    /// up in tables of its own pays a cache miss per match for each of them.</summary>
+    private readonly record struct Output(ulong Tag, int Pattern, ushort Length, PhraseFlags Flags);
 
     private static byte[] BuildSymbols()
     {
@@ -71,10 +74,11 @@ internal sealed class PhraseMatcher
     internal static int SymbolOf(char c) => c < 128 ? Symbol[c] : 0;
 
     /// <param name="patterns">Folded phrases without the leading space; each index is its pattern id.</param>
-    public PhraseMatcher(IReadOnlyList<string> patterns, IReadOnlyList<PhraseFlags> flags) : this(patterns, flags, compact: true) { }
+    /// <param name="tags">For each pattern, a number every match of it carries (<see cref="Match.Tag"/>); 0 when null.</param>
+    public PhraseMatcher(IReadOnlyList<string> patterns, IReadOnlyList<PhraseFlags> flags, IReadOnlyList<ulong>? tags = null) : this(patterns, flags, compact: true, tags) { }
 
     /// <param name="compact">False keeps the full transition table (for tests comparing the two).</param>
-    internal PhraseMatcher(IReadOnlyList<string> patterns, IReadOnlyList<PhraseFlags> flags, bool compact)
+    internal PhraseMatcher(IReadOnlyList<string> patterns, IReadOnlyList<PhraseFlags> flags, bool compact, IReadOnlyList<ulong>? tags = null)
     {
         // Trie in growable arrays, then breadth-first failure links, then the dense table.
         var children = new List<int[]> { NewRow() };
@@ -83,6 +87,7 @@ internal sealed class PhraseMatcher
         for (var p = 0; p < patterns.Count; p++)
         {
             var text = " " + patterns[p];
+            if (text.Length > ushort.MaxValue) throw new ArgumentException($"phrase {p} is longer than {ushort.MaxValue - 1} characters");
             _patternLength[p] = text.Length;
             var state = 0;
             foreach (var c in text)
@@ -142,7 +147,7 @@ internal sealed class PhraseMatcher
             all.AddRange(merged[s]);
         }
         _outStart[StateCount] = all.Count;
-        _outs = all.Select(p => new Output(p, _patternLength[p], flags[p])).ToArray();
+        _outs = all.Select(p => new Output(tags is null ? 0 : tags[p], p, (ushort)_patternLength[p], flags[p])).ToArray();
         if (compact && StateCount <= IdMask)
         {
             // Dense rows for the shallow states (the root must have one: its failure link is itself) and
@@ -374,7 +379,7 @@ internal sealed class PhraseMatcher
     {
         for (var k = _outStart[state]; k < _outStart[state + 1]; k++)
         {
-            var (p, length, flags) = _outs[k];
+            var (tag, p, length, flags) = _outs[k];
             var start = i - length + 2; // first character after the anchoring space
             if (start - 1 >= startBefore) continue;
             var end = i + 1;
@@ -391,7 +396,7 @@ internal sealed class PhraseMatcher
                 }
             }
             if (count == matches.Length) Array.Resize(ref matches, count * 2);
-            matches[count++] = new Match(p, start, end, suffixed);
+            matches[count++] = new Match(p, start, end, suffixed, tag);
         }
         return count;
     }
