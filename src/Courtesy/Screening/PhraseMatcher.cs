@@ -241,7 +241,7 @@ internal sealed class PhraseMatcher
         if (mid < 0) return ScanOneWalker(text, ref matches, count);
         mid += text.Length / 2;
         if (_rec is null) return RunSplit(new FullTable(_next), text, mid, ref matches, count);
-        return _dense16 is { } d16 ? RunSplit(new Compact<ushort>(_rec, d16), text, mid, ref matches, count) : RunSplit(new Compact<int>(_rec, _dense32!), text, mid, ref matches, count);
+        return _dense16 is { } d16 ? RunSplit16(_rec, d16, text, mid, ref matches, count) : RunSplit(new Compact<int>(_rec, _dense32!), text, mid, ref matches, count);
     }
 
     internal int ScanOneWalker(ReadOnlySpan<char> text, ref Match[] matches, int count)
@@ -345,6 +345,75 @@ internal sealed class PhraseMatcher
             var takeTail = y == secondCount || x < tailCount && EndOf(tail[x]) <= EndOf(second[y]);
             if (count == matches.Length) Array.Resize(ref matches, count * 2);
             matches[count++] = takeTail ? tail[x++] : second[y++];
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// <see cref="RunSplit"/> over the compact table with 16-bit rows, the lockstep loop written out with plain
+    /// locals: through the generic step's by-reference state the JIT kept both walkers' records on the stack.
+    /// </summary>
+    private int RunSplit16(ulong[] rec, ushort[] dense, ReadOnlySpan<char> text, int mid, ref Match[] matches, int count)
+    {
+        var symbol = Symbol;
+        var second = t_second ??= new Match[64];
+        var secondCount = 0;
+        int a = 0, b = 0;
+        ulong ra = rec[0], rb = ra;
+        var steps = Math.Min(mid, text.Length - mid);
+        var tail = text[mid..];
+        for (var j = 0; j < steps; j++)
+        {
+            var ca = text[j];
+            var cb = tail[j];
+            var sa = ca < 128 ? symbol[ca] : 0;
+            var sb = cb < 128 ? symbol[cb] : 0;
+            var x = ra;
+            while (true)
+            {
+                if ((x & DenseBit) != 0) { a = dense[(int)(x >> ChildShift & IdMask) * Alphabet + sa]; break; }
+                if ((int)(x >> SymShift & 63) == sa) { a = (int)(x >> ChildShift) & IdMask; break; }
+                x = rec[(int)x & IdMask];
+            }
+            var y = rb;
+            while (true)
+            {
+                if ((y & DenseBit) != 0) { b = dense[(int)(y >> ChildShift & IdMask) * Alphabet + sb]; break; }
+                if ((int)(y >> SymShift & 63) == sb) { b = (int)(y >> ChildShift) & IdMask; break; }
+                y = rec[(int)y & IdMask];
+            }
+            ra = rec[a];
+            rb = rec[b];
+            if ((ra & OutputBit) != 0) count = Emit(a, j, text, ref matches, count, int.MaxValue);
+            if ((rb & OutputBit) != 0) secondCount = Emit(b, mid + j, text, ref second, secondCount, int.MaxValue);
+        }
+        var table = new Compact<ushort>(rec, dense);
+        for (var i = steps; i < mid; i++)
+        {
+            var c = text[i];
+            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0)) count = Emit(a, i, text, ref matches, count, int.MaxValue);
+        }
+        for (var i = mid + steps; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (table.Step(ref b, ref rb, c < 128 ? symbol[c] : 0)) secondCount = Emit(b, i, text, ref second, secondCount, int.MaxValue);
+        }
+        var tails = t_tail ??= new Match[16];
+        var tailCount = 0;
+        for (var i = mid; i < text.Length && _depth[a] > i - mid; i++)
+        {
+            var c = text[i];
+            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0)) tailCount = Emit(a, i, text, ref tails, tailCount, mid);
+        }
+        t_second = second;
+        t_tail = tails;
+        var xi = 0;
+        var yi = 0;
+        while (xi < tailCount || yi < secondCount)
+        {
+            var takeTail = yi == secondCount || xi < tailCount && EndOf(tails[xi]) <= EndOf(second[yi]);
+            if (count == matches.Length) Array.Resize(ref matches, count * 2);
+            matches[count++] = takeTail ? tails[xi++] : second[yi++];
         }
         return count;
     }
