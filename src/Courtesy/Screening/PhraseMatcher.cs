@@ -35,6 +35,8 @@ internal sealed class PhraseMatcher
     private const int SymShift = 2 * IdBits;
     private const ulong DenseBit = 1UL << (SymShift + 6);
     private const ulong OutputBit = 1UL << (SymShift + 7);
+    /// <summary>Some phrase ending in the state is a prefix phrase ("harass*"), which needs no word end after it.</summary>
+    private const ulong PrefixOutputBit = 1UL << (SymShift + 8);
     private readonly int[] _outStart;
     /// <summary>Each state's phrases with what matching one needs beside it: a match reads one entry, not
     /// three arrays at three random places.</summary>
@@ -161,6 +163,8 @@ internal sealed class PhraseMatcher
                 for (var sym = 0; sym < Alphabet; sym++)
                     if (children[state][sym] > 0) { fanout++; only = sym; }
                 var rec = _outStart[state + 1] > _outStart[state] ? OutputBit : 0;
+                for (var k = _outStart[state]; k < _outStart[state + 1]; k++)
+                    if ((_outs[k].Flags & PhraseFlags.Prefix) != 0) rec |= PrefixOutputBit;
                 if (_depth[state] <= 2 || fanout > 1) rec |= DenseBit | (ulong)denseCount++ << ChildShift;
                 else if (fanout == 1) rec |= (ulong)(uint)fail[state] | (ulong)(uint)children[state][only] << ChildShift | (ulong)(uint)only << SymShift;
                 else rec |= (ulong)(uint)fail[state]; // a leaf: symbol 0 never occurs in a child
@@ -268,6 +272,7 @@ internal sealed class PhraseMatcher
         {
             var t = next[state * Alphabet + sym];
             state = t & (OutputFlag32 - 1);
+            rec = PrefixOutputBit; // no record to say otherwise: every output goes to Emit
             return t >= OutputFlag32;
         }
     }
@@ -315,18 +320,18 @@ internal sealed class PhraseMatcher
             var cb = text[mid + j];
             var oa = table.Step(ref a, ref ra, ca < 128 ? symbol[ca] : 0);
             var ob = table.Step(ref b, ref rb, cb < 128 ? symbol[cb] : 0);
-            if (oa) count = Emit(a, j, text, ref matches, count, int.MaxValue);
-            if (ob) secondCount = Emit(b, mid + j, text, ref second, secondCount, int.MaxValue);
+            if (oa && CanEnd(ra, text, j + 1)) count = Emit(a, j, text, ref matches, count, int.MaxValue);
+            if (ob && CanEnd(rb, text, mid + j + 1)) secondCount = Emit(b, mid + j, text, ref second, secondCount, int.MaxValue);
         }
         for (var i = steps; i < mid; i++)
         {
             var c = text[i];
-            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0)) count = Emit(a, i, text, ref matches, count, int.MaxValue);
+            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) count = Emit(a, i, text, ref matches, count, int.MaxValue);
         }
         for (var i = mid + steps; i < text.Length; i++)
         {
             var c = text[i];
-            if (table.Step(ref b, ref rb, c < 128 ? symbol[c] : 0)) secondCount = Emit(b, i, text, ref second, secondCount, int.MaxValue);
+            if (table.Step(ref b, ref rb, c < 128 ? symbol[c] : 0) && CanEnd(rb, text, i + 1)) secondCount = Emit(b, i, text, ref second, secondCount, int.MaxValue);
         }
         // The first walker past the middle: phrases whose anchoring space lies before mid.
         var tail = t_tail ??= new Match[16];
@@ -334,7 +339,7 @@ internal sealed class PhraseMatcher
         for (var i = mid; i < text.Length && _depth[a] > i - mid; i++)
         {
             var c = text[i];
-            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0)) tailCount = Emit(a, i, text, ref tail, tailCount, mid);
+            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) tailCount = Emit(a, i, text, ref tail, tailCount, mid);
         }
         t_second = second;
         t_tail = tail;
@@ -384,26 +389,26 @@ internal sealed class PhraseMatcher
             }
             ra = rec[a];
             rb = rec[b];
-            if ((ra & OutputBit) != 0) count = Emit(a, j, text, ref matches, count, int.MaxValue);
-            if ((rb & OutputBit) != 0) secondCount = Emit(b, mid + j, text, ref second, secondCount, int.MaxValue);
+            if ((ra & OutputBit) != 0 && CanEnd(ra, text, j + 1)) count = Emit(a, j, text, ref matches, count, int.MaxValue);
+            if ((rb & OutputBit) != 0 && CanEnd(rb, text, mid + j + 1)) secondCount = Emit(b, mid + j, text, ref second, secondCount, int.MaxValue);
         }
         var table = new Compact<ushort>(rec, dense);
         for (var i = steps; i < mid; i++)
         {
             var c = text[i];
-            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0)) count = Emit(a, i, text, ref matches, count, int.MaxValue);
+            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) count = Emit(a, i, text, ref matches, count, int.MaxValue);
         }
         for (var i = mid + steps; i < text.Length; i++)
         {
             var c = text[i];
-            if (table.Step(ref b, ref rb, c < 128 ? symbol[c] : 0)) secondCount = Emit(b, i, text, ref second, secondCount, int.MaxValue);
+            if (table.Step(ref b, ref rb, c < 128 ? symbol[c] : 0) && CanEnd(rb, text, i + 1)) secondCount = Emit(b, i, text, ref second, secondCount, int.MaxValue);
         }
         var tails = t_tail ??= new Match[16];
         var tailCount = 0;
         for (var i = mid; i < text.Length && _depth[a] > i - mid; i++)
         {
             var c = text[i];
-            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0)) tailCount = Emit(a, i, text, ref tails, tailCount, mid);
+            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) tailCount = Emit(a, i, text, ref tails, tailCount, mid);
         }
         t_second = second;
         t_tail = tails;
@@ -438,10 +443,21 @@ internal sealed class PhraseMatcher
                 i += space;
             }
             var c = text[i];
-            if (table.Step(ref state, ref rec, c < 128 ? symbol[c] : 0)) count = Emit(state, i, text, ref matches, count, int.MaxValue);
+            if (table.Step(ref state, ref rec, c < 128 ? symbol[c] : 0) && CanEnd(rec, text, i + 1)) count = Emit(state, i, text, ref matches, count, int.MaxValue);
         }
         return count;
     }
+
+    /// <summary>
+    /// Whether a phrase ending just before <paramref name="next"/> can match: only a prefix phrase does so
+    /// inside a word; any other needs a word end, or "s" or an apostrophe for its plural or possessive. Most
+    /// states with phrases are reached part-way through a longer word ("my" in "myself"), and this spares
+    /// those the reads of the state's output list, at random places, that <see cref="Emit"/> would make
+    /// only to find that nothing matches.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CanEnd(ulong rec, ReadOnlySpan<char> text, int next) =>
+        (rec & PrefixOutputBit) != 0 || (uint)next >= (uint)text.Length || text[next] is ' ' or 's' or '\'';
 
     /// <param name="startBefore">Only phrases whose anchoring space comes before this position.</param>
     private int Emit(int state, int i, ReadOnlySpan<char> text, ref Match[] matches, int count, int startBefore)
