@@ -35,6 +35,8 @@ internal sealed class PhraseMatcher
     private const int SymShift = 2 * IdBits;
     private const ulong DenseBit = 1UL << (SymShift + 6);
     private const ulong OutputBit = 1UL << (SymShift + 7);
+    /// <summary>Some phrase ending in the state is a prefix phrase ("harass*"), which needs no word end after it.</summary>
+    private const ulong PrefixOutputBit = 1UL << (SymShift + 8);
     private readonly int[] _outStart;
     /// <summary>Each state's phrases with what matching one needs beside it: a match reads one entry, not
     /// three arrays at three random places.</summary>
@@ -53,9 +55,12 @@ internal sealed class PhraseMatcher
     [Flags]
     internal enum PhraseFlags : byte { None = 0, Prefix = 1, AllowS = 2 }
 
-    internal readonly record struct Match(int Pattern, int Start, int End, bool Suffixed);
+    /// <param name="Tag">The caller's word for the pattern (see the constructor), carried to each match.</param>
+    internal readonly record struct Match(int Pattern, int Start, int End, bool Suffixed, ulong Tag = 0);
 
-    private readonly record struct Output(int Pattern, int Length, PhraseFlags Flags);
+    /// <summary>The tag sits in the record <see cref="Emit"/> reads anyway: a caller that would look the pattern
+    /// up in tables of its own pays a cache miss per match for each of them.</summary>
+    private readonly record struct Output(ulong Tag, int Pattern, ushort Length, PhraseFlags Flags);
 
     private static byte[] BuildSymbols()
     {
@@ -71,10 +76,11 @@ internal sealed class PhraseMatcher
     internal static int SymbolOf(char c) => c < 128 ? Symbol[c] : 0;
 
     /// <param name="patterns">Folded phrases without the leading space; each index is its pattern id.</param>
-    public PhraseMatcher(IReadOnlyList<string> patterns, IReadOnlyList<PhraseFlags> flags) : this(patterns, flags, compact: true) { }
+    /// <param name="tags">For each pattern, a number every match of it carries (<see cref="Match.Tag"/>); 0 when null.</param>
+    public PhraseMatcher(IReadOnlyList<string> patterns, IReadOnlyList<PhraseFlags> flags, IReadOnlyList<ulong>? tags = null) : this(patterns, flags, compact: true, tags) { }
 
     /// <param name="compact">False keeps the full transition table (for tests comparing the two).</param>
-    internal PhraseMatcher(IReadOnlyList<string> patterns, IReadOnlyList<PhraseFlags> flags, bool compact)
+    internal PhraseMatcher(IReadOnlyList<string> patterns, IReadOnlyList<PhraseFlags> flags, bool compact, IReadOnlyList<ulong>? tags = null)
     {
         // Trie in growable arrays, then breadth-first failure links, then the dense table.
         var children = new List<int[]> { NewRow() };
@@ -83,6 +89,7 @@ internal sealed class PhraseMatcher
         for (var p = 0; p < patterns.Count; p++)
         {
             var text = " " + patterns[p];
+            if (text.Length > ushort.MaxValue) throw new ArgumentException($"phrase {p} is longer than {ushort.MaxValue - 1} characters");
             _patternLength[p] = text.Length;
             var state = 0;
             foreach (var c in text)
@@ -142,7 +149,7 @@ internal sealed class PhraseMatcher
             all.AddRange(merged[s]);
         }
         _outStart[StateCount] = all.Count;
-        _outs = all.Select(p => new Output(p, _patternLength[p], flags[p])).ToArray();
+        _outs = all.Select(p => new Output(tags is null ? 0 : tags[p], p, (ushort)_patternLength[p], flags[p])).ToArray();
         if (compact && StateCount <= IdMask)
         {
             // Dense rows for the shallow states (the root must have one: its failure link is itself) and
@@ -156,6 +163,8 @@ internal sealed class PhraseMatcher
                 for (var sym = 0; sym < Alphabet; sym++)
                     if (children[state][sym] > 0) { fanout++; only = sym; }
                 var rec = _outStart[state + 1] > _outStart[state] ? OutputBit : 0;
+                for (var k = _outStart[state]; k < _outStart[state + 1]; k++)
+                    if ((_outs[k].Flags & PhraseFlags.Prefix) != 0) rec |= PrefixOutputBit;
                 if (_depth[state] <= 2 || fanout > 1) rec |= DenseBit | (ulong)denseCount++ << ChildShift;
                 else if (fanout == 1) rec |= (ulong)(uint)fail[state] | (ulong)(uint)children[state][only] << ChildShift | (ulong)(uint)only << SymShift;
                 else rec |= (ulong)(uint)fail[state]; // a leaf: symbol 0 never occurs in a child
@@ -236,7 +245,7 @@ internal sealed class PhraseMatcher
         if (mid < 0) return ScanOneWalker(text, ref matches, count);
         mid += text.Length / 2;
         if (_rec is null) return RunSplit(new FullTable(_next), text, mid, ref matches, count);
-        return _dense16 is { } d16 ? RunSplit(new Compact<ushort>(_rec, d16), text, mid, ref matches, count) : RunSplit(new Compact<int>(_rec, _dense32!), text, mid, ref matches, count);
+        return _dense16 is { } d16 ? RunSplit16(_rec, d16, text, mid, ref matches, count) : RunSplit(new Compact<int>(_rec, _dense32!), text, mid, ref matches, count);
     }
 
     internal int ScanOneWalker(ReadOnlySpan<char> text, ref Match[] matches, int count)
@@ -263,6 +272,7 @@ internal sealed class PhraseMatcher
         {
             var t = next[state * Alphabet + sym];
             state = t & (OutputFlag32 - 1);
+            rec = PrefixOutputBit; // no record to say otherwise: every output goes to Emit
             return t >= OutputFlag32;
         }
     }
@@ -310,18 +320,18 @@ internal sealed class PhraseMatcher
             var cb = text[mid + j];
             var oa = table.Step(ref a, ref ra, ca < 128 ? symbol[ca] : 0);
             var ob = table.Step(ref b, ref rb, cb < 128 ? symbol[cb] : 0);
-            if (oa) count = Emit(a, j, text, ref matches, count, int.MaxValue);
-            if (ob) secondCount = Emit(b, mid + j, text, ref second, secondCount, int.MaxValue);
+            if (oa && CanEnd(ra, text, j + 1)) count = Emit(a, j, text, ref matches, count, int.MaxValue);
+            if (ob && CanEnd(rb, text, mid + j + 1)) secondCount = Emit(b, mid + j, text, ref second, secondCount, int.MaxValue);
         }
         for (var i = steps; i < mid; i++)
         {
             var c = text[i];
-            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0)) count = Emit(a, i, text, ref matches, count, int.MaxValue);
+            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) count = Emit(a, i, text, ref matches, count, int.MaxValue);
         }
         for (var i = mid + steps; i < text.Length; i++)
         {
             var c = text[i];
-            if (table.Step(ref b, ref rb, c < 128 ? symbol[c] : 0)) secondCount = Emit(b, i, text, ref second, secondCount, int.MaxValue);
+            if (table.Step(ref b, ref rb, c < 128 ? symbol[c] : 0) && CanEnd(rb, text, i + 1)) secondCount = Emit(b, i, text, ref second, secondCount, int.MaxValue);
         }
         // The first walker past the middle: phrases whose anchoring space lies before mid.
         var tail = t_tail ??= new Match[16];
@@ -329,7 +339,7 @@ internal sealed class PhraseMatcher
         for (var i = mid; i < text.Length && _depth[a] > i - mid; i++)
         {
             var c = text[i];
-            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0)) tailCount = Emit(a, i, text, ref tail, tailCount, mid);
+            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) tailCount = Emit(a, i, text, ref tail, tailCount, mid);
         }
         t_second = second;
         t_tail = tail;
@@ -340,6 +350,75 @@ internal sealed class PhraseMatcher
             var takeTail = y == secondCount || x < tailCount && EndOf(tail[x]) <= EndOf(second[y]);
             if (count == matches.Length) Array.Resize(ref matches, count * 2);
             matches[count++] = takeTail ? tail[x++] : second[y++];
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// <see cref="RunSplit"/> over the compact table with 16-bit rows, the lockstep loop written out with plain
+    /// locals: through the generic step's by-reference state the JIT kept both walkers' records on the stack.
+    /// </summary>
+    private int RunSplit16(ulong[] rec, ushort[] dense, ReadOnlySpan<char> text, int mid, ref Match[] matches, int count)
+    {
+        var symbol = Symbol;
+        var second = t_second ??= new Match[64];
+        var secondCount = 0;
+        int a = 0, b = 0;
+        ulong ra = rec[0], rb = ra;
+        var steps = Math.Min(mid, text.Length - mid);
+        var tail = text[mid..];
+        for (var j = 0; j < steps; j++)
+        {
+            var ca = text[j];
+            var cb = tail[j];
+            var sa = ca < 128 ? symbol[ca] : 0;
+            var sb = cb < 128 ? symbol[cb] : 0;
+            var x = ra;
+            while (true)
+            {
+                if ((x & DenseBit) != 0) { a = dense[(int)(x >> ChildShift & IdMask) * Alphabet + sa]; break; }
+                if ((int)(x >> SymShift & 63) == sa) { a = (int)(x >> ChildShift) & IdMask; break; }
+                x = rec[(int)x & IdMask];
+            }
+            var y = rb;
+            while (true)
+            {
+                if ((y & DenseBit) != 0) { b = dense[(int)(y >> ChildShift & IdMask) * Alphabet + sb]; break; }
+                if ((int)(y >> SymShift & 63) == sb) { b = (int)(y >> ChildShift) & IdMask; break; }
+                y = rec[(int)y & IdMask];
+            }
+            ra = rec[a];
+            rb = rec[b];
+            if ((ra & OutputBit) != 0 && CanEnd(ra, text, j + 1)) count = Emit(a, j, text, ref matches, count, int.MaxValue);
+            if ((rb & OutputBit) != 0 && CanEnd(rb, text, mid + j + 1)) secondCount = Emit(b, mid + j, text, ref second, secondCount, int.MaxValue);
+        }
+        var table = new Compact<ushort>(rec, dense);
+        for (var i = steps; i < mid; i++)
+        {
+            var c = text[i];
+            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) count = Emit(a, i, text, ref matches, count, int.MaxValue);
+        }
+        for (var i = mid + steps; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (table.Step(ref b, ref rb, c < 128 ? symbol[c] : 0) && CanEnd(rb, text, i + 1)) secondCount = Emit(b, i, text, ref second, secondCount, int.MaxValue);
+        }
+        var tails = t_tail ??= new Match[16];
+        var tailCount = 0;
+        for (var i = mid; i < text.Length && _depth[a] > i - mid; i++)
+        {
+            var c = text[i];
+            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) tailCount = Emit(a, i, text, ref tails, tailCount, mid);
+        }
+        t_second = second;
+        t_tail = tails;
+        var xi = 0;
+        var yi = 0;
+        while (xi < tailCount || yi < secondCount)
+        {
+            var takeTail = yi == secondCount || xi < tailCount && EndOf(tails[xi]) <= EndOf(second[yi]);
+            if (count == matches.Length) Array.Resize(ref matches, count * 2);
+            matches[count++] = takeTail ? tails[xi++] : second[yi++];
         }
         return count;
     }
@@ -364,17 +443,28 @@ internal sealed class PhraseMatcher
                 i += space;
             }
             var c = text[i];
-            if (table.Step(ref state, ref rec, c < 128 ? symbol[c] : 0)) count = Emit(state, i, text, ref matches, count, int.MaxValue);
+            if (table.Step(ref state, ref rec, c < 128 ? symbol[c] : 0) && CanEnd(rec, text, i + 1)) count = Emit(state, i, text, ref matches, count, int.MaxValue);
         }
         return count;
     }
+
+    /// <summary>
+    /// Whether a phrase ending just before <paramref name="next"/> can match: only a prefix phrase does so
+    /// inside a word; any other needs a word end, or "s" or an apostrophe for its plural or possessive. Most
+    /// states with phrases are reached part-way through a longer word ("my" in "myself"), and this spares
+    /// those the reads of the state's output list, at random places, that <see cref="Emit"/> would make
+    /// only to find that nothing matches.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CanEnd(ulong rec, ReadOnlySpan<char> text, int next) =>
+        (rec & PrefixOutputBit) != 0 || (uint)next >= (uint)text.Length || text[next] is ' ' or 's' or '\'';
 
     /// <param name="startBefore">Only phrases whose anchoring space comes before this position.</param>
     private int Emit(int state, int i, ReadOnlySpan<char> text, ref Match[] matches, int count, int startBefore)
     {
         for (var k = _outStart[state]; k < _outStart[state + 1]; k++)
         {
-            var (p, length, flags) = _outs[k];
+            var (tag, p, length, flags) = _outs[k];
             var start = i - length + 2; // first character after the anchoring space
             if (start - 1 >= startBefore) continue;
             var end = i + 1;
@@ -391,7 +481,7 @@ internal sealed class PhraseMatcher
                 }
             }
             if (count == matches.Length) Array.Resize(ref matches, count * 2);
-            matches[count++] = new Match(p, start, end, suffixed);
+            matches[count++] = new Match(p, start, end, suffixed, tag);
         }
         return count;
     }

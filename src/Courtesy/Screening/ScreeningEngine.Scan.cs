@@ -102,14 +102,27 @@ public sealed partial class ScreeningEngine
         if (n.MaskCount > 0) Unmask(n);
         var text = n.Chars.AsSpan(0, n.Length);
         var count = _matcher.Scan(text, ref s.Matches, 0);
+        var matches = s.Matches;
+        var refs = _refs;
         for (var i = 0; i < count; i++)
         {
-            var m = s.Matches[i];
-            var word = _patternWordIndex[m.Pattern];
+            var m = matches[i];
+            // The pattern's lists and entries come with the match (MatchTag), not from tables read per match.
+            var tag = m.Tag;
+            var word = (int)(tag & 0xFF);
             if (word != 0 && !m.Suffixed) KeyWord(s, m.Start, m.End, _wordLists[word]);
-            for (var k = _patternEntryStart[m.Pattern]; k < _patternEntryStart[m.Pattern + 1]; k++)
+            if ((long)tag < 0)
             {
-                var cue = _refs[k].Cue;
+                s.AddHit(new Hit { Cue = (Cue)(tag >> 56 & 0x7F), Entry = (int)(tag >> 32 & 0xFFFFFF), Start = m.Start, End = m.End, Suffixed = m.Suffixed });
+                continue;
+            }
+            var entries = (int)(tag >> 8 & 0xF);
+            int from, to;
+            if (entries == TagManyEntries) { from = _patternEntryStart[m.Pattern]; to = _patternEntryStart[m.Pattern + 1]; }
+            else { from = (int)(tag >> 12 & 0xFFFFF); to = from + entries; }
+            for (var k = from; k < to; k++)
+            {
+                var cue = refs[k].Cue;
                 if (cue == Cue.Name)
                 {
                     if (s.NameCount >= MaxNames) { s.Full = true; continue; }
@@ -117,7 +130,7 @@ public sealed partial class ScreeningEngine
                     // The index into _refs, not the entry id: resolution then reads nothing else.
                     s.Names[s.NameCount++] = new PhraseMatcher.Match(k, m.Start, m.End, m.Suffixed);
                 }
-                else s.AddHit(new Hit { Cue = cue, Entry = _refs[k].Entry, Start = m.Start, End = m.End, Suffixed = m.Suffixed });
+                else s.AddHit(new Hit { Cue = cue, Entry = refs[k].Entry, Start = m.Start, End = m.End, Suffixed = m.Suffixed });
             }
         }
         for (var i = 0; i < n.EmojiCount; i++)

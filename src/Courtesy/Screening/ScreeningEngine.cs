@@ -250,6 +250,26 @@ public sealed partial class ScreeningEngine : IScreener
         return new string(n.Chars, 1, Math.Max(0, n.Length - 2)).Trim();
     }
 
+    /// <summary>
+    /// What the scan needs of a pattern, carried by each of its matches (<see cref="PhraseMatcher.Match.Tag"/>):
+    /// bits 0-7 its rule-word lists (<see cref="_patternWordIndex"/>); bits 8-11 how many entries it has, 15
+    /// for "look them up in <see cref="_patternEntryStart"/>"; bits 12-31 where they start in
+    /// <see cref="_patternEntries"/>; and when its only entry is no name (most cue phrases), bit 63 set with the
+    /// cue in bits 56-62 and the entry in bits 32-55, so the hit is made without reading <see cref="_refs"/>.
+    /// The tables stay the truth; the tag only saves reading them at random places for every match.
+    /// </summary>
+    private static ulong MatchTag(byte wordIndex, int entryStart, List<int> entries, List<Entry> all)
+    {
+        ulong tag = wordIndex;
+        if (entries.Count < TagManyEntries && entryStart < 1 << 20) tag |= (ulong)entries.Count << 8 | (ulong)entryStart << 12;
+        else tag |= (ulong)TagManyEntries << 8;
+        if (entries.Count == 1 && all[entries[0]].Cue is var cue && cue != Cue.Name && (int)cue < 128 && entries[0] < 1 << 24)
+            tag |= 1UL << 63 | (ulong)cue << 56 | (ulong)entries[0] << 32;
+        return tag;
+    }
+
+    private const int TagManyEntries = 15;
+
     private sealed class PatternBuilder
     {
         private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
@@ -331,7 +351,11 @@ public sealed partial class ScreeningEngine : IScreener
                 flat.AddRange(_patternEntries[p]);
             }
             start[_patterns.Count] = flat.Count;
-            return (new PhraseMatcher(_patterns, _flags), _entries.ToArray(), start, flat.ToArray());
+            var (wordIndex, _) = PatternWords();
+            var tags = new ulong[_patterns.Count];
+            for (var p = 0; p < _patterns.Count; p++)
+                tags[p] = MatchTag(wordIndex[p], start[p], _patternEntries[p], _entries);
+            return (new PhraseMatcher(_patterns, _flags, tags), _entries.ToArray(), start, flat.ToArray());
         }
     }
 }
