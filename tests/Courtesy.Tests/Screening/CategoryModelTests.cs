@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Courtesy.Cli;
 using Courtesy.Policies;
 using Courtesy.Screening;
@@ -8,15 +7,7 @@ namespace Courtesy.Tests.Screening;
 
 public class CategoryModelTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var root = new RootCommand("test");
-        foreach (var c in ScreeningCommands.All()) root.Subcommands.Add(c);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliAndModelTests.Run(args);
 
     private static Post Labelled(string text, params string[] labels) => Post.OfText(text) with { Labels = labels };
 

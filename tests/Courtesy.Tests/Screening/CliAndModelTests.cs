@@ -10,7 +10,8 @@ namespace Courtesy.Tests.Screening;
 
 public class CliAndModelTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
+    /// <summary>Runs the screening verbs in process, capturing what they print.</summary>
+    internal static (int Code, string Out, string Err) Run(params string[] args)
     {
         var root = new RootCommand("test");
         foreach (var c in ScreeningCommands.All()) root.Subcommands.Add(c);
