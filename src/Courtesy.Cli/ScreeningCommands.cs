@@ -281,7 +281,7 @@ public static class ScreeningCommands
     internal static readonly string[] CategorySets =
     [
         Path.Combine("shared", "eval", "dev"),
-        .. new[] { "HeldOut", "HeldOut2", "HeldOut3", "HeldOut4", "HeldOut5", "HeldOut6", "HeldOut7" }.Select(h => Path.Combine("tests", "Courtesy.Tests", "Screening", h)),
+        .. new[] { "HeldOut", "HeldOut2", "HeldOut3", "HeldOut4", "HeldOut5", "HeldOut6", "HeldOut7", "HeldOut9", "HeldOut10", "HeldOut11" }.Select(h => Path.Combine("tests", "Courtesy.Tests", "Screening", h)),
     ];
 
     private static Command TrainCategories()

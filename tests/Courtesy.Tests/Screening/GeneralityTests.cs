@@ -38,7 +38,12 @@ public class GeneralityTests
     [InlineData("HeldOut7", 175,  55,   0.84,    0.84,  1,     0.65)] // Kestrel Vale: 0.863 / 0.867 / 0
     // HeldOut8 was written blind on 2026-11-21 and is kept blind (first run 0.726 / 0.545 / 2, rules alone); its
     // floors sit under its second unseen run, with the category model, which was not trained or tuned on it
-    [InlineData("HeldOut8", 175,  55,   0.74,    0.68,  3,     0.48)] // Larkfen Federation: 0.766 / 0.705 / 2
+    [InlineData("HeldOut8", 175,  55,   0.74,    0.68,  3,     0.48)] // Larkfen Federation: 0.765 / 0.705 / 2
+    // HeldOut9-11 were written without reading the rules and run once (unseen: 0.747 / 0.681 / 2, 0.716 / 0.705 / 7,
+    // 0.705 / 0.620 / 6); the category model has been trained on them since, so these floors are in-sample for it
+    [InlineData("HeldOut9", 175,  55,   0.85,    0.82,  2,     0.50)] // St Columba's: 0.877 / 0.851 / 2
+    [InlineData("HeldOut10", 175, 55,   0.83,    0.81,  7,     0.50)] // Brackenridge: 0.861 / 0.841 / 7
+    [InlineData("HeldOut11", 175, 55,   0.81,    0.75,  6,     0.50)] // Shepway Coast: 0.836 / 0.780 / 6
     public void Held_out_school_stays_above_its_floors(string set, int posts, int clean, double macroF1, double police, int falseAlarms, double recall)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
@@ -58,6 +63,9 @@ public class GeneralityTests
     //          set         labelled  caught at least  other posts flagged at most
     [InlineData("HeldOut7", 5,        4,               2)] // Kestrel Vale: 5 of 5, 1 other
     [InlineData("HeldOut8", 7,        5,               2)] // Larkfen Federation, unseen: 5 of 7, 2 others
+    [InlineData("HeldOut9", 6,        4,               2)] // St Columba's: 4 of 6
+    [InlineData("HeldOut10", 6,       5,               2)] // Brackenridge: 5 of 6
+    [InlineData("HeldOut11", 9,       5,               2)] // Shepway Coast: 5 of 9
     public void Safeguarding_posts_of_a_held_out_school_are_flagged(string set, int labelled, int caught, int others)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
