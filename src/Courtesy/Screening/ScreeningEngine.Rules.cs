@@ -91,7 +91,7 @@ public sealed partial class ScreeningEngine
         for (var m = 0; m < s.MentionCount; m++)
         {
             var men = s.Mentions[m];
-            if (men.Kind is MentionKind.Pupil or MentionKind.PupilFamily)
+            if (men.Kind is MentionKind.Pupil or MentionKind.PupilFamily && !NameAsAWord(s, men))
                 c.Span(Categories.NamingChildren, men.Start, men.End,
                     men.Kind == MentionKind.Pupil ? _reasons[men.Person].Naming : _reasons[men.Person].Family,
                     "roster.names");
@@ -531,7 +531,39 @@ public sealed partial class ScreeningEngine
         if ((verb.StartsWith("kill") || verb.StartsWith("murder") || verb.StartsWith("strangle") || verb.StartsWith("throttle"))
             && !Identifiable(s) && (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Haha)))
             return true;
+        if (verb.StartsWith("kill") || verb.StartsWith("murder") || verb.StartsWith("smash") || verb.StartsWith("destroy"))
+        {
+            // "ima kill this chemistry test": a pupil promising to do well; the thing is an ordeal, not a person.
+            var w = NextWord(n, act.End);
+            if (WordIs(n, w, "this") || WordIs(n, w, "the") || WordIs(n, w, "that") || WordIs(n, w, "my") || WordIs(n, w, "tomorrow's"))
+                for (var k = 0; k < 3 && w.Start >= 0; k++)
+                {
+                    w = NextWord(n, w.End);
+                    if (InList(n, w, RuleWord.Ordeal)) return true;
+                }
+            // "my dad's going to kill me when he sees the bill": the poster expecting a telling-off at home for
+            // something they did. Without the "when"/"if" it may be fear of someone at home, which stays.
+            var me = NextWord(n, act.End);
+            var then = NextWord(n, me.End);
+            if (!verb.StartsWith("smash") && WordIs(n, me, "me") && OwnRelativeBefore(s, intent)
+                && (WordIs(n, then, "when") || WordIs(n, then, "if") || WordIs(n, then, "for") || WordIs(n, then, "after")))
+                return true;
+        }
         return false;
+    }
+
+    /// <summary>"my mum", "my nan's", "my dad is" just before the intention: someone at home is the one who will "kill me".</summary>
+    private static bool OwnRelativeBefore(Scratch s, in Hit intent)
+    {
+        var n = s.Norm;
+        var w = PrevWord(n, intent.Start);
+        // Only the relative as the subject: "my dad said he'll kill me" is someone else's words, and may be a disclosure.
+        if (WordIs(n, w, "is") || WordIs(n, w, "will") || WordIs(n, w, "would") || WordIs(n, w, "was")) w = PrevWord(n, w.Start);
+        if (w.Start < 0) return false;
+        var word = n.Chars.AsSpan(w.Start, w.End - w.Start);
+        if (word.EndsWith("'s") || word.EndsWith("'ll")) word = word[..word.LastIndexOf('\'')];
+        return word is "mum" or "mam" or "mom" or "dad" or "nan" or "nana" or "grandad" or "gran" or "wife" or "husband" or "missus" or "mother" or "father"
+            && WordIs(n, PrevWord(n, w.Start), "my");
     }
 
     /// <summary>"we're gonna batter Marlbury Town on saturday": a fixture word in the sentence, the act aimed at no
@@ -1048,6 +1080,20 @@ public sealed partial class ScreeningEngine
         }
     }
 
+    /// <summary>"someone's nicked his ladder", "somebody stole her purse": an unknown person did it and the adult's
+    /// things were taken; the adult is the one wronged.</summary>
+    private static bool StrangerTookTheirs(Scratch s, in Hit h)
+    {
+        var n = s.Norm;
+        var owner = NextWord(n, h.End);
+        if (!WordIs(n, owner, "his") && !WordIs(n, owner, "her") && !WordIs(n, owner, "their")) return false;
+        var who = PrevWord(n, h.Start);
+        if (WordIs(n, who, "has") || WordIs(n, who, "have") || WordIs(n, who, "had")) who = PrevWord(n, who.Start);
+        return IsAny(n, who, Strangers);
+    }
+
+    private static readonly string[] Strangers = ["someone", "someone's", "someones", "somebody", "somebody's", "somebodys", "some1"];
+
     private bool Allegations(Scratch s, Collector c, bool aboutOtherSchool)
     {
         var (fs, fe) = FalsifiesRecords(s);
@@ -1067,7 +1113,7 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             switch (h.Cue)
             {
-                case Cue.Misconduct when adult && !s.InSentence(Cue.Topic, h.Sentence) && !WordIs(s.Norm, PrevWord(s.Norm, h.Start), "it"):
+                case Cue.Misconduct when adult && !s.InSentence(Cue.Topic, h.Sentence) && !WordIs(s.Norm, PrevWord(s.Norm, h.Start), "it") && !StrangerTookTheirs(s, h):
                     c.Hit(Categories.AllegationAboutStaff, h, "alleges wrongdoing by an adult connected with the school", "lexicon.misconduct");
                     found = true;
                     // Stratford's test: stated as fact (not asked), about someone identifiable, published, and lowering them in others' eyes.
@@ -1281,6 +1327,34 @@ public sealed partial class ScreeningEngine
         c.Hit(Categories.PetitionOrForumAgainstSchool, s.Hits[i], "sets up or promotes a petition, group or campaign against the school and asks others to join", "pattern.petition");
     }
 
+    /// <summary>Pupils are named after streets, brands and words. "Brooke Road", "Jordan Close": a first name
+    /// heading a capitalised street word is a place. "Pure bliss: a whole night's sleep", "joy, a dry day": a first
+    /// name and its surname's initial count only as "Bliss A", with nothing but a space between and a capital
+    /// initial; a lower-case "a" or "i" after punctuation is the article or the pronoun.</summary>
+    private static bool NameAsAWord(Scratch s, in Mention men)
+    {
+        var n = s.Norm;
+        var first = NextWord(n, men.Start);
+        if (first.Start < 0) return false;
+        if (men.Form is NameForm.First or NameForm.Preferred)
+        {
+            var next = NextWord(n, first.End);
+            return next.Start >= 0 && HitAt(s, Cue.StreetWord, next) && IsCapitalized(s, next.Start) && OnlySpaceBetween(s, first.End, next.Start);
+        }
+        if (men.Form != NameForm.FirstInitial) return false;
+        var initial = NextWord(n, first.End);
+        if (initial.Start < 0) return false;
+        var o = n.OrigStart[initial.Start];
+        return !OnlySpaceBetween(s, first.End, initial.Start) || o < s.Text.Length && s.Text[o] is 'a' or 'i';
+    }
+
+    private static bool OnlySpaceBetween(Scratch s, int normEnd, int normNextStart)
+    {
+        var from = s.Norm.OrigEnd[normEnd - 1];
+        var to = s.Norm.OrigStart[normNextStart];
+        return to > from && s.Text.AsSpan(from, to - from).IsWhiteSpace();
+    }
+
     /// <summary>"Mr Okafor's page": a person's own page or group, not one set up against the school.</summary>
     private static bool AfterPossessiveName(Scratch s, in Hit h)
     {
@@ -1340,7 +1414,7 @@ public sealed partial class ScreeningEngine
         if (grievances == 0 && sarcasm < 0 && !c.Has(Categories.RacistComment) && (schoolTarget >= 0 && StaffTarget(s) || s.Has(Cue.SchoolMatter) || AliasOrSchool(s)))
         {
             var (qs, ql) = ScareQuotes(s.Text);
-            if (qs >= 0) { c.Original(cat, qs, ql, "scare quotes: sarcasm about the school or its staff, posted publicly", "pattern.scare-quotes"); return; }
+            if (qs >= 0 && !ReportedOrNamedWords(s, qs, ql)) { c.Original(cat, qs, ql, "scare quotes: sarcasm about the school or its staff, posted publicly", "pattern.scare-quotes"); return; }
         }
         // An eye-roll reads as sarcasm about the school unless the post is about something else: a pupil, an allegation, a group.
         // An eye-roll with laughter ("my son wants to bomb the garden 🙄😂") is fond exasperation, not sarcasm.
@@ -1471,6 +1545,43 @@ public sealed partial class ScreeningEngine
         }
         return (-1, 0);
     }
+
+    /// <summary>Quotation marks that are not the writer's own sarcasm: a list of words named ("the signs for
+    /// 'drink' and 'help'"), or words said by someone outside the school ("the council says it's 'being looked
+    /// at'", "the next person who tells me to 'stay calm'"). Said by the head or the school, they stay sarcasm.</summary>
+    private static bool ReportedOrNamedWords(Scratch s, int qs, int ql)
+    {
+        var text = s.Text;
+        var i = qs + ql;
+        while (i < text.Length && text[i] == ' ') i++;
+        if (i < text.Length && text[i] == ',') i++;
+        else if (i + 3 < text.Length && text.AsSpan(i, 3) is "and" or "or ") i += text[i] == 'a' ? 3 : 2;
+        else i = -1;
+        if (i > 0)
+        {
+            while (i < text.Length && text[i] == ' ') i++;
+            if (i < text.Length && OpeningQuotes.Contains(text[i])) return true;
+        }
+        var n = s.Norm;
+        var p = 0;
+        while (p < n.Length && n.OrigStart[p] < qs) p++;
+        if (p >= n.Length) return false;
+        var sentence = SentenceOf(n, p);
+        var w = PrevWord(n, p);
+        for (var k = 0; k < 12 && w.Start >= 0 && SentenceOf(n, w.Start) == sentence; k++, w = PrevWord(n, w.Start))
+        {
+            if (!IsAny(n, w, SpeechVerbs)) continue;
+            var speaker = PrevWord(n, w.Start);
+            while (speaker.Start >= 0 && IsAny(n, speaker, SpeakerFillers)) speaker = PrevWord(n, speaker.Start);
+            return speaker.Start >= 0 && IsAny(n, speaker, OutsideSpeakers);
+        }
+        return false;
+    }
+
+    private static readonly string[] SpeechVerbs = ["says", "said", "say", "saying", "tells", "told", "tell", "telling", "reckons", "claims"];
+    private static readonly string[] SpeakerFillers = ["who", "that", "keeps", "keep", "kept", "always", "just", "then", "still", "has", "have", "had"];
+    private static readonly string[] OutsideSpeakers =
+        ["council", "government", "minister", "mp", "person", "people", "everyone", "everybody", "anyone", "anybody", "someone", "somebody", "nobody", "doctor", "gp", "nhs"];
 
     private static readonly System.Buffers.SearchValues<char> OpeningQuotes = System.Buffers.SearchValues.Create("'\u2018\"\u201C");
 

@@ -120,6 +120,11 @@ public sealed partial class ScreeningEngine
         Errand = 1UL << 63,
     }
 
+    /// <summary>Pupils share first names with makers of boots and trainers ("Hunter wellies", "Jordan trainers"):
+    /// a first name straight before one of these is the brand, as "Rowan berries" is the plant. Not "boots",
+    /// which is also a kick ("Jordan boots the ball at him").</summary>
+    private static readonly string[] BrandedGoods = ["wellies", "wellington", "wellingtons", "trainers", "sneakers", "handbag", "perfume"];
+
     /// <summary>
     /// The rule words in a small open-addressing table keyed by a hash of a word's length and first,
     /// middle and last characters: a post's 30-odd words cost a few reads each, where a general string
@@ -204,6 +209,7 @@ public sealed partial class ScreeningEngine
             Add(RuleWord.Urging, "everyone", "everybody", "report", "go");
             Add(RuleWord.Drag, "drag", "haul");
             Add(RuleWord.Modified, ModifiedNouns);
+            Add(RuleWord.Modified, BrandedGoods);
             Add(RuleWord.Unchaste, UnchasteWords);
             Add(RuleWord.Wrongdoing, WrongdoingWords);
             Add(RuleWord.Contact, ContactWords);

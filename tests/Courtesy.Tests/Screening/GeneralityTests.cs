@@ -33,7 +33,7 @@ public class GeneralityTests
     [InlineData("HeldOut3", 170,  55,   0.94,    0.95,  2,     0.80)] // Thornbury Moor: 0.971 / 1.000 / 0
     [InlineData("HeldOut4", 170,  55,   0.91,    0.95,  2,     0.60)] // St Teilo's: 0.938 / 1.000 / 0
     [InlineData("HeldOut5", 165,  55,   0.84,    0.84,  3,     0.35)] // St Botolph's: 0.865 / 0.867 / 3
-    [InlineData("HeldOut6", 150,  50,   0.84,    0.90,  3,     0.40)] // Gullhaven: 0.852 / 0.917 / 2
+    [InlineData("HeldOut6", 150,  50,   0.84,    0.90,  2,     0.40)] // Gullhaven: 0.852 / 0.917 / 2 (1 after the HeldOut9-11 pass)
     // HeldOut7 was blind until 2026-11-21 (first runs 0.727-0.729 / 0.622 / 1) and has been tuned on since: a working set now
     [InlineData("HeldOut7", 175,  55,   0.84,    0.84,  1,     0.65)] // Kestrel Vale: 0.863 / 0.867 / 0
     // HeldOut8 was written blind on 2026-11-21 and is kept blind (first run 0.726 / 0.545 / 2, rules alone); its
@@ -41,9 +41,9 @@ public class GeneralityTests
     [InlineData("HeldOut8", 175,  55,   0.74,    0.68,  3,     0.48)] // Larkfen Federation: 0.765 / 0.705 / 2
     // HeldOut9-11 were written without reading the rules and run once (unseen: 0.747 / 0.681 / 2, 0.716 / 0.705 / 7,
     // 0.705 / 0.620 / 6); the category model has been trained on them since, so these floors are in-sample for it
-    [InlineData("HeldOut9", 175,  55,   0.85,    0.82,  2,     0.50)] // St Columba's: 0.877 / 0.851 / 2
-    [InlineData("HeldOut10", 175, 55,   0.83,    0.81,  7,     0.50)] // Brackenridge: 0.861 / 0.841 / 7
-    [InlineData("HeldOut11", 175, 55,   0.81,    0.75,  6,     0.50)] // Shepway Coast: 0.836 / 0.780 / 6
+    [InlineData("HeldOut9", 175,  55,   0.85,    0.82,  0,     0.50)] // St Columba's: 0.879 / 0.851 / 0
+    [InlineData("HeldOut10", 175, 55,   0.83,    0.81,  4,     0.50)] // Brackenridge: 0.864 / 0.841 / 4
+    [InlineData("HeldOut11", 175, 55,   0.81,    0.75,  2,     0.50)] // Shepway Coast: 0.842 / 0.780 / 2
     public void Held_out_school_stays_above_its_floors(string set, int posts, int clean, double macroF1, double police, int falseAlarms, double recall)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
