@@ -83,14 +83,6 @@ public sealed class CategoryModel
         }
     }
 
-    /// <summary>A word's hash: FNV-1a over its characters, fixed across processes and machines.</summary>
-    private static uint WordHash(ReadOnlySpan<char> word)
-    {
-        var h = 2166136261u;
-        foreach (var ch in word) h = (h ^ ch) * 16777619u;
-        return h;
-    }
-
     private static int Unigram(uint w) => (int)(Mix(w) & Mask);
 
     private static int Bigram(uint a, uint b) => (int)(Mix(a * 31u + b + 0x5bd1e995u) & Mask);
@@ -105,11 +97,18 @@ public sealed class CategoryModel
         return x;
     }
 
-    private static bool WordChar(char c) => char.IsLetterOrDigit(c) || c == '\'';
+    /// <summary>Letters, digits and the apostrophe: a bit each below 128 (digits and "'" in the low word, letters
+    /// in the high one), <see cref="char.IsLetterOrDigit(char)"/> above, so the answer is the same for every character.</summary>
+    private const ulong WordLow = 0x03FF_0080_0000_0000UL, WordHigh = 0x07FF_FFFE_07FF_FFFEUL;
+
+    private static bool WordChar(char c) =>
+        c < 64 ? ((WordLow >> c) & 1) != 0 : c < 128 ? ((WordHigh >> (c - 64)) & 1) != 0 : char.IsLetterOrDigit(c);
 
     /// <summary>The buckets of a folded text's word unigrams and bigrams, in text order, with each feature's
     /// span (start, end) in the folded text when <paramref name="starts"/> is not empty; repeats are kept
-    /// (callers that need a set sort them).</summary>
+    /// (callers that need a set sort them). A word is a run of letters, digits and apostrophes without the
+    /// apostrophes at either end; its hash, FNV-1a over its characters (fixed across processes and machines), is taken in the same walk that finds it:
+    /// the hash after its last character that is not an apostrophe is the hash of the trimmed word.</summary>
     internal static int Buckets(ReadOnlySpan<char> folded, Span<int> buckets, Span<int> starts, Span<int> ends)
     {
         var n = 0;
@@ -117,24 +116,32 @@ public sealed class CategoryModel
         var previous = 0u;
         var previousStart = 0;
         var i = 0;
+        var at = !starts.IsEmpty;
         while (i < folded.Length && words < MaxWords && n + 2 <= buckets.Length)
         {
             while (i < folded.Length && !WordChar(folded[i])) i++;
             var start = i;
-            while (i < folded.Length && WordChar(folded[i])) i++;
+            while (i < folded.Length && folded[i] == '\'') i++;
+            var h = 2166136261u;
+            var hash = h;
+            var empty = true;
+            for (; i < folded.Length; i++)
+            {
+                var ch = folded[i];
+                if (!WordChar(ch)) break;
+                h = (h ^ ch) * 16777619u;
+                if (ch != '\'') { hash = h; empty = false; }
+            }
             if (i == start) break;
-            var word = folded[start..i].Trim('\'');
-            if (word.IsEmpty) continue;
-            var h = WordHash(word);
-            var at = !starts.IsEmpty;
+            if (empty) continue;
             if (at) { starts[n] = start; ends[n] = i; }
-            buckets[n++] = Unigram(h);
+            buckets[n++] = Unigram(hash);
             if (words > 0)
             {
                 if (at) { starts[n] = previousStart; ends[n] = i; }
-                buckets[n++] = Bigram(previous, h);
+                buckets[n++] = Bigram(previous, hash);
             }
-            previous = h;
+            previous = hash;
             previousStart = start;
             words++;
         }
