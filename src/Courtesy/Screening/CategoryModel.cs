@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Courtesy.Screening;
@@ -26,9 +28,14 @@ public sealed class CategoryModel
     private readonly int[] _slots;
     private readonly int _slotMask;
     private readonly int[] _rowBucket;
-    /// <summary>A row's IDF then its weight for each category, padded to <see cref="_stride"/> floats: one feature's
-    /// numbers in one cache line.</summary>
+    /// <summary>As read and written (<see cref="Save"/>): a row's IDF, and its weight for each category.</summary>
+    private readonly float[] _idf, _weights;
+    /// <summary>What a row adds to a post's sums, <see cref="_stride"/> floats from <see cref="_first"/> on: its
+    /// weight for each category times its IDF, then its IDF squared (the norm's term), then zeros. The same
+    /// float products the sums used to take when they read the row, made once: the scores do not change.
+    /// Pinned and started on a 64-byte boundary, so a 16-float row is one cache line, not two.</summary>
     private readonly float[] _rows;
+    private readonly int _first;
     private readonly int _stride;
 
     public IReadOnlyList<string> Categories => _categories;
@@ -47,12 +54,17 @@ public sealed class CategoryModel
         LogitThreshold = MathF.Log(threshold / (1 - threshold));
         _bias = bias;
         _rowBucket = rowBucket;
-        _stride = (k + 1 + 3) & ~3;
-        _rows = new float[rowBucket.Length * _stride];
+        _idf = idf;
+        _weights = weights;
+        _stride = (k + 1 + 7) & ~7;
+        _rows = GC.AllocateArray<float>(rowBucket.Length * _stride + 16, pinned: true);
+        // The address is only read, to find the first element on a cache line; a pinned array does not move.
+        _first = (int)((64 - (Marshal.UnsafeAddrOfPinnedArrayElement(_rows, 0) & 63)) & 63) / sizeof(float);
         for (var r = 0; r < rowBucket.Length; r++)
         {
-            _rows[r * _stride] = idf[r];
-            weights.AsSpan(r * k, k).CopyTo(_rows.AsSpan(r * _stride + 1, k));
+            var row = _rows.AsSpan(_first + r * _stride, _stride);
+            for (var c = 0; c < k; c++) row[c] = weights[r * k + c] * idf[r];
+            row[k] = idf[r] * idf[r];
         }
         var size = 16;
         while (size < rowBucket.Length * 2) size <<= 1;
@@ -166,29 +178,50 @@ public sealed class CategoryModel
         Span<int> buckets = stackalloc int[Math.Min(2 * MaxWords, folded.Length + 2)];
         var n = Buckets(folded, buckets, default, default);
         // A feature counts once however often it occurs: a bit a kept row marks it, which is cheaper than
-        // sorting the buckets (most of a post's words are not in the table at all).
+        // sorting the buckets.
         Span<ulong> seen = stackalloc ulong[(_rowBucket.Length + 63) >> 6];
-        z = z[..k];
-        z.Clear();
-        var norm = 0f;
-        for (var j = 0; j < n; j++)
+        var rows = _rows;
+        var stride = _stride;
+        var first = _first;
+        // The sums in text order, each lane adding its own category's products (and lane k the norm's terms):
+        // the vector and scalar paths, and the sums as they were taken before, are the same float operations.
+        Span<float> sums = stackalloc float[stride];
+        if (Vector256.IsHardwareAccelerated && stride == 16)
         {
-            var r = Row(buckets[j]);
-            if (r < 0 || (seen[r >> 6] & (1UL << r)) != 0) continue;
-            seen[r >> 6] |= 1UL << r;
-            var row = _rows.AsSpan(r * _stride, k + 1);
-            var idf = row[0];
-            norm += idf * idf;
-            // Each lane adds its own category's product, so the vector and scalar paths give the same sums.
-            var w = row[1..];
-            var c = 0;
-            if (Vector.IsHardwareAccelerated)
-                for (; c <= k - Vector<float>.Count; c += Vector<float>.Count)
-                    (new Vector<float>(z[c..]) + new Vector<float>(w[c..]) * idf).CopyTo(z[c..]);
-            for (; c < k; c++) z[c] += w[c] * idf;
+            // Twelve categories or so, the usual model: the sums stay in two registers.
+            var lo = Vector256<float>.Zero;
+            var hi = Vector256<float>.Zero;
+            for (var j = 0; j < n; j++)
+            {
+                var r = Row(buckets[j]);
+                if (r < 0 || (seen[r >> 6] & (1UL << r)) != 0) continue;
+                seen[r >> 6] |= 1UL << r;
+                var row = rows.AsSpan(first + r * 16, 16);
+                lo += Vector256.Create((ReadOnlySpan<float>)row);
+                hi += Vector256.Create((ReadOnlySpan<float>)row[8..]);
+            }
+            lo.CopyTo(sums);
+            hi.CopyTo(sums[8..]);
         }
+        else
+        {
+            sums.Clear();
+            for (var j = 0; j < n; j++)
+            {
+                var r = Row(buckets[j]);
+                if (r < 0 || (seen[r >> 6] & (1UL << r)) != 0) continue;
+                seen[r >> 6] |= 1UL << r;
+                var row = rows.AsSpan(first + r * stride, stride);
+                var c = 0;
+                if (Vector.IsHardwareAccelerated)
+                    for (; c <= stride - Vector<float>.Count; c += Vector<float>.Count)
+                        (new Vector<float>(sums[c..]) + new Vector<float>(row[c..])).CopyTo(sums[c..]);
+                for (; c < stride; c++) sums[c] += row[c];
+            }
+        }
+        var norm = sums[k];
         var scale = norm > 0 ? 1f / MathF.Sqrt(norm) : 0f;
-        for (var c = 0; c < k; c++) z[c] = _bias[c] + z[c] * scale;
+        for (var c = 0; c < k; c++) z[c] = _bias[c] + sums[c] * scale;
     }
 
     /// <summary>For each category in <paramref name="categories"/> (a bit a category), the word or word pair
@@ -209,11 +242,12 @@ public sealed class CategoryModel
         {
             var r = Row(buckets[j]);
             if (r < 0) continue;
-            var row = _rows.AsSpan(r * _stride, k + 1);
+            var row = _rows.AsSpan(_first + r * _stride, k);
             for (var c = 0; c < k; c++)
             {
                 if ((categories & (1UL << c)) == 0) continue;
-                var push = row[0] * row[1 + c];
+                // The IDF times the weight, as it was taken here before: the product the row holds.
+                var push = row[c];
                 if (push > best[c]) { best[c] = push; spans[c] = (starts[j], ends[j]); }
             }
         }
@@ -233,7 +267,8 @@ public sealed class CategoryModel
         for (var r = 0; r < _rowBucket.Length; r++)
         {
             w.Write(_rowBucket[r]);
-            foreach (var v in _rows.AsSpan(r * _stride, _categories.Length + 1)) w.Write(v);
+            w.Write(_idf[r]);
+            foreach (var v in _weights.AsSpan(r * _categories.Length, _categories.Length)) w.Write(v);
         }
     }
 
