@@ -23,17 +23,22 @@ public sealed class CategoryModel
 
     private readonly string[] _categories;
     private readonly float[] _bias;
-    /// <summary>Open addressing over the kept buckets, key and value side by side so a probe reads one cache
-    /// line: [2i] is the bucket, [2i + 1] its row + 1 (0 is an empty slot).</summary>
+    /// <summary>Cuckoo hashing over the kept buckets: a bucket is in one of its two slots (<see cref="Slot1"/>,
+    /// <see cref="Slot2"/>) or in none, so a look-up reads both and chooses without a branch or a probe loop;
+    /// on a post, the hits and misses among its words come in no order a branch predictor could learn. [2i] is
+    /// the bucket (<see cref="EmptyKey"/> in an empty slot), [2i + 1] its row.</summary>
     private readonly int[] _slots;
     private readonly int _slotMask;
+    /// <summary>No bucket: above every bucket, and its bits differ from any bucket's, so the XOR is positive.</summary>
+    private const int EmptyKey = 1 << (BucketBits + 1);
     private readonly int[] _rowBucket;
     /// <summary>As read and written (<see cref="Save"/>): a row's IDF, and its weight for each category.</summary>
     private readonly float[] _idf, _weights;
     /// <summary>What a row adds to a post's sums, <see cref="_stride"/> floats from <see cref="_first"/> on: its
     /// weight for each category times its IDF, then its IDF squared (the norm's term), then zeros. The same
     /// float products the sums used to take when they read the row, made once: the scores do not change.
-    /// Pinned and started on a 64-byte boundary, so a 16-float row is one cache line, not two.</summary>
+    /// Pinned and started on a 64-byte boundary, so a 16-float row is one cache line, not two. After the last
+    /// row, one of zeros (<see cref="NoRow"/>): what a word not in the table, or counted already, adds.</summary>
     private readonly float[] _rows;
     private readonly int _first;
     private readonly int _stride;
@@ -57,7 +62,7 @@ public sealed class CategoryModel
         _idf = idf;
         _weights = weights;
         _stride = (k + 1 + 7) & ~7;
-        _rows = GC.AllocateArray<float>(rowBucket.Length * _stride + 16, pinned: true);
+        _rows = GC.AllocateArray<float>((rowBucket.Length + 1) * _stride + 16, pinned: true);
         // The address is only read, to find the first element on a cache line; a pinned array does not move.
         _first = (int)((64 - (Marshal.UnsafeAddrOfPinnedArrayElement(_rows, 0) & 63)) & 63) / sizeof(float);
         for (var r = 0; r < rowBucket.Length; r++)
@@ -68,31 +73,61 @@ public sealed class CategoryModel
         }
         var size = 16;
         while (size < rowBucket.Length * 2) size <<= 1;
+        while (!Place(rowBucket, size, out _slots)) size <<= 1;
         _slotMask = size - 1;
-        _slots = new int[2 * size];
-        for (var r = 0; r < rowBucket.Length; r++)
-        {
-            var i = Slot(rowBucket[r]);
-            while (_slots[2 * i + 1] != 0)
-            {
-                if (_slots[2 * i] == rowBucket[r]) throw new InvalidDataException($"category model: bucket {rowBucket[r]} stored twice");
-                i = (i + 1) & _slotMask;
-            }
-            _slots[2 * i] = rowBucket[r];
-            _slots[2 * i + 1] = r + 1;
-        }
     }
 
-    private int Slot(int bucket) => (int)((uint)bucket * 0x9E3779B1u >> 8) & _slotMask;
+    private int NoRow => _rowBucket.Length;
+
+    private static int Slot1(int bucket, int mask) => (int)((uint)bucket * 0x9E3779B1u >> 8) & mask;
+
+    private static int Slot2(int bucket, int mask) => (int)((uint)bucket * 0xC2B2AE35u >> 11) & mask;
+
+    /// <summary>Cuckoo insertion of every row's bucket in <paramref name="size"/> slots; false when some bucket
+    /// finds no place (the table is then made twice the size). The same buckets always give the same table.</summary>
+    private static bool Place(int[] rowBucket, int size, out int[] slots)
+    {
+        var mask = size - 1;
+        slots = new int[2 * size];
+        for (var i = 0; i < size; i++) slots[2 * i] = EmptyKey;
+        for (var r = 0; r < rowBucket.Length; r++)
+        {
+            int key = rowBucket[r], row = r;
+            if (slots[2 * Slot1(key, mask)] == key || slots[2 * Slot2(key, mask)] == key)
+                throw new InvalidDataException($"category model: bucket {key} stored twice");
+            var at = Slot1(key, mask);
+            for (var kick = 0; ; kick++)
+            {
+                if (kick == 500) return false;
+                (key, slots[2 * at]) = (slots[2 * at], key);
+                (row, slots[2 * at + 1]) = (slots[2 * at + 1], row);
+                if (key == EmptyKey) break;
+                at = at == Slot1(key, mask) ? Slot2(key, mask) : Slot1(key, mask);
+            }
+        }
+        return true;
+    }
 
     internal int Row(int bucket)
     {
         var slots = _slots;
-        for (var i = Slot(bucket); ; i = (i + 1) & _slotMask)
-        {
-            var r = slots[2 * i + 1] - 1;
-            if (r < 0 || slots[2 * i] == bucket) return r;
-        }
+        var a = Slot1(bucket, _slotMask);
+        if (slots[2 * a] == bucket) return slots[2 * a + 1];
+        var b = Slot2(bucket, _slotMask);
+        return slots[2 * b] == bucket ? slots[2 * b + 1] : -1;
+    }
+
+    /// <summary><see cref="Row"/> without a branch: <see cref="NoRow"/> for a bucket not in the table.</summary>
+    private int RowOrNone(int bucket, int none)
+    {
+        var slots = _slots;
+        var a = 2 * Slot1(bucket, _slotMask);
+        var b = 2 * Slot2(bucket, _slotMask);
+        // -1 where the key is the bucket, else 0: keys and buckets are not negative, so the XOR is 0 only when equal.
+        var inA = ((slots[a] ^ bucket) - 1) >> 31;
+        var inB = ((slots[b] ^ bucket) - 1) >> 31;
+        var r = none ^ ((none ^ slots[a + 1]) & inA);
+        return r ^ ((r ^ slots[b + 1]) & inB);
     }
 
     private static int Unigram(uint w) => (int)(Mix(w) & Mask);
@@ -179,7 +214,8 @@ public sealed class CategoryModel
         var n = Buckets(folded, buckets, default, default);
         // A feature counts once however often it occurs: a bit a kept row marks it, which is cheaper than
         // sorting the buckets.
-        Span<ulong> seen = stackalloc ulong[(_rowBucket.Length + 63) >> 6];
+        Span<ulong> seen = stackalloc ulong[(_rowBucket.Length + 1 + 63) >> 6];
+        var none = NoRow;
         var rows = _rows;
         var stride = _stride;
         var first = _first;
@@ -188,14 +224,18 @@ public sealed class CategoryModel
         Span<float> sums = stackalloc float[stride];
         if (Vector256.IsHardwareAccelerated && stride == 16)
         {
-            // Twelve categories or so, the usual model: the sums stay in two registers.
+            // Twelve categories or so, the usual model: the sums stay in two registers. Without a branch on
+            // whether a word counts: one that does not adds the row of zeros, and x + 0 is x for every sum
+            // (a sum that starts at +0 is never -0), so the sums are the same floats in the same order.
             var lo = Vector256<float>.Zero;
             var hi = Vector256<float>.Zero;
             for (var j = 0; j < n; j++)
             {
-                var r = Row(buckets[j]);
-                if (r < 0 || (seen[r >> 6] & (1UL << r)) != 0) continue;
-                seen[r >> 6] |= 1UL << r;
+                var r = RowOrNone(buckets[j], none);
+                var old = seen[r >> 6];
+                seen[r >> 6] = old | (1UL << r);
+                var counted = -(int)((old >> r) & 1);
+                r ^= (r ^ none) & counted;
                 var row = rows.AsSpan(first + r * 16, 16);
                 lo += Vector256.Create((ReadOnlySpan<float>)row);
                 hi += Vector256.Create((ReadOnlySpan<float>)row[8..]);
