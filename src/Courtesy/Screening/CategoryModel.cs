@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Courtesy.Screening;
@@ -21,14 +23,24 @@ public sealed class CategoryModel
 
     private readonly string[] _categories;
     private readonly float[] _bias;
-    /// <summary>Open addressing over the kept buckets, key and value side by side so a probe reads one cache
-    /// line: [2i] is the bucket, [2i + 1] its row + 1 (0 is an empty slot).</summary>
+    /// <summary>Cuckoo hashing over the kept buckets: a bucket is in one of its two slots (<see cref="Slot1"/>,
+    /// <see cref="Slot2"/>) or in none, so a look-up reads both and chooses without a branch or a probe loop;
+    /// on a post, the hits and misses among its words come in no order a branch predictor could learn. [2i] is
+    /// the bucket (<see cref="EmptyKey"/> in an empty slot), [2i + 1] its row.</summary>
     private readonly int[] _slots;
     private readonly int _slotMask;
+    /// <summary>No bucket: above every bucket, and its bits differ from any bucket's, so the XOR is positive.</summary>
+    private const int EmptyKey = 1 << (BucketBits + 1);
     private readonly int[] _rowBucket;
-    /// <summary>A row's IDF then its weight for each category, padded to <see cref="_stride"/> floats: one feature's
-    /// numbers in one cache line.</summary>
+    /// <summary>As read and written (<see cref="Save"/>): a row's IDF, and its weight for each category.</summary>
+    private readonly float[] _idf, _weights;
+    /// <summary>What a row adds to a post's sums, <see cref="_stride"/> floats from <see cref="_first"/> on: its
+    /// weight for each category times its IDF, then its IDF squared (the norm's term), then zeros. The same
+    /// float products the sums used to take when they read the row, made once: the scores do not change.
+    /// Pinned and started on a 64-byte boundary, so a 16-float row is one cache line, not two. After the last
+    /// row, one of zeros (<see cref="NoRow"/>): what a word not in the table, or counted already, adds.</summary>
     private readonly float[] _rows;
+    private readonly int _first;
     private readonly int _stride;
 
     public IReadOnlyList<string> Categories => _categories;
@@ -47,48 +59,75 @@ public sealed class CategoryModel
         LogitThreshold = MathF.Log(threshold / (1 - threshold));
         _bias = bias;
         _rowBucket = rowBucket;
-        _stride = (k + 1 + 3) & ~3;
-        _rows = new float[rowBucket.Length * _stride];
+        _idf = idf;
+        _weights = weights;
+        _stride = (k + 1 + 7) & ~7;
+        _rows = GC.AllocateArray<float>((rowBucket.Length + 1) * _stride + 16, pinned: true);
+        // The address is only read, to find the first element on a cache line; a pinned array does not move.
+        _first = (int)((64 - (Marshal.UnsafeAddrOfPinnedArrayElement(_rows, 0) & 63)) & 63) / sizeof(float);
         for (var r = 0; r < rowBucket.Length; r++)
         {
-            _rows[r * _stride] = idf[r];
-            weights.AsSpan(r * k, k).CopyTo(_rows.AsSpan(r * _stride + 1, k));
+            var row = _rows.AsSpan(_first + r * _stride, _stride);
+            for (var c = 0; c < k; c++) row[c] = weights[r * k + c] * idf[r];
+            row[k] = idf[r] * idf[r];
         }
         var size = 16;
         while (size < rowBucket.Length * 2) size <<= 1;
+        while (!Place(rowBucket, size, out _slots)) size <<= 1;
         _slotMask = size - 1;
-        _slots = new int[2 * size];
-        for (var r = 0; r < rowBucket.Length; r++)
-        {
-            var i = Slot(rowBucket[r]);
-            while (_slots[2 * i + 1] != 0)
-            {
-                if (_slots[2 * i] == rowBucket[r]) throw new InvalidDataException($"category model: bucket {rowBucket[r]} stored twice");
-                i = (i + 1) & _slotMask;
-            }
-            _slots[2 * i] = rowBucket[r];
-            _slots[2 * i + 1] = r + 1;
-        }
     }
 
-    private int Slot(int bucket) => (int)((uint)bucket * 0x9E3779B1u >> 8) & _slotMask;
+    private int NoRow => _rowBucket.Length;
+
+    private static int Slot1(int bucket, int mask) => (int)((uint)bucket * 0x9E3779B1u >> 8) & mask;
+
+    private static int Slot2(int bucket, int mask) => (int)((uint)bucket * 0xC2B2AE35u >> 11) & mask;
+
+    /// <summary>Cuckoo insertion of every row's bucket in <paramref name="size"/> slots; false when some bucket
+    /// finds no place (the table is then made twice the size). The same buckets always give the same table.</summary>
+    private static bool Place(int[] rowBucket, int size, out int[] slots)
+    {
+        var mask = size - 1;
+        slots = new int[2 * size];
+        for (var i = 0; i < size; i++) slots[2 * i] = EmptyKey;
+        for (var r = 0; r < rowBucket.Length; r++)
+        {
+            int key = rowBucket[r], row = r;
+            if (slots[2 * Slot1(key, mask)] == key || slots[2 * Slot2(key, mask)] == key)
+                throw new InvalidDataException($"category model: bucket {key} stored twice");
+            var at = Slot1(key, mask);
+            for (var kick = 0; ; kick++)
+            {
+                if (kick == 500) return false;
+                (key, slots[2 * at]) = (slots[2 * at], key);
+                (row, slots[2 * at + 1]) = (slots[2 * at + 1], row);
+                if (key == EmptyKey) break;
+                at = at == Slot1(key, mask) ? Slot2(key, mask) : Slot1(key, mask);
+            }
+        }
+        return true;
+    }
 
     internal int Row(int bucket)
     {
         var slots = _slots;
-        for (var i = Slot(bucket); ; i = (i + 1) & _slotMask)
-        {
-            var r = slots[2 * i + 1] - 1;
-            if (r < 0 || slots[2 * i] == bucket) return r;
-        }
+        var a = Slot1(bucket, _slotMask);
+        if (slots[2 * a] == bucket) return slots[2 * a + 1];
+        var b = Slot2(bucket, _slotMask);
+        return slots[2 * b] == bucket ? slots[2 * b + 1] : -1;
     }
 
-    /// <summary>A word's hash: FNV-1a over its characters, fixed across processes and machines.</summary>
-    private static uint WordHash(ReadOnlySpan<char> word)
+    /// <summary><see cref="Row"/> without a branch: <see cref="NoRow"/> for a bucket not in the table.</summary>
+    private int RowOrNone(int bucket, int none)
     {
-        var h = 2166136261u;
-        foreach (var ch in word) h = (h ^ ch) * 16777619u;
-        return h;
+        var slots = _slots;
+        var a = 2 * Slot1(bucket, _slotMask);
+        var b = 2 * Slot2(bucket, _slotMask);
+        // -1 where the key is the bucket, else 0: keys and buckets are not negative, so the XOR is 0 only when equal.
+        var inA = ((slots[a] ^ bucket) - 1) >> 31;
+        var inB = ((slots[b] ^ bucket) - 1) >> 31;
+        var r = none ^ ((none ^ slots[a + 1]) & inA);
+        return r ^ ((r ^ slots[b + 1]) & inB);
     }
 
     private static int Unigram(uint w) => (int)(Mix(w) & Mask);
@@ -105,11 +144,18 @@ public sealed class CategoryModel
         return x;
     }
 
-    private static bool WordChar(char c) => char.IsLetterOrDigit(c) || c == '\'';
+    /// <summary>Letters, digits and the apostrophe: a bit each below 128 (digits and "'" in the low word, letters
+    /// in the high one), <see cref="char.IsLetterOrDigit(char)"/> above, so the answer is the same for every character.</summary>
+    private const ulong WordLow = 0x03FF_0080_0000_0000UL, WordHigh = 0x07FF_FFFE_07FF_FFFEUL;
+
+    private static bool WordChar(char c) =>
+        c < 64 ? ((WordLow >> c) & 1) != 0 : c < 128 ? ((WordHigh >> (c - 64)) & 1) != 0 : char.IsLetterOrDigit(c);
 
     /// <summary>The buckets of a folded text's word unigrams and bigrams, in text order, with each feature's
     /// span (start, end) in the folded text when <paramref name="starts"/> is not empty; repeats are kept
-    /// (callers that need a set sort them).</summary>
+    /// (callers that need a set sort them). A word is a run of letters, digits and apostrophes without the
+    /// apostrophes at either end; its hash, FNV-1a over its characters (fixed across processes and machines), is taken in the same walk that finds it:
+    /// the hash after its last character that is not an apostrophe is the hash of the trimmed word.</summary>
     internal static int Buckets(ReadOnlySpan<char> folded, Span<int> buckets, Span<int> starts, Span<int> ends)
     {
         var n = 0;
@@ -117,24 +163,32 @@ public sealed class CategoryModel
         var previous = 0u;
         var previousStart = 0;
         var i = 0;
+        var at = !starts.IsEmpty;
         while (i < folded.Length && words < MaxWords && n + 2 <= buckets.Length)
         {
             while (i < folded.Length && !WordChar(folded[i])) i++;
             var start = i;
-            while (i < folded.Length && WordChar(folded[i])) i++;
+            while (i < folded.Length && folded[i] == '\'') i++;
+            var h = 2166136261u;
+            var hash = h;
+            var empty = true;
+            for (; i < folded.Length; i++)
+            {
+                var ch = folded[i];
+                if (!WordChar(ch)) break;
+                h = (h ^ ch) * 16777619u;
+                if (ch != '\'') { hash = h; empty = false; }
+            }
             if (i == start) break;
-            var word = folded[start..i].Trim('\'');
-            if (word.IsEmpty) continue;
-            var h = WordHash(word);
-            var at = !starts.IsEmpty;
+            if (empty) continue;
             if (at) { starts[n] = start; ends[n] = i; }
-            buckets[n++] = Unigram(h);
+            buckets[n++] = Unigram(hash);
             if (words > 0)
             {
                 if (at) { starts[n] = previousStart; ends[n] = i; }
-                buckets[n++] = Bigram(previous, h);
+                buckets[n++] = Bigram(previous, hash);
             }
-            previous = h;
+            previous = hash;
             previousStart = start;
             words++;
         }
@@ -159,29 +213,55 @@ public sealed class CategoryModel
         Span<int> buckets = stackalloc int[Math.Min(2 * MaxWords, folded.Length + 2)];
         var n = Buckets(folded, buckets, default, default);
         // A feature counts once however often it occurs: a bit a kept row marks it, which is cheaper than
-        // sorting the buckets (most of a post's words are not in the table at all).
-        Span<ulong> seen = stackalloc ulong[(_rowBucket.Length + 63) >> 6];
-        z = z[..k];
-        z.Clear();
-        var norm = 0f;
-        for (var j = 0; j < n; j++)
+        // sorting the buckets.
+        Span<ulong> seen = stackalloc ulong[(_rowBucket.Length + 1 + 63) >> 6];
+        var none = NoRow;
+        var rows = _rows;
+        var stride = _stride;
+        var first = _first;
+        // The sums in text order, each lane adding its own category's products (and lane k the norm's terms):
+        // the vector and scalar paths, and the sums as they were taken before, are the same float operations.
+        Span<float> sums = stackalloc float[stride];
+        if (Vector256.IsHardwareAccelerated && stride == 16)
         {
-            var r = Row(buckets[j]);
-            if (r < 0 || (seen[r >> 6] & (1UL << r)) != 0) continue;
-            seen[r >> 6] |= 1UL << r;
-            var row = _rows.AsSpan(r * _stride, k + 1);
-            var idf = row[0];
-            norm += idf * idf;
-            // Each lane adds its own category's product, so the vector and scalar paths give the same sums.
-            var w = row[1..];
-            var c = 0;
-            if (Vector.IsHardwareAccelerated)
-                for (; c <= k - Vector<float>.Count; c += Vector<float>.Count)
-                    (new Vector<float>(z[c..]) + new Vector<float>(w[c..]) * idf).CopyTo(z[c..]);
-            for (; c < k; c++) z[c] += w[c] * idf;
+            // Twelve categories or so, the usual model: the sums stay in two registers. Without a branch on
+            // whether a word counts: one that does not adds the row of zeros, and x + 0 is x for every sum
+            // (a sum that starts at +0 is never -0), so the sums are the same floats in the same order.
+            var lo = Vector256<float>.Zero;
+            var hi = Vector256<float>.Zero;
+            for (var j = 0; j < n; j++)
+            {
+                var r = RowOrNone(buckets[j], none);
+                var old = seen[r >> 6];
+                seen[r >> 6] = old | (1UL << r);
+                var counted = -(int)((old >> r) & 1);
+                r ^= (r ^ none) & counted;
+                var row = rows.AsSpan(first + r * 16, 16);
+                lo += Vector256.Create((ReadOnlySpan<float>)row);
+                hi += Vector256.Create((ReadOnlySpan<float>)row[8..]);
+            }
+            lo.CopyTo(sums);
+            hi.CopyTo(sums[8..]);
         }
+        else
+        {
+            sums.Clear();
+            for (var j = 0; j < n; j++)
+            {
+                var r = Row(buckets[j]);
+                if (r < 0 || (seen[r >> 6] & (1UL << r)) != 0) continue;
+                seen[r >> 6] |= 1UL << r;
+                var row = rows.AsSpan(first + r * stride, stride);
+                var c = 0;
+                if (Vector.IsHardwareAccelerated)
+                    for (; c <= stride - Vector<float>.Count; c += Vector<float>.Count)
+                        (new Vector<float>(sums[c..]) + new Vector<float>(row[c..])).CopyTo(sums[c..]);
+                for (; c < stride; c++) sums[c] += row[c];
+            }
+        }
+        var norm = sums[k];
         var scale = norm > 0 ? 1f / MathF.Sqrt(norm) : 0f;
-        for (var c = 0; c < k; c++) z[c] = _bias[c] + z[c] * scale;
+        for (var c = 0; c < k; c++) z[c] = _bias[c] + sums[c] * scale;
     }
 
     /// <summary>For each category in <paramref name="categories"/> (a bit a category), the word or word pair
@@ -202,11 +282,12 @@ public sealed class CategoryModel
         {
             var r = Row(buckets[j]);
             if (r < 0) continue;
-            var row = _rows.AsSpan(r * _stride, k + 1);
+            var row = _rows.AsSpan(_first + r * _stride, k);
             for (var c = 0; c < k; c++)
             {
                 if ((categories & (1UL << c)) == 0) continue;
-                var push = row[0] * row[1 + c];
+                // The IDF times the weight, as it was taken here before: the product the row holds.
+                var push = row[c];
                 if (push > best[c]) { best[c] = push; spans[c] = (starts[j], ends[j]); }
             }
         }
@@ -226,7 +307,8 @@ public sealed class CategoryModel
         for (var r = 0; r < _rowBucket.Length; r++)
         {
             w.Write(_rowBucket[r]);
-            foreach (var v in _rows.AsSpan(r * _stride, _categories.Length + 1)) w.Write(v);
+            w.Write(_idf[r]);
+            foreach (var v in _weights.AsSpan(r * _categories.Length, _categories.Length)) w.Write(v);
         }
     }
 
