@@ -119,11 +119,14 @@ public static class ScreeningCommands
         }
     }
 
-    internal static ScreeningEngine BuildEngine(string policyId, string? policiesDir, string rosterPath, string schoolPath, bool noModel)
+    internal static ScreeningEngine BuildEngine(string policyId, string? policiesDir, string rosterPath, string schoolPath, bool noModel) =>
+        BuildEngine(new PolicyLibrary(policiesDir).Get(policyId), SchoolJson.Load(schoolPath), RosterCsv.Load(rosterPath), noModel);
+
+    /// <summary>The engine as the app builds it: the shipped word lists and, unless asked not to, both trained models.</summary>
+    private static ScreeningEngine BuildEngine(PolicyPack pack, SchoolProfile school, IReadOnlyList<Person> roster, bool noModel)
     {
-        var pack = new PolicyLibrary(policiesDir).Get(policyId);
         var data = Lexicons.FindDataDirectory();
-        return ScreeningEngine.Build(SchoolJson.Load(schoolPath), RosterCsv.Load(rosterPath), pack.CategoryIds,
+        return ScreeningEngine.Build(school, roster, pack.CategoryIds,
             new ScreeningOptions { Lexicons = Lexicons.Default, Model = noModel ? null : LinearModel.LoadDefault(data), CategoryModel = noModel ? null : CategoryModel.LoadDefault(data), OwnCategories = pack.OwnCategories });
     }
 
@@ -145,10 +148,7 @@ public static class ScreeningCommands
                 var folder = parse.GetValue(set)!.FullName;
                 var pack = new PolicyLibrary(parse.GetValue(dir)).Get(parse.GetValue(policy)!);
                 var (school, roster, posts) = Evaluation.LoadSet(folder);
-                var data = Lexicons.FindDataDirectory();
-                var models = !parse.GetValue(noModel);
-                var engine = ScreeningEngine.Build(school, roster, pack.CategoryIds,
-                    new ScreeningOptions { Model = models ? LinearModel.LoadDefault(data) : null, CategoryModel = models ? CategoryModel.LoadDefault(data) : null, OwnCategories = pack.OwnCategories });
+                var engine = BuildEngine(pack, school, roster, parse.GetValue(noModel));
                 var report = Evaluation.Run(engine, posts, pack.CategoryIds.Where(Categories.IsKnown));
                 var console = Plain(parse.InvocationConfiguration.Output);
                 Print(console, report, folder, pack.Id, posts.Count);

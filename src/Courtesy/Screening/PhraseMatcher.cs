@@ -323,6 +323,15 @@ internal sealed class PhraseMatcher
             if (oa && CanEnd(ra, text, j + 1)) count = Emit(a, j, text, ref matches, count, int.MaxValue);
             if (ob && CanEnd(rb, text, mid + j + 1)) secondCount = Emit(b, mid + j, text, ref second, secondCount, int.MaxValue);
         }
+        return FinishSplit(table, text, mid, steps, a, ra, b, rb, ref matches, count, second, secondCount);
+    }
+
+    /// <summary>The end of a split walk, shared by both lockstep loops: each walker finishes its half alone,
+    /// the first runs past the middle while a phrase it began can still end, and the two lists are merged.</summary>
+    private int FinishSplit<TTable>(TTable table, ReadOnlySpan<char> text, int mid, int steps, int a, ulong ra, int b, ulong rb,
+        ref Match[] matches, int count, Match[] second, int secondCount) where TTable : struct, ITable
+    {
+        var symbol = Symbol;
         for (var i = steps; i < mid; i++)
         {
             var c = text[i];
@@ -392,35 +401,7 @@ internal sealed class PhraseMatcher
             if ((ra & OutputBit) != 0 && CanEnd(ra, text, j + 1)) count = Emit(a, j, text, ref matches, count, int.MaxValue);
             if ((rb & OutputBit) != 0 && CanEnd(rb, text, mid + j + 1)) secondCount = Emit(b, mid + j, text, ref second, secondCount, int.MaxValue);
         }
-        var table = new Compact<ushort>(rec, dense);
-        for (var i = steps; i < mid; i++)
-        {
-            var c = text[i];
-            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) count = Emit(a, i, text, ref matches, count, int.MaxValue);
-        }
-        for (var i = mid + steps; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (table.Step(ref b, ref rb, c < 128 ? symbol[c] : 0) && CanEnd(rb, text, i + 1)) secondCount = Emit(b, i, text, ref second, secondCount, int.MaxValue);
-        }
-        var tails = t_tail ??= new Match[16];
-        var tailCount = 0;
-        for (var i = mid; i < text.Length && _depth[a] > i - mid; i++)
-        {
-            var c = text[i];
-            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) tailCount = Emit(a, i, text, ref tails, tailCount, mid);
-        }
-        t_second = second;
-        t_tail = tails;
-        var xi = 0;
-        var yi = 0;
-        while (xi < tailCount || yi < secondCount)
-        {
-            var takeTail = yi == secondCount || xi < tailCount && EndOf(tails[xi]) <= EndOf(second[yi]);
-            if (count == matches.Length) Array.Resize(ref matches, count * 2);
-            matches[count++] = takeTail ? tails[xi++] : second[yi++];
-        }
-        return count;
+        return FinishSplit(new Compact<ushort>(rec, dense), text, mid, steps, a, ra, b, rb, ref matches, count, second, secondCount);
     }
 
     /// <summary>The position of the last character of the phrase itself, before any "s" or "'s".</summary>

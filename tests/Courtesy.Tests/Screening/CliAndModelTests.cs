@@ -77,7 +77,7 @@ public class CliAndModelTests
     {
         var (school, roster, posts) = Evaluation.LoadSet(Repo.DevSet);
         var pack = new PolicyLibrary(Path.Combine(Repo.Root, "policies")).Get("default");
-        var engine = ScreeningEngine.Build(school, roster, pack.CategoryIds, new ScreeningOptions { Model = LinearModel.LoadDefault(Path.Combine(Repo.Root, "data")), CategoryModel = CategoryModel.LoadDefault(Path.Combine(Repo.Root, "data")) });
+        var engine = ScreeningEngine.Build(school, roster, pack.CategoryIds, ShippedModels.Options);
         var report = Evaluation.Run(engine, posts, pack.CategoryIds);
         Assert.True(report.MacroF1Text >= 0.85, $"macro-F1 {report.MacroF1Text:0.000}");
         Assert.True(report.PoliceRecall >= 0.95, $"police recall {report.PoliceRecall:0.000}");

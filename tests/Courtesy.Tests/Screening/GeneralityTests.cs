@@ -14,7 +14,7 @@ public class GeneralityTests
     {
         var (school, roster, posts) = Evaluation.LoadSet(set);
         var pack = new PolicyLibrary(Path.Combine(Repo.Root, "policies")).Get("default");
-        var engine = ScreeningEngine.Build(school, roster, pack.CategoryIds, new ScreeningOptions { Model = LinearModel.LoadDefault(Path.Combine(Repo.Root, "data")), CategoryModel = CategoryModel.LoadDefault(Path.Combine(Repo.Root, "data")) });
+        var engine = ScreeningEngine.Build(school, roster, pack.CategoryIds, ShippedModels.Options);
         return Evaluation.Run(engine, posts, pack.CategoryIds);
     }
 
