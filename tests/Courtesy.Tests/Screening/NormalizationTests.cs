@@ -190,16 +190,21 @@ public class NormalizationTests
         }
     }
 
-    [Fact]
-    public void Compact_automaton_finds_what_the_full_table_finds()
+    /// <summary>The shipped lexicons' phrases, folded, as the automaton takes them (a trailing '*' is a prefix).</summary>
+    private static (List<string> Texts, List<PhraseMatcher.PhraseFlags> Flags) LexiconPhrases()
     {
         var lex = Lexicons.Default;
         var phrases = lex.Cues.Select(c => c.Phrase).Concat(lex.Profanity)
             .Select(p => (Prefix: p.EndsWith('*'), Text: ScreeningEngine.Fold(p.TrimEnd('*'))))
             .Where(p => p.Text.Length > 0 && p.Text.All(ch => PhraseMatcher.SymbolOf(ch) != 0))
             .DistinctBy(p => p.Text).ToList();
-        var texts = phrases.Select(p => p.Text).ToList();
-        var flags = phrases.Select(p => p.Prefix ? PhraseMatcher.PhraseFlags.Prefix : PhraseMatcher.PhraseFlags.AllowS).ToList();
+        return (phrases.Select(p => p.Text).ToList(), phrases.Select(p => p.Prefix ? PhraseMatcher.PhraseFlags.Prefix : PhraseMatcher.PhraseFlags.AllowS).ToList());
+    }
+
+    [Fact]
+    public void Compact_automaton_finds_what_the_full_table_finds()
+    {
+        var (texts, flags) = LexiconPhrases();
         var compact = new PhraseMatcher(texts, flags, compact: true);
         var full = new PhraseMatcher(texts, flags, compact: false);
         var posts = PostJson.Load(Path.Combine(Courtesy.Tests.Support.Repo.DevSet, "posts.jsonl")).Select(p => p.Text)
@@ -224,13 +229,8 @@ public class NormalizationTests
     [Fact]
     public void Phrase_matcher_split_in_two_walkers_finds_what_one_walker_finds()
     {
-        var lex = Lexicons.Default;
-        var phrases = lex.Cues.Select(c => c.Phrase).Concat(lex.Profanity)
-            .Select(p => (Prefix: p.EndsWith('*'), Text: ScreeningEngine.Fold(p.TrimEnd('*'))))
-            .Where(p => p.Text.Length > 0 && p.Text.All(ch => PhraseMatcher.SymbolOf(ch) != 0))
-            .DistinctBy(p => p.Text).ToList();
-        var m = new PhraseMatcher(phrases.Select(p => p.Text).ToList(),
-            phrases.Select(p => p.Prefix ? PhraseMatcher.PhraseFlags.Prefix : PhraseMatcher.PhraseFlags.AllowS).ToList());
+        var (phrases, flags) = LexiconPhrases();
+        var m = new PhraseMatcher(phrases, flags);
         var posts = PostJson.Load(Path.Combine(Courtesy.Tests.Support.Repo.DevSet, "posts.jsonl")).Select(p => p.Text).ToList();
         // Joined posts put phrases across every possible split point.
         var texts = posts.Concat(posts.Zip(posts.Skip(1), (x, y) => x + " " + y)).Append(string.Concat(posts.Take(20)))
