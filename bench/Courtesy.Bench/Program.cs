@@ -10,7 +10,7 @@ using Courtesy.Screening;
 // Screening benchmark: generated posts from the dev set's vocabulary and a generated 1,000-name
 // roster, screened with the Flitwick pack; compared in the same run with one compiled .NET Regex
 // alternation of the same lexicons and with grep -F -i -c -f over the largest lexicon.
-//   dotnet run -c Release --project bench/Courtesy.Bench -- [--posts 1000000] [--regex-posts 2000] [--seed 42] [--no-model] [--no-category-model] [--engine-only] [--dump FILE]
+//   dotnet run -c Release --project bench/Courtesy.Bench -- [--posts 1000000] [--regex-posts 2000] [--seed 42] [--no-model] [--no-category-model] [--no-safeguarding-model] [--engine-only] [--dump FILE]
 
 var posts = Arg("--posts", 1_000_000);
 var regexPosts = Arg("--regex-posts", Math.Min(posts, 2_000));
@@ -31,7 +31,8 @@ var lexicons = Lexicons.Load(dataDir);
 var sw = Stopwatch.StartNew();
 var offensiveModel = useModel ? LinearModel.LoadDefault(dataDir) : null;
 var categoryModel = useCategoryModel ? CategoryModel.LoadDefault(dataDir) : null;
-var engine = ScreeningEngine.Build(school, roster, pack.CategoryIds, new ScreeningOptions { Lexicons = lexicons, Model = offensiveModel, CategoryModel = categoryModel });
+var safeguardingModel = useModel && !args.Contains("--no-safeguarding-model") ? CategoryModel.LoadDefault(dataDir, CategoryModel.SafeguardingFile) : null;
+var engine = ScreeningEngine.Build(school, roster, pack.CategoryIds, new ScreeningOptions { Lexicons = lexicons, Model = offensiveModel, CategoryModel = categoryModel, SafeguardingModel = safeguardingModel });
 var buildMs = sw.Elapsed.TotalMilliseconds;
 
 var texts = GeneratePosts(PostJson.Load(Path.Combine(dev, "posts.jsonl")), roster, posts, seed);
@@ -66,7 +67,7 @@ if (dumpAt >= 0 && dumpAt + 1 < args.Length)
 
 Console.WriteLine($"Courtesy screening benchmark  ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} logical cores, .NET {Environment.Version})");
 Console.WriteLine($"pack {pack.Id}: {pack.CategoryIds.Count} categories; roster {roster.Count} people; engine {engine.PhraseCount} phrases, {engine.StateCount} automaton states, built in {buildMs:0} ms");
-Console.WriteLine($"models: offensive {(offensiveModel is null ? "not loaded" : "loaded")}; per-category {(categoryModel is null ? "not loaded" : $"loaded ({categoryModel.Categories.Count} categories, {categoryModel.Features:N0} features)")}");
+Console.WriteLine($"models: offensive {(offensiveModel is null ? "not loaded" : "loaded")}; per-category {(categoryModel is null ? "not loaded" : $"loaded ({categoryModel.Categories.Count} categories, {categoryModel.Features:N0} features)")}; safeguarding {(safeguardingModel is null ? "not loaded" : $"loaded ({safeguardingModel.Features:N0} features)")}");
 Console.WriteLine($"posts {texts.Length:N0}, average {chars / (double)texts.Length:0} chars, {bytes / 1e6:0.0} MB UTF-8");
 
 // --parts: the folding and the automaton alone, timed apart over the posts (for profiling, not a result).

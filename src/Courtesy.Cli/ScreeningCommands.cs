@@ -18,6 +18,7 @@ public static class ScreeningCommands
         yield return Eval();
         yield return Train();
         yield return TrainCategories();
+        yield return TrainSafeguarding();
     }
 
     private static Option<string?> PoliciesDir() => new("--policies-dir") { Description = "The policy packs folder (default: policies/ next to the program, else the nearest policies/ above the current folder)" };
@@ -127,7 +128,7 @@ public static class ScreeningCommands
     {
         var data = Lexicons.FindDataDirectory();
         return ScreeningEngine.Build(school, roster, pack.CategoryIds,
-            new ScreeningOptions { Lexicons = Lexicons.Default, Model = noModel ? null : LinearModel.LoadDefault(data), CategoryModel = noModel ? null : CategoryModel.LoadDefault(data), OwnCategories = pack.OwnCategories });
+            new ScreeningOptions { Lexicons = Lexicons.Default, Model = noModel ? null : LinearModel.LoadDefault(data), CategoryModel = noModel ? null : CategoryModel.LoadDefault(data), SafeguardingModel = noModel ? null : CategoryModel.LoadDefault(data, CategoryModel.SafeguardingFile), OwnCategories = pack.OwnCategories });
     }
 
     private static Command Eval()
@@ -284,30 +285,54 @@ public static class ScreeningCommands
         .. new[] { "HeldOut", "HeldOut2", "HeldOut3", "HeldOut4", "HeldOut5", "HeldOut6", "HeldOut7", "HeldOut9", "HeldOut10", "HeldOut11" }.Select(h => Path.Combine("tests", "Courtesy.Tests", "Screening", h)),
     ];
 
-    private static Command TrainCategories()
+    /// <summary>The sentences the safeguarding model learns from besides the schools' posts: concerns and their
+    /// harmless look-alikes, written for SafeguardingRecallTests (train-only: they are not one school's posts).</summary>
+    internal static readonly string SafeguardingSentences = Path.Combine("tests", "Courtesy.Tests", "Screening", "SafeguardingSet");
+
+    private static Command TrainCategories() => TrainModel(
+        "train-categories", "categories.bin", only: null, new CategoryTrainingOptions(),
+        "Train the per-category model (logistic regression on hashed word unigrams and bigrams) on labelled school posts; prints each set's figures when trained without it");
+
+    private static Command TrainSafeguarding() => TrainModel(
+        "train-safeguarding", "safeguarding.bin", Categories.SafeguardingConcern, new CategoryTrainingOptions { Threshold = 0.7f },
+        "Train the safeguarding model (the same logistic regression, one category) on the labelled school posts and the safeguarding sentences; prints each school's figures when trained without it");
+
+    private static string MacroLine(LeaveOneSetOut s) =>
+        $"macro-F1 {s.MacroF1:0.000}  " + string.Join("  ", s.PerCategory.Where(kv => kv.Value.Support > 0).Select(kv => $"{Abbreviate(kv.Key)} {kv.Value.F1:0.00}"));
+
+    private static string OneLine(LeaveOneSetOut s, string id)
     {
-        var sets = new Option<string[]>("--set") { Description = "A labelled set folder (posts.jsonl with labels); repeat for several (default: shared/eval/dev and tests/Courtesy.Tests/Screening/HeldOut..HeldOut7 found above the current folder)" };
-        var output = new Option<FileInfo?>("--out") { Description = "Where to write the model (default: data/models/categories.bin)" };
-        var l2 = new Option<double>("--l2") { Description = "L2 penalty on the class-weighted log loss (1/C)", DefaultValueFactory = _ => new CategoryTrainingOptions().L2 };
-        var threshold = new Option<float>("--threshold") { Description = "Probability at which the engine adds a category", DefaultValueFactory = _ => new CategoryTrainingOptions().Threshold };
+        var c = s.PerCategory[id];
+        var caught = (int)Math.Round(c.Recall * c.Support);
+        return (c.Support > 0 ? $"caught {caught} of {c.Support}" : "no labelled post") + $", {s.Flagged[id] - caught} other post(s) flagged";
+    }
+
+    private static Command TrainModel(string name, string file, string? only, CategoryTrainingOptions defaults, string description)
+    {
+        var sets = new Option<string[]>("--set") { Description = "A labelled set folder (posts.jsonl with labels); repeat for several (default: shared/eval/dev and the tuned held-out sets, HeldOut..HeldOut11 without HeldOut8, found above the current folder)" };
+        var sentences = new Option<string[]>("--sentences") { Description = "A labelled folder that is only trained on, never scored (default for train-safeguarding: tests/Courtesy.Tests/Screening/SafeguardingSet)" };
+        var output = new Option<FileInfo?>("--out") { Description = $"Where to write the model (default: data/models/{file})" };
+        var l2 = new Option<double>("--l2") { Description = "L2 penalty on the class-weighted log loss (1/C)", DefaultValueFactory = _ => defaults.L2 };
+        var threshold = new Option<float>("--threshold") { Description = "Probability at which the engine adds the category", DefaultValueFactory = _ => defaults.Threshold };
         var noLoso = new Option<bool>("--no-leave-one-out") { Description = "Skip the leave-one-set-out figures" };
-        var cmd = new Command("train-categories", "Train the per-category model (logistic regression on hashed word unigrams and bigrams) on labelled school posts; prints each set's figures when trained without it");
-        foreach (var o in new Option[] { sets, output, l2, threshold, noLoso }) cmd.Options.Add(o);
+        var cmd = new Command(name, description);
+        foreach (var o in new Option[] { sets, sentences, output, l2, threshold, noLoso }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var console = parse.InvocationConfiguration.Output;
             var err = parse.InvocationConfiguration.Error;
             try
             {
-                var dirs = parse.GetValue(sets) is { Length: > 0 } given
-                    ? given.Select(Path.GetFullPath).ToArray()
-                    : CategorySets.Select(rel => Path.GetDirectoryName(FindAbove(Path.Combine(rel, "posts.jsonl")) ?? throw new FileNotFoundException($"{rel}/posts.jsonl not found above the current folder; pass --set <dir>"))!).ToArray();
-                foreach (var d in dirs)
+                string Found(string rel) => Path.GetDirectoryName(FindAbove(Path.Combine(rel, "posts.jsonl")) ?? throw new FileNotFoundException($"{rel}/posts.jsonl not found above the current folder; pass --set <dir>"))!;
+                var dirs = parse.GetValue(sets) is { Length: > 0 } given ? given.Select(Path.GetFullPath).ToArray() : CategorySets.Select(Found).ToArray();
+                var extra = parse.GetValue(sentences) is { Length: > 0 } more ? more.Select(Path.GetFullPath).ToArray()
+                    : only is null ? [] : [Found(SafeguardingSentences)];
+                foreach (var d in dirs.Concat(extra))
                     if (!File.Exists(Path.Combine(d, "posts.jsonl"))) throw new FileNotFoundException($"{d}: no posts.jsonl in this folder");
-                var outPath = parse.GetValue(output)?.FullName ?? Path.Combine(RepoDataDirectory(), "models", "categories.bin");
-                var options = new CategoryTrainingOptions { L2 = parse.GetValue(l2), Threshold = parse.GetValue(threshold), LeaveOneSetOut = !parse.GetValue(noLoso) };
-                var labelled = dirs.Select(CategoryTrainer.ReadSet).ToList();
-                foreach (var set in labelled) console.WriteLine($"set {set.Name}: {set.Posts.Count} posts");
+                var outPath = parse.GetValue(output)?.FullName ?? Path.Combine(RepoDataDirectory(), "models", file);
+                var options = new CategoryTrainingOptions { L2 = parse.GetValue(l2), Threshold = parse.GetValue(threshold), LeaveOneSetOut = !parse.GetValue(noLoso), Only = only };
+                var labelled = dirs.Select(d => CategoryTrainer.ReadSet(d)).Concat(extra.Select(d => CategoryTrainer.ReadSet(d, trainOnly: true))).ToList();
+                foreach (var set in labelled) console.WriteLine($"set {set.Name}: {set.Posts.Count} posts{(set.TrainOnly ? " (trained on, never scored)" : "")}");
                 var (model, report) = CategoryTrainer.Train(labelled, options);
                 Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
                 using (var f = File.Create(outPath)) model.Save(f);
@@ -316,10 +341,12 @@ public static class ScreeningCommands
                     console.WriteLine($"  {id,-34} {n,4} posts{(model.Categories.Contains(id) ? "" : $" (fewer than {options.MinPositives}: no model)")}");
                 if (report.LeaveOneSetOut.Count > 0)
                 {
-                    console.WriteLine("each set scored by the model trained on the others (the model alone, on every post; the engine asks it only where the rules found something):");
+                    console.WriteLine(only is null
+                        ? "each set scored by the model trained on the others (the model alone, on every post; the engine asks it only where the rules found something):"
+                        : "each set scored by the model trained on the others (the model alone, on every post; the engine adds it to what the rules found):");
                     foreach (var s in report.LeaveOneSetOut)
-                        console.WriteLine($"  {s.Set,-10} {s.Posts,4} posts  macro-F1 {s.MacroF1:0.000}  " + string.Join("  ", s.PerCategory.Where(kv => kv.Value.Support > 0).Select(kv => $"{Abbreviate(kv.Key)} {kv.Value.F1:0.00}")));
-                    console.WriteLine($"  mean macro-F1 {report.LeaveOneSetOut.Average(s => s.MacroF1):0.000}");
+                        console.WriteLine($"  {s.Set,-10} {s.Posts,4} posts  " + (only is null ? MacroLine(s) : OneLine(s, only)));
+                    if (only is null) console.WriteLine($"  mean macro-F1 {report.LeaveOneSetOut.Average(s => s.MacroF1):0.000}");
                 }
                 console.WriteLine($"wrote {outPath} sha256 {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(outPath)))}");
                 return 0;

@@ -357,10 +357,12 @@ public sealed class CategoryModel
         catch (InvalidDataException e) { throw new InvalidDataException($"{path}: {e.Message}", e); }
     }
 
-    /// <summary>data/models/categories.bin, or null when it is not there (the engine then runs on rules alone).</summary>
-    public static CategoryModel? LoadDefault(string dataDirectory)
+    public const string CategoriesFile = "categories.bin", SafeguardingFile = "safeguarding.bin";
+
+    /// <summary>data/models/categories.bin (or the file named), or null when it is not there (the engine then runs without it).</summary>
+    public static CategoryModel? LoadDefault(string dataDirectory, string file = CategoriesFile)
     {
-        var path = Path.Combine(dataDirectory, "models", "categories.bin");
+        var path = Path.Combine(dataDirectory, "models", file);
         return File.Exists(path) ? Load(path) : null;
     }
 }

@@ -2,11 +2,12 @@ using Courtesy.Policies;
 
 namespace Courtesy.Screening;
 
-/// <summary>A labelled set folder (posts.jsonl with labels, as shared/eval/dev) and its posts.</summary>
-public sealed record LabelledSet(string Name, IReadOnlyList<Post> Posts);
+/// <summary>A labelled set folder (posts.jsonl with labels, as shared/eval/dev) and its posts. A set that is
+/// only trained on (sentences, not one school's posts) is never scored by leave-one-set-out.</summary>
+public sealed record LabelledSet(string Name, IReadOnlyList<Post> Posts, bool TrainOnly = false);
 
 /// <summary>How the category model scored on one set when trained on all the others.</summary>
-public sealed record LeaveOneSetOut(string Set, int Posts, double MacroF1, IReadOnlyDictionary<string, ClassScores> PerCategory);
+public sealed record LeaveOneSetOut(string Set, int Posts, double MacroF1, IReadOnlyDictionary<string, ClassScores> PerCategory, IReadOnlyDictionary<string, int> Flagged);
 
 public sealed record CategoryTrainingReport(int Posts, int Features, IReadOnlyDictionary<string, int> Positives, IReadOnlyList<LeaveOneSetOut> LeaveOneSetOut);
 
@@ -23,6 +24,8 @@ public sealed class CategoryTrainingOptions
     public float Threshold { get; init; } = 0.6f;
     /// <summary>Also fit each set's model without it and score it (the honest figure for a school not trained on).</summary>
     public bool LeaveOneSetOut { get; init; } = true;
+    /// <summary>The one category to train (the safeguarding model); null trains every <see cref="CategoryTrainer.Trainable"/> one.</summary>
+    public string? Only { get; init; }
 }
 
 /// <summary>Fits <see cref="CategoryModel"/>: per category, logistic regression with balanced class weights by
@@ -33,10 +36,10 @@ public static class CategoryTrainer
     /// call, with its own rules) or the metadata ones.</summary>
     public static bool Trainable(string id) => Categories.Find(id) is { FromMetadata: false } c && c.Id != Categories.SafeguardingConcern;
 
-    public static LabelledSet ReadSet(string directory)
+    public static LabelledSet ReadSet(string directory, bool trainOnly = false)
     {
         var path = Path.Combine(directory, "posts.jsonl");
-        return new LabelledSet(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory))), PostJson.Load(path));
+        return new LabelledSet(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory))), PostJson.Load(path), trainOnly);
     }
 
     public static (CategoryModel Model, CategoryTrainingReport Report) Train(IReadOnlyList<LabelledSet> sets, CategoryTrainingOptions? options = null, TextWriter? log = null)
@@ -47,7 +50,7 @@ public static class CategoryTrainer
         var positives = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in posts)
             foreach (var l in p.Labels.Distinct())
-                if (Trainable(l)) positives[l] = positives.GetValueOrDefault(l) + 1;
+                if (o.Only is { } only ? l == only : Trainable(l)) positives[l] = positives.GetValueOrDefault(l) + 1;
         var categories = positives.Where(kv => kv.Value >= o.MinPositives).Select(kv => Categories.Find(kv.Key)!.Id).ToArray();
         if (categories.Length == 0) throw new InvalidDataException($"no category has {o.MinPositives} or more labelled posts");
 
@@ -63,6 +66,7 @@ public static class CategoryTrainer
                 var inSet = new bool[posts.Count];
                 for (var i = 0; i < set.Posts.Count; i++) inSet[offset + i] = true;
                 offset += set.Posts.Count;
+                if (set.TrainOnly) continue;
                 var trainRows = Enumerable.Range(0, posts.Count).Where(i => !inSet[i]).ToArray();
                 var without = Fit(trainRows.Select(i => docs[i]).ToArray(), trainRows.Select(i => posts[i]).ToList(), categories, o, null, "without " + set.Name);
                 loso.Add(Score(set, without));
@@ -90,6 +94,7 @@ public static class CategoryTrainer
             }
         }
         var per = new SortedDictionary<string, ClassScores>(StringComparer.Ordinal);
+        var flagged = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var f1s = new List<double>();
         for (var c = 0; c < k; c++)
         {
@@ -97,9 +102,10 @@ public static class CategoryTrainer
             var recall = tp[c] + fn[c] == 0 ? 0 : (double)tp[c] / (tp[c] + fn[c]);
             var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
             per[model.Categories[c]] = new ClassScores(precision, recall, f1, tp[c] + fn[c]);
+            flagged[model.Categories[c]] = tp[c] + fp[c];
             if (tp[c] + fn[c] > 0) f1s.Add(f1);
         }
-        return new LeaveOneSetOut(set.Name, set.Posts.Count, f1s.Count == 0 ? 0 : f1s.Average(), per);
+        return new LeaveOneSetOut(set.Name, set.Posts.Count, f1s.Count == 0 ? 0 : f1s.Average(), per, flagged);
     }
 
     /// <summary>A post's distinct feature buckets, ascending.</summary>

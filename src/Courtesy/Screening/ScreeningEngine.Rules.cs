@@ -133,6 +133,8 @@ public sealed partial class ScreeningEngine
             c.Hit(Categories.ComplaintAboutSchool, s.Hits[First(s, Cue.SchoolMatter)], "abuse or a threat aimed at staff over what the school decides: a grievance aired in public", "rule.abuse-over-school-matter");
 
         if (_categoryModel is { } categoryModel) ModelCategories(categoryModel, s, c);
+        // After the category model, which must only ever add to what the rules found.
+        if (_safeguardingModel is { } safeguardingModel) ModelSafeguarding(safeguardingModel, s, c);
 
         // ---- result ----
         // Exact-size arrays: the result is the only allocation a post costs, so it is kept small.
@@ -1646,6 +1648,21 @@ public sealed partial class ScreeningEngine
         for (var k = 0; k < ids.Length; k++)
             if ((add & (1UL << k)) != 0 && spans[k].Start >= 0)
                 c.Span(ids[k], spans[k].Start, spans[k].End, _categoryModelReasons[k], "model.categories");
+    }
+
+    private const string SafeguardingModelReason = "worded like the posts a DSL needed to see at other schools (the safeguarding model, not a rule): a person should check";
+
+    /// <summary>A concern the rules did not see. Unlike the category model it may flag a post with no other
+    /// finding: a missed concern costs more than a DSL reading one post too many.</summary>
+    private static void ModelSafeguarding(CategoryModel model, Scratch s, Collector c)
+    {
+        if (c.Has(Categories.SafeguardingConcern)) return;
+        Span<float> z = stackalloc float[1];
+        model.Logits(s.Norm.Span, z);
+        if (z[0] < model.LogitThreshold) return;
+        Span<(int Start, int End)> span = stackalloc (int, int)[1];
+        model.Strongest(s.Norm.Span, 1UL, span);
+        if (span[0].Start >= 0) c.Span(Categories.SafeguardingConcern, span[0].Start, span[0].End, SafeguardingModelReason, "model.safeguarding");
     }
 
     /// <summary>"block and ignore Shannon Blake", "not inviting Harvey": a verb of shunning with the

@@ -12,6 +12,9 @@ public sealed class ScreeningOptions
     /// <summary>The per-category model trained on labelled school posts; it only adds categories to posts
     /// the rules already found something in.</summary>
     public CategoryModel? CategoryModel { get; init; }
+    /// <summary>The safeguarding model (a <see cref="Screening.CategoryModel"/> of the one category, trained on the
+    /// schools' posts and the safeguarding sentences): it flags a concern the rules missed, on any post.</summary>
+    public CategoryModel? SafeguardingModel { get; init; }
     /// <summary>The pack's own categories: their phrases are matched like the lexicons, and a match is a
     /// finding of that category when the pack uses it.</summary>
     public IReadOnlyList<OwnCategory> OwnCategories { get; init; } = [];
@@ -58,6 +61,7 @@ public sealed partial class ScreeningEngine : IScreener
     private readonly FuzzyCandidate[][] _titledByLast;
     private readonly LinearModel? _model;
     private readonly CategoryModel? _categoryModel;
+    private readonly CategoryModel? _safeguardingModel;
     /// <summary>The catalogue's own id string for each of the category model's categories (findings compare ids by reference).</summary>
     private readonly string[] _categoryModelIds = [];
     /// <summary>One reason text per model category, made once: a finding's reason costs no allocation.</summary>
@@ -101,6 +105,9 @@ public sealed partial class ScreeningEngine : IScreener
             _categoryModelIds = cm.Categories.Select(id => Categories.Find(id)?.Id ?? id).ToArray();
             _categoryModelReasons = _categoryModelIds.Select(id => $"worded like the posts labelled {Categories.Find(id)?.Title.ToLowerInvariant() ?? id} at other schools (the category model, not a rule): a person should check").ToArray();
         }
+        if (options.SafeguardingModel is { } sg && (sg.Categories.Count != 1 || sg.Categories[0] != Categories.SafeguardingConcern))
+            throw new ArgumentException($"the safeguarding model must have the one category {Categories.SafeguardingConcern}, not {string.Join(", ", sg.Categories)}", nameof(options));
+        _safeguardingModel = options.SafeguardingModel;
         _own = options.OwnCategories.ToArray();
         var known = Categories.All.Select(c => (c.Id, c.Severity)).Concat(_own.Select(o => (o.Category.Id, o.Category.Severity)))
             .DistinctBy(k => k.Item1, StringComparer.Ordinal).ToArray();

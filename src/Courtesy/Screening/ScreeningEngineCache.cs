@@ -18,6 +18,7 @@ public sealed class ScreeningEngineCache(int capacity = 64)
     private readonly ConcurrentDictionary<string, Lazy<ScreeningEngine>> _engines = new(StringComparer.Ordinal);
     private static readonly Lazy<LinearModel?> Model = new(() => LinearModel.LoadDefault(Lexicons.FindDataDirectory()));
     private static readonly Lazy<CategoryModel?> CategoryModel = new(() => Screening.CategoryModel.LoadDefault(Lexicons.FindDataDirectory()));
+    private static readonly Lazy<CategoryModel?> SafeguardingModel = new(() => Screening.CategoryModel.LoadDefault(Lexicons.FindDataDirectory(), Screening.CategoryModel.SafeguardingFile));
 
     public ScreeningEngine Get(SchoolProfile school, IReadOnlyList<Person> roster, IEnumerable<string> categoryIds, IReadOnlyList<OwnCategory>? ownCategories = null)
     {
@@ -26,7 +27,7 @@ public sealed class ScreeningEngineCache(int capacity = 64)
         var key = Fingerprint(school, roster, ids, own);
         if (_engines.Count >= capacity && !_engines.ContainsKey(key)) _engines.Clear();
         return _engines.GetOrAdd(key, _ => new Lazy<ScreeningEngine>(() =>
-            ScreeningEngine.Build(school, roster, ids, new ScreeningOptions { Model = Model.Value, CategoryModel = CategoryModel.Value, OwnCategories = own }))).Value;
+            ScreeningEngine.Build(school, roster, ids, new ScreeningOptions { Model = Model.Value, CategoryModel = CategoryModel.Value, SafeguardingModel = SafeguardingModel.Value, OwnCategories = own }))).Value;
     }
 
     private static string Fingerprint(SchoolProfile school, IReadOnlyList<Person> roster, IReadOnlyList<string> ids, IReadOnlyList<OwnCategory> own)
