@@ -218,8 +218,9 @@ public static class ScreeningCommands
         var lexicon = new Option<FileInfo?>("--lexicon") { Description = "Hate terms whose presence is a feature (default: data/lexicons/hate-terms.txt; 'none' for none)" };
         var posts = new Option<string[]>("--posts") { Description = "Labelled school-post set folders (posts.jsonl) added to the training part only: racist-comment is hate, negative-or-offensive-comment or obscene-content offensive, the rest neither (default: shared/eval/dev found above the current folder; 'none' for none)" };
         var postWeight = new Option<float>("--post-weight") { Description = "Sample weight of each school post (a tweet weighs 1)", DefaultValueFactory = _ => new TrainingOptions().SchoolPostWeight };
+        var hateSvm = new Option<float>("--hate-svm-l2") { Description = "L2 penalty (1/C) of the hate-against-the-rest linear SVM whose scaled score is the model's hate column (0, the default = the plain softmax's; 20 = C 0.05)", DefaultValueFactory = _ => new TrainingOptions().HateSvmL2 };
         var cmd = new Command("train", "Train the offensive/hate language model (logistic regression on TF-IDF of hashed word and character n-grams and a hate-term lexicon) with a fixed seed and split");
-        foreach (var o in new Option[] { data, output, seed, limit, bits, iterations, l2, power, grams, wordGrams, folds, soft, lexicon, posts, postWeight }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { data, output, seed, limit, bits, iterations, l2, power, grams, wordGrams, folds, soft, lexicon, posts, postWeight, hateSvm }) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var console = parse.InvocationConfiguration.Output;
@@ -229,7 +230,7 @@ public static class ScreeningCommands
                 var path = parse.GetValue(data)?.FullName ?? FindAbove(Path.Combine("shared", "eval", "external", "davidson", "labeled_data.csv"))
                     ?? throw new FileNotFoundException("labeled_data.csv not found; pass --data");
                 var outPath = parse.GetValue(output)?.FullName ?? Path.Combine(RepoDataDirectory(), "models", "offensive.bin");
-                var options = new TrainingOptions { Seed = parse.GetValue(seed), Limit = parse.GetValue(limit), BucketBits = parse.GetValue(bits), Iterations = parse.GetValue(iterations), L2 = parse.GetValue(l2), ClassWeightPower = parse.GetValue(power), MaxCharGram = parse.GetValue(grams), MaxWordGram = parse.GetValue(wordGrams), Folds = parse.GetValue(folds), SoftLabels = parse.GetValue(soft), SchoolPostWeight = parse.GetValue(postWeight),
+                var options = new TrainingOptions { Seed = parse.GetValue(seed), Limit = parse.GetValue(limit), BucketBits = parse.GetValue(bits), Iterations = parse.GetValue(iterations), L2 = parse.GetValue(l2), ClassWeightPower = parse.GetValue(power), MaxCharGram = parse.GetValue(grams), MaxWordGram = parse.GetValue(wordGrams), Folds = parse.GetValue(folds), SoftLabels = parse.GetValue(soft), SchoolPostWeight = parse.GetValue(postWeight), HateSvmL2 = parse.GetValue(hateSvm),
                     Lexicon = parse.GetValue(lexicon) is { } lex ? lex.Name == "none" ? [] : Trainer.ReadLexicon(lex.FullName) : Trainer.ReadLexicon(Path.Combine(Lexicons.FindDataDirectory(), "lexicons", "hate-terms.txt")) };
                 var rows = Trainer.ReadDavidson(path, options.Limit);
                 var postDirs = parse.GetValue(posts) is { Length: > 0 } given
@@ -237,7 +238,7 @@ public static class ScreeningCommands
                     : [Path.GetDirectoryName(FindAbove(Path.Combine("shared", "eval", "dev", "posts.jsonl")) ?? throw new FileNotFoundException("shared/eval/dev/posts.jsonl not found; pass --posts <dir> or --posts none"))!];
                 var schoolPosts = new List<LabelledText>();
                 foreach (var dir in postDirs) schoolPosts.AddRange(Trainer.ReadSchoolPosts(dir));
-                console.WriteLine($"training on {path}: {rows.Count} rows, seed {options.Seed}, 2^{options.BucketBits} buckets, word n-grams up to {options.MaxWordGram}, character n-grams up to {options.MaxCharGram}, L2 {options.L2}, {options.Lexicon.Count} lexicon terms");
+                console.WriteLine($"training on {path}: {rows.Count} rows, seed {options.Seed}, 2^{options.BucketBits} buckets, word n-grams up to {options.MaxWordGram}, character n-grams up to {options.MaxCharGram}, L2 {options.L2}, hate SVM L2 {options.HateSvmL2}, {options.Lexicon.Count} lexicon terms");
                 foreach (var dir in postDirs) console.WriteLine($"school posts from {dir}");
                 if (schoolPosts.Count > 0)
                     console.WriteLine($"school posts added to the training part only (weight {options.SchoolPostWeight}): {schoolPosts.Count(p => p.Label == LinearModel.Hate)} hate, {schoolPosts.Count(p => p.Label == LinearModel.Offensive)} offensive, {schoolPosts.Count(p => p.Label == LinearModel.Neither)} neither");

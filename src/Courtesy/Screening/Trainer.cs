@@ -46,6 +46,13 @@ public sealed class TrainingOptions
     public float ClassWeightPower { get; init; } = 0f;
     /// <summary>Sample weight of each school post against a tweet's 1.</summary>
     public float SchoolPostWeight { get; init; } = 1f;
+    /// <summary>
+    /// L2 penalty (liblinear's 1/C) of a hate-against-the-rest linear SVM (squared hinge) whose score, scaled by
+    /// a slope and offset fitted in-sample against the softmax's other two logits, replaces the softmax's hate
+    /// column; 0 (the default, the shipped model) keeps the plain softmax. Opt-in only: at 20 (C = 0.05, best in
+    /// 5-fold cross-validation of 0.01 to 1) the CV hate F1 rose from 0.458 to 0.470, short of the +0.02 asked of a change.
+    /// </summary>
+    public float HateSvmL2 { get; init; }
 }
 
 /// <summary>Trains <see cref="LinearModel"/> by L-BFGS on a fixed, seeded split. Everything is
@@ -346,11 +353,122 @@ public static class Trainer
                 for (var k = 0; k < C; k++) model.Weights[b * C + k] = (float)x[active[b] * C + k];
         for (var k = 0; k < LinearModel.Extras * C; k++) model.ExtraWeights[k] = (float)x[activeCount * C + k];
         for (var k = 0; k < C; k++) model.Bias[k] = (float)x[nw + k];
+        if (o.HateSvmL2 > 0) FitHateSvm(model, x, active, activeCount, rows.Length, start, colArr, valArr, extra, targets, weights, o, log, name);
         // Round-trip through the stored precision, so thresholds are tuned on the weights that are saved.
         using var ms = new MemoryStream();
         model.Save(ms);
         ms.Position = 0;
         return LinearModel.Load(ms);
+    }
+
+    /// <summary>
+    /// Replaces the hate column of a fitted softmax (<paramref name="x"/>: active buckets x classes, then the extras,
+    /// then the biases) by a hate-against-the-rest linear SVM: squared hinge loss plus an L2 penalty on every weight
+    /// and the bias, as liblinear's default (scikit-learn's LinearSVC), fitted by L-BFGS; then a slope a and an
+    /// offset c so that a * score + c, beside the softmax's own offensive and neither logits, maximises the training
+    /// texts' three-class likelihood (Newton's method; two numbers). Prediction is unchanged: the hate column is
+    /// a * weights, its bias a * bias + c.
+    /// </summary>
+    private static void FitHateSvm(LinearModel model, double[] x, int[] active, int activeCount, int n, int[] start, int[] colArr, float[] valArr, float[] extra,
+        double[] targets, double[] weights, TrainingOptions o, TextWriter? log, string name)
+    {
+        const int C = LinearModel.Classes;
+        var nf = activeCount + LinearModel.Extras;
+        var sign = new double[n];
+        for (var r = 0; r < n; r++) sign[r] = targets[r * C + LinearModel.Hate] >= 0.5 ? 1 : -1;
+        double Score(double[] w, int r)
+        {
+            var z = w[nf];
+            for (var e = 0; e < LinearModel.Extras; e++) z += extra[r * 2 + e] * w[activeCount + e];
+            for (var j = start[r]; j < start[r + 1]; j++) z += valArr[j] * w[colArr[j]];
+            return z;
+        }
+        double Evaluate(double[] w, double[] g)
+        {
+            Array.Clear(g);
+            double loss = 0;
+            for (var r = 0; r < n; r++)
+            {
+                var margin = 1 - sign[r] * Score(w, r);
+                if (margin <= 0) continue;
+                loss += weights[r] * margin * margin;
+                var d = -2 * weights[r] * sign[r] * margin;
+                g[nf] += d;
+                for (var e = 0; e < LinearModel.Extras; e++) g[activeCount + e] += extra[r * 2 + e] * d;
+                for (var j = start[r]; j < start[r + 1]; j++) g[colArr[j]] += valArr[j] * d;
+            }
+            for (var k = 0; k <= nf; k++) { loss += 0.5 * o.HateSvmL2 * w[k] * w[k]; g[k] += o.HateSvmL2 * w[k]; }
+            return loss;
+        }
+        var sv = new double[nf + 1];
+        var (fx, iterations) = Lbfgs(sv, Evaluate, o.Iterations);
+
+        // The softmax's offensive and neither logits and the SVM's score for every training text.
+        var nw = nf * C;
+        var score = new double[n];
+        var rest = new double[n];
+        for (var r = 0; r < n; r++)
+        {
+            score[r] = Score(sv, r);
+            double zo = x[nw + LinearModel.Offensive], zn = x[nw + LinearModel.Neither];
+            for (var e = 0; e < LinearModel.Extras; e++)
+            {
+                zo += extra[r * 2 + e] * x[(activeCount + e) * C + LinearModel.Offensive];
+                zn += extra[r * 2 + e] * x[(activeCount + e) * C + LinearModel.Neither];
+            }
+            for (var j = start[r]; j < start[r + 1]; j++)
+            {
+                zo += valArr[j] * x[colArr[j] * C + LinearModel.Offensive];
+                zn += valArr[j] * x[colArr[j] * C + LinearModel.Neither];
+            }
+            rest[r] = Math.Max(zo, zn) + Math.Log(Math.Exp(zo - Math.Max(zo, zn)) + Math.Exp(zn - Math.Max(zo, zn)));
+        }
+        double Nll(double a, double c)
+        {
+            double l = 0;
+            for (var r = 0; r < n; r++)
+            {
+                var zh = a * score[r] + c;
+                var m = Math.Max(zh, rest[r]);
+                var lse = m + Math.Log(Math.Exp(zh - m) + Math.Exp(rest[r] - m));
+                var t = targets[r * C + LinearModel.Hate];
+                l -= weights[r] * (t * zh + (1 - t) * rest[r] - lse);
+            }
+            return l;
+        }
+        // Newton's method on (a, c); the likelihood is concave in them, the step is halved until it improves.
+        double slope = 1, offset = 0, value = Nll(slope, offset);
+        for (var it = 0; it < 100; it++)
+        {
+            double ga = 0, gc = 0, haa = 0, hac = 0, hcc = 0;
+            for (var r = 0; r < n; r++)
+            {
+                var zh = slope * score[r] + offset;
+                var p = 1 / (1 + Math.Exp(rest[r] - zh));
+                var d = weights[r] * (p - targets[r * C + LinearModel.Hate]);
+                var h = weights[r] * p * (1 - p);
+                ga += d * score[r]; gc += d;
+                haa += h * score[r] * score[r]; hac += h * score[r]; hcc += h;
+            }
+            var det = haa * hcc - hac * hac;
+            if (det <= 1e-12) break;
+            var da = (hcc * ga - hac * gc) / det;
+            var dc = (haa * gc - hac * ga) / det;
+            var step = 1.0;
+            var improved = false;
+            for (var tries = 0; tries < 30; tries++, step *= 0.5)
+            {
+                var v = Nll(slope - step * da, offset - step * dc);
+                if (v <= value) { improved = value - v > 1e-10 * Math.Max(1, Math.Abs(value)); slope -= step * da; offset -= step * dc; value = v; break; }
+            }
+            if (!improved) break;
+        }
+        log?.WriteLine($"{name}: hate SVM {iterations} L-BFGS iterations, objective {fx:0.000}; hate logit = {slope:0.000} x score + {offset:0.000}");
+
+        for (var b = 0; b < active.Length; b++)
+            if (active[b] >= 0) model.Weights[b * C + LinearModel.Hate] = (float)(slope * sv[active[b]]);
+        for (var e = 0; e < LinearModel.Extras; e++) model.ExtraWeights[e * C + LinearModel.Hate] = (float)(slope * sv[activeCount + e]);
+        model.Bias[LinearModel.Hate] = (float)(slope * sv[nf] + offset);
     }
 
     private static void AddBlock(Doc d, int from, int to, float[] idf, int[] active, List<int> cols, List<float> vals)

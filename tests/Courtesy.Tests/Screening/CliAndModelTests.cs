@@ -130,6 +130,31 @@ public class CliAndModelTests
     }
 
     [Fact]
+    public void Opt_in_hate_svm_replaces_only_the_hate_column_reproducibly()
+    {
+        var rows = Trainer.ReadDavidson(Path.Combine(Repo.Shared, "eval", "external", "davidson", "labeled_data.csv"), limit: 3000);
+        var plain = new TrainingOptions { BucketBits = 14, Iterations = 20, Folds = 0 };
+        var svm = new TrainingOptions { BucketBits = 14, Iterations = 20, Folds = 0, HateSvmL2 = 20 };
+        var (a, _) = Trainer.Train(rows, plain);
+        var (b, _) = Trainer.Train(rows, svm);
+        string Hash(LinearModel m)
+        {
+            using var ms = new MemoryStream();
+            m.Save(ms);
+            return Convert.ToHexString(SHA256.HashData(ms.ToArray()));
+        }
+        Assert.Equal(Hash(b), Hash(Trainer.Train(rows, svm).Model));
+        Assert.NotEqual(Hash(a), Hash(b));
+        for (var k = 0; k < a.Weights.Length; k++)
+            if (k % LinearModel.Classes != LinearModel.Hate) Assert.Equal(a.Weights[k], b.Weights[k]);
+        Assert.Equal(a.Bias[LinearModel.Offensive], b.Bias[LinearModel.Offensive]);
+        Assert.Equal(a.Bias[LinearModel.Neither], b.Bias[LinearModel.Neither]);
+        Span<float> p = stackalloc float[LinearModel.Classes];
+        b.Probabilities(NormalizedText.Of("you are a fucking disgrace").Span, p);
+        Assert.Equal(1f, p[0] + p[1] + p[2], 3);
+    }
+
+    [Fact]
     public void School_posts_map_racist_to_hate_offensive_or_obscene_to_offensive_and_the_rest_to_neither()
     {
         Assert.Equal(LinearModel.Hate, Trainer.SchoolPostClass([Categories.RacistComment, Categories.NegativeOrOffensiveComment]));
