@@ -444,6 +444,10 @@ public sealed partial class ScreeningEngine
                 case Cue.EmojiWeapon when Identifiable(s) || s.Has(Cue.SchoolRef):
                     c.Hit(cat, h, "a weapon emoji aimed at a person or the school", "emoji.weapon");
                     break;
+                // "year 11 better not show their faces tonight 🔪", "we're on them 🔪": a warning to a group with a weapon.
+                case Cue.EmojiWeapon when s.Has(Cue.WeaponWarning) && !s.Has(Cue.EmojiLaugh):
+                    c.Hit(cat, h, "a weapon emoji with a warning to a person or a group", "emoji.weapon-warning");
+                    break;
                 case Cue.ThreatHint when s.Has(Cue.ThreatIntent) && Identifiable(s):
                     c.Hit(cat, h, "incites others to do harm to an identifiable person", "pattern.incitement");
                     break;
@@ -485,6 +489,16 @@ public sealed partial class ScreeningEngine
             var (fs, fe) = StartItFinishIt(s);
             if (fs >= 0) c.Span(cat, fs, fe, "'if he wants to start, I'll finish it': a conditional promise of a fight", "pattern.finish-it");
         }
+        if (!c.Has(cat) && s.Has(Cue.ThreatIntent))
+        {
+            var (as_, ae) = SetsFireToSomething(s);
+            if (as_ >= 0) c.Span(cat, as_, ae, "states an intention to burn someone's home, car or the school, or urges someone else to", "pattern.arson");
+        }
+        if (!c.Has(cat) && s.Has(Cue.SeeWhatHappens))
+        {
+            var w = OrElseToAPerson(s);
+            if (w >= 0) c.Hit(cat, s.Hits[w], "an order about a person with 'and see what happens': a veiled threat", "pattern.see-what-happens");
+        }
         if (!c.Has(cat) && AnyWord(s, RuleWord.Beaten))
         {
             var (gs, ge) = GettingHurt(s);
@@ -501,6 +515,61 @@ public sealed partial class ScreeningEngine
             if (wish >= 0) c.Hit(Categories.NegativeOrOffensiveComment, s.Hits[wish], "wishes violence on a person, saying they deserve it", "rule.violence-wished");
         }
     }
+
+    /// <summary>"someone should burn his garage down", "I'll set his car alight", "we'll torch the place to the
+    /// ground": burning or setting fire after an intention in the same sentence. Not "burn the guy on the bonfire",
+    /// "I'll burn the toast" (nothing burnt down or set alight).</summary>
+    private static (int Start, int End) SetsFireToSomething(Scratch s)
+    {
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.ThreatIntent || Overlaps(s, Cue.HyperboleOwn, h)) continue;
+            var w = NextWord(n, h.End);
+            for (var k = 0; k < 4 && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = NextWord(n, w.End))
+            {
+                var burn = WordIs(n, w, "burn") || WordIs(n, w, "torch");
+                var set = WordIs(n, w, "set");
+                if (!burn && !set) continue;
+                var v = NextWord(n, w.End);
+                for (var j = 0; j < 5 && v.Start >= 0 && SentenceOf(n, v.Start) == h.Sentence; j++, v = NextWord(n, v.End))
+                {
+                    if (burn && (WordIs(n, v, "down") || WordIs(n, v, "ground"))
+                        || set && (WordIs(n, v, "alight") || WordIs(n, v, "ablaze") || WordIs(n, v, "fire") && WordIs(n, PrevWord(n, v.Start), "on")))
+                        return (h.Start, v.End);
+                }
+                break;
+            }
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>"touch my son again and see what happens", "keep giving my lad detentions and see what happens 👊":
+    /// an order about a person, repeated ("again") or angry (a fist, a weapon, an angry emoji), then "and see what
+    /// happens". Not advice ("ask the head again and see what happens"), an experiment or a fix ("add the bicarb
+    /// and see what happens", "turn it off and on again").</summary>
+    private int OrElseToAPerson(Scratch s)
+    {
+        if (s.Has(Cue.EmojiLaugh)) return -1;
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.SeeWhatHappens) continue;
+            var first = NextWord(n, n.SentenceStart[h.Sentence]);
+            if (IsAny(n, first, AdviceOrders)) continue;
+            var person = First(s, Cue.OwnChild, h.Sentence) >= 0 || Named(s, h.Sentence) >= 0 || First(s, Cue.Pronoun, h.Sentence) >= 0 || First(s, Cue.Role, h.Sentence) >= 0;
+            if (!person) continue;
+            var again = false;
+            for (var w = first; w.Start >= 0 && w.Start < h.Start; w = NextWord(n, w.End))
+                if (WordIs(n, w, "again") || WordIs(n, w, "more")) { again = true; break; }
+            if (again || s.Has(Cue.EmojiAngry) || s.Has(Cue.EmojiWeapon) || MayHaveEmoji(s) && FistOrHammer(s.Text) >= 0) return i;
+        }
+        return -1;
+    }
+
+    private static readonly string[] AdviceOrders = ["ask", "email", "e-mail", "ring", "call", "phone", "try", "wait", "write", "apply", "complain", "message", "add", "turn", "mix", "pop", "let", "just", "let's", "lets"];
 
     /// <summary>"my lad's getting a slap if he loses another coat 😂": one's own child, laughter and nobody
     /// else identifiable is exasperation, not a threat.</summary>

@@ -51,6 +51,10 @@ public sealed partial class ScreeningEngine
                         if (WordIs(n, next, "yourself") || WordIs(n, next, "urself") || WordIs(n, next, "yourselves")) continue;
                         // "end it all on a high at the prom".
                         if (phrase.EndsWith(" all", StringComparison.Ordinal) && WordIs(n, next, "on")) continue;
+                        // "I want to die of embarrassment": a figure of speech.
+                        if (phrase.EndsWith("die", StringComparison.Ordinal) && WordIs(n, next, "of")) continue;
+                        // "every time her mum opens her mouth I want to die": exasperation at someone else.
+                        if (EveryTimeSomeoneElse(s, h)) continue;
                         reason = SelfHarmReason;
                         break;
                     case Cue.AbuseDisclosure:
@@ -108,7 +112,212 @@ public sealed partial class ScreeningEngine
         WoundsOnBody(s, c);
         CarriesWeapon(s, c);
         GivesAChildSubstances(s, c);
+        if (s.Has(Cue.OutAlone) && s.Has(Cue.LateHour)) ChildOutAloneAtNight(s, c);
+        if (s.Has(Cue.NeglectSign)) SignsOfNeglect(s, c);
+        if (s.Has(Cue.JumpFrom)) JumpFromAHeight(s, c);
+        if (s.Has(Cue.AgeAsked) && s.Has(Cue.PrivateAsk)) ApproachToAChild(s, c);
+        if (AnyWord(s, RuleWord.Images)) IntimateImagesThreatened(s, c);
     }
+
+    /// <summary>"every time Mr X does the dance I want to die", "whenever her mum starts I want to die": a clause
+    /// of "every time" or "whenever" about someone else before the phrase is exasperation. "every time I look in
+    /// the mirror I want to die" speaks of the poster, and stays.</summary>
+    private static bool EveryTimeSomeoneElse(Scratch s, in Hit h)
+    {
+        var n = s.Norm;
+        var subject = PrevWord(n, h.Start);
+        var from = n.SentenceStart[h.Sentence];
+        var found = false;
+        for (var w = NextWord(n, from); w.Start >= 0 && w.Start < subject.Start; w = NextWord(n, w.End))
+        {
+            if (!found)
+            {
+                if (WordIs(n, w, "whenever") || WordIs(n, w, "everytime") || WordIs(n, w, "time") && WordIs(n, PrevWord(n, w.Start), "every")) found = true;
+                continue;
+            }
+            // The clause speaks of the poster: "every time I look in the mirror".
+            if (InList(n, w, RuleWord.FirstPerson)) return false;
+        }
+        return found;
+    }
+
+    /// <summary>"a little boy out on the street at 11pm, no adult", "a kid sleeping in the bus shelter again
+    /// tonight": a child out with nobody, or sleeping outdoors, at a late hour. A child word in the singular
+    /// (not "the year 11s out celebrating"), not the poster's own ("my lad walked home on his own tonight"); a
+    /// fox or a scooter is no child.</summary>
+    private void ChildOutAloneAtNight(Scratch s, Collector c)
+    {
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.OutAlone) continue;
+            if (s.InSentence(Cue.Topic, h.Sentence) || First(s, Cue.EmojiLaugh) >= 0) return;
+            if (!s.InSentence(Cue.LateHour, h.Sentence) && !(h.Sentence + 1 < s.Norm.SentenceCount && s.InSentence(Cue.LateHour, h.Sentence + 1))) continue;
+            if (!OneChildNotOwn(s)) return;
+            c.Hit(Categories.SafeguardingConcern, h, NeglectReason, "frame.child-out-at-night");
+            return;
+        }
+    }
+
+    /// <summary>A child spoken of in the singular, not the poster's own: "a little girl", "that kid", "a boy,
+    /// maybe year 5", or a named pupil.</summary>
+    private bool OneChildNotOwn(Scratch s)
+    {
+        var n = s.Norm;
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].Kind == MentionKind.Pupil) return true;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.PupilNoun || h.Suffixed) continue;
+            var phrase = _entries[h.Entry].Phrase;
+            if (!(phrase is "kid" or "boy" or "girl" or "lad" or "lass" or "child")) continue;
+            var before = PrevWord(n, h.Start);
+            if (WordIs(n, before, "my") || WordIs(n, before, "our")) continue;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>"always hungry and the same clothes all week", "holes in his shoes, no coat, no tea at home": two
+    /// signs of neglect in a post about a child who is not the poster's. One sign is everyday ("no coat again,
+    /// left it on the bus"), laughter is a trip or a joke, and "I'm starving" is the poster.</summary>
+    private static void SignsOfNeglect(Scratch s, Collector c)
+    {
+        if (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol) || s.Has(Cue.Topic)) return;
+        if (!s.Has(Cue.PupilNoun) && !s.Has(Cue.YearGroup) && !NamedPupil(s)) return;
+        var n = s.Norm;
+        int first = -1, signs = 0, lastEnd = -1;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.NeglectSign || h.Start < lastEnd) continue;
+            // "I'm starving", "we were starving after the walk": the poster.
+            var before = PrevWord(n, h.Start);
+            if (WordIs(n, before, "i'm") || WordIs(n, before, "im") || WordIs(n, before, "we're") || WordIs(n, before, "were") || WordIs(n, before, "was") && InList(n, PrevWord(n, before.Start), RuleWord.FirstPerson)) continue;
+            if (first < 0) first = i;
+            signs++;
+            lastEnd = h.End;
+        }
+        if (signs < 2) return;
+        c.Hit(Categories.SafeguardingConcern, s.Hits[first], NeglectReason, "frame.signs-of-neglect");
+    }
+
+    /// <summary>"she keeps saying she's going to jump off the cliffs", "said he'd throw himself off the pier",
+    /// "talking about throwing himself in front of a bus": a fall from a height or under a vehicle, with an
+    /// intention before it. Throwing oneself needs none. Not "jump off the top board at swimming", "the lads
+    /// jump off the harbour wall every summer" (no intention), "jump off the pier for the charity dip".</summary>
+    private static void JumpFromAHeight(Scratch s, Collector c)
+    {
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.JumpFrom) continue;
+            if (s.InSentence(Cue.Topic, h.Sentence) || First(s, Cue.EmojiLaugh, h.Sentence) >= 0) continue;
+            // The place or vehicle: within three words after the phrase.
+            var place = false;
+            var w = NextWord(n, h.End);
+            for (var k = 0; k < 3 && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = NextWord(n, w.End))
+                if (IsAny(n, w, HighPlaces)) { place = true; break; }
+            if (!place) continue;
+            if (SentenceHasAny(s, h.Sentence, LeisureJumps)) continue;
+            var self = n.Chars.AsSpan(h.Start, h.End - h.Start).IndexOf("self ") >= 0 || n.Chars.AsSpan(h.Start, h.End - h.Start).EndsWith("self");
+            if (!self)
+            {
+                var intent = false;
+                var b = PrevWord(n, h.Start);
+                for (var k = 0; k < 4 && b.Start >= 0 && SentenceOf(n, b.Start) == h.Sentence; k++, b = PrevWord(n, b.Start))
+                    if (IsAny(n, b, JumpIntents)) { intent = true; break; }
+                if (!intent) continue;
+            }
+            if (!SomeoneAtRisk(s, h) && !AnyWord(s, RuleWord.FirstPerson)) continue;
+            c.Hit(Categories.SafeguardingConcern, h, SelfHarmReason, "frame.jump-from-height");
+            return;
+        }
+    }
+
+    private static bool SentenceHasAny(Scratch s, int sentence, string[] words)
+    {
+        var n = s.Norm;
+        var end = sentence + 1 < n.SentenceCount ? n.SentenceStart[sentence + 1] : n.Length;
+        for (var w = NextWord(n, n.SentenceStart[sentence]); w.Start >= 0 && w.Start < end; w = NextWord(n, w.End))
+            if (IsAny(n, w, words)) return true;
+        return false;
+    }
+
+    /// <summary>"what year are you in? ... add me on snap", "how old r u? u look older ... dont tell ur mum": a
+    /// child's age or looks remarked on, and a private channel or secrecy asked for, in one message. Laughter
+    /// ("you look older than me in that photo 😂 add me back") is friends.</summary>
+    private static void ApproachToAChild(Scratch s, Collector c)
+    {
+        if (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Haha | RuleWord.Lmao) || s.Has(Cue.Topic)) return;
+        var age = First(s, Cue.AgeAsked);
+        if (age < 0) return;
+        c.Hit(Categories.SafeguardingConcern, s.Hits[age], ExploitationReason, "frame.approach-to-child");
+    }
+
+    /// <summary>"or your nudes go to your whole year", "leaking her nudes in the group chat", "he'll post ur
+    /// nudes": a person's intimate images threatened or spread (sextortion, image abuse). Not advice ("don't
+    /// share your nudes") nor "your pics from the trip".</summary>
+    private static void IntimateImagesThreatened(Scratch s, Collector c)
+    {
+        var n = s.Norm;
+        for (var k = NextWordWith(s, RuleWord.Images, 0); k >= 0; k = NextWordWith(s, RuleWord.Images, k + 1))
+        {
+            var img = WordAt(s, k);
+            if (n.Chars[img.Start] != 'n') continue;
+            var owner = PrevWord(n, img.Start);
+            if (!IsAny(n, owner, ImageOwners)) continue;
+            var sentence = SentenceOf(n, img.Start);
+            if (s.InSentence(Cue.Topic, sentence)) continue;
+            var verb = PrevWord(n, owner.Start);
+            var spread = IsAny(n, verb, SpreadVerbs);
+            if (spread)
+            {
+                // "don't share your nudes", "never post your nudes": advice.
+                var neg = PrevWord(n, verb.Start);
+                if (WordIs(n, neg, "don't") || WordIs(n, neg, "dont") || WordIs(n, neg, "never") || WordIs(n, neg, "not") || WordIs(n, neg, "to")) continue;
+            }
+            else
+            {
+                // "your nudes go to ...", "her nudes are going round", or an "or" before: "pay up or your nudes ...".
+                var after = NextWord(n, img.End);
+                if (WordIs(n, after, "are") || WordIs(n, after, "will") || WordIs(n, after, "r")) after = NextWord(n, after.End);
+                spread = IsAny(n, after, SpreadAfter) || WordIs(n, verb, "or");
+            }
+            if (!spread) continue;
+            c.Span(Categories.SafeguardingConcern, owner.Start, img.End, ExploitationReason, "frame.images-threatened");
+            return;
+        }
+    }
+
+    private static readonly string[] HighPlaces =
+    [
+        "bridge", "roof", "rooftop", "cliff", "cliffs", "pier", "harbour", "multi", "multistorey", "carpark", "car", "tower", "building",
+        "balcony", "flats", "viaduct", "motorway", "train", "trains", "bus", "lorry", "top", "window", "quarry", "edge",
+    ];
+    private static readonly string[] LeisureJumps =
+    [
+        "swim", "swimming", "swimmers", "tombstoning", "charity", "sponsor", "sponsored", "dip", "diving", "dive", "board", "trampoline",
+        "summer", "tradition", "cat", "dog", "bungee", "parachute", "skydive", "zipwire", "sofa", "bed",
+    ];
+    private static readonly string[] JumpIntents =
+    [
+        "gonna", "going", "wants", "want", "wanna", "wanted", "threatening", "threatened", "threatens", "saying", "said", "says", "keeps",
+        "will", "she'll", "he'll", "i'll", "she'd", "he'd", "i'd", "plans", "planning", "thinking", "about", "talking", "try", "tried", "trying",
+    ];
+    private static readonly string[] ImageOwners = ["your", "ur", "yer", "her", "his", "their", "ya"];
+    private static readonly string[] SpreadVerbs =
+    [
+        "leak", "leaking", "leaked", "leaks", "post", "posting", "posted", "share", "sharing", "shared", "send", "sending", "sent", "expose",
+        "exposing", "spread", "spreading", "show", "showing", "showed", "upload", "uploading", "sell", "selling",
+    ];
+    private static readonly string[] SpreadAfter =
+    [
+        "go", "going", "goes", "gone", "get", "getting", "gets", "round", "around", "everywhere", "posted", "shared", "leaked", "sent",
+        "out", "online", "in", "on", "to",
+    ];
 
     /// <summary>"giving the year 8s free vapes", "gives her vapes and money", "bought him weed": substances
     /// handed to children, a sign of grooming or exploitation.</summary>

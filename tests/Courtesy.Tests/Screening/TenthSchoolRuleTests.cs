@@ -1,0 +1,156 @@
+using Courtesy.Policies;
+
+namespace Courtesy.Tests.Screening;
+
+/// <summary>The classes of safeguarding and threat misses found on HeldOut7 and HeldOut9-11, and the names read as
+/// words, titles or celebrities, each checked with wording written for these tests on an invented coastal
+/// secondary whose pupils share names with a moon, a film, a singer and a river. Every class has posts that must
+/// be caught and ordinary posts that share its words. No sentence here is taken from a labelled post.</summary>
+public class TenthSchoolRuleTests
+{
+    private static readonly InventedSchool Harbour = new("Porthallow Community School", ["Porthallow", "PCS"], "Porthallow", """
+        kind,title,first_name,last_name,preferred_name,role,year_group
+        pupil,,Hunter,Shaw,,,Year 8
+        pupil,,Marley,Brooks,,,Year 7
+        pupil,,Taylor,Quinn,,,Year 9
+        pupil,,River,Ashby,,,Year 10
+        pupil,,Frankie,Dunn,,,Year 8
+        pupil,,Mason,Lowe,,,Year 9
+        staff,Mr,Gareth,Deacon,,Head Teacher,
+        staff,Mrs,Ada,Okoro,,Designated Safeguarding Lead,
+        staff,Mr,Tom,Pascoe,,Head of Year 9,
+        """, "tenth-roster.csv");
+
+    private static bool Safeguarding(string text, params string[] own) => Harbour.Screen(text, own).Safeguarding;
+    private static bool Has(string category, string text) => Harbour.Screen(text).Categories.Contains(category);
+
+    // ---- 1. A young child out alone late, or sleeping outdoors ----
+
+    [Theory]
+    [InlineData("a little girl from the juniors was wandering round the car park at midnight in her pyjamas, nobody with her")]
+    [InlineData("There was a boy, maybe year 5, out on the streets at 1am on his scooter, no adult in sight")]
+    [InlineData("That kid from the flats is sleeping in the bus shelter again tonight, I've seen him there three times this week")]
+    [InlineData("Found a young lad walking alone along the seafront at 11 pm, no shoes, really upset. Who do we tell?")]
+    public void A_child_out_alone_at_night_is_at_risk(string text) => Assert.True(Safeguarding(text), text);
+
+    [Theory]
+    [InlineData("Our lad walked home on his own for the first time tonight, so proud of him")]
+    [InlineData("The year 11s were out on the streets till midnight celebrating their results, brilliant night")]
+    [InlineData("my little girl won't settle at night unless she's in our bed, any tips?")]
+    [InlineData("A fox was wandering round the school field at midnight, caught it on the doorbell camera")]
+    [InlineData("Film night on Friday: the kids can come in pyjamas, pick up at 9pm")]
+    [InlineData("Lost a kid's scooter by the bus shelter last night, blue with a bell")]
+    public void A_child_out_late_with_family_or_a_thing_is_no_concern(string text) => Assert.False(Safeguarding(text), text);
+
+    // ---- 2. Signs of neglect told of someone else's child (hunger, the same clothes, food taken home) ----
+
+    [Theory]
+    [InlineData("the boy who sits next to my son is always hungry and has worn the same clothes all week, he's taking bits of lunch home in his bag")]
+    [InlineData("There's a girl in year 3 who comes in filthy most days and is starving by break, the dinner ladies give her extra")]
+    [InlineData("a lad in my daughter's class has holes in his shoes and no coat in this weather, and he says there's no tea at home")]
+    public void Neglect_told_in_signs_is_a_concern(string text) => Assert.True(Safeguarding(text), text);
+
+    [Theory]
+    [InlineData("My two are always hungry after school, starving the minute they walk in 😂")]
+    [InlineData("Year 6 came back from the residential starving and in the same clothes they left in 😂 best trip ever")]
+    [InlineData("I'm starving and the lad has no coat again, left it on the bus, third one this term")]
+    [InlineData("Non uniform day Friday, the kids can wear the same clothes as their favourite book character")]
+    public void Hunger_and_old_clothes_at_home_or_in_fun_are_no_concern(string text) => Assert.False(Safeguarding(text), text);
+
+    // ---- 3. Suicidal intent told second hand, or as jumping from a height ----
+
+    [Theory]
+    [InlineData("my best mate keeps saying she's going to jump off the cliffs at the weekend, what do I do")]
+    [InlineData("he told me he wants to jump off the multi storey by the station and I can't stop thinking about it")]
+    [InlineData("a girl in my form said she'd throw herself off the pier if her dad finds out")]
+    [InlineData("my friend keeps talking about throwing himself in front of a bus")]
+    public void Jumping_from_a_height_as_an_intention_is_self_harm(string text) => Assert.True(Safeguarding(text), text);
+
+    [Theory]
+    [InlineData("the lads jump off the harbour wall every summer, it's tradition down here")]
+    [InlineData("Mason is going to jump off the top board at swimming for the first time tomorrow!")]
+    [InlineData("my son wants to jump off the pier for the charity dip on Boxing Day, sponsor him please")]
+    [InlineData("the cat keeps jumping off the roof of the shed onto the neighbours' car")]
+    public void Jumps_for_fun_or_sport_are_no_concern(string text) => Assert.False(Safeguarding(text), text);
+
+    // ---- 4. An adult's approach to a child: age and looks, then a private channel or secrecy ----
+
+    [Theory]
+    [InlineData("hey what year are you in? you seem really mature for your age. add me on snap x")]
+    [InlineData("how old r u? u look older than 13 in ur photos, dont tell ur mum we talk")]
+    [InlineData("you're so grown up for your age, inbox me and keep it between us")]
+    public void An_approach_to_a_child_is_grooming(string text) => Assert.True(Safeguarding(text), text);
+
+    [Theory]
+    [InlineData("how old are your kids? dm me, I've got a bag of school uniform to give away")]
+    [InlineData("Anyone know what age you can start at the youth club? dm me please")]
+    [InlineData("you look older than me in that photo 😂 add me back on insta")]
+    public void Ordinary_questions_and_friends_are_no_grooming(string text) => Assert.False(Safeguarding(text), text);
+
+    // ---- 5. A child's intimate images threatened or spread ----
+
+    [Theory]
+    [InlineData("pay me £30 tonight or your nudes go to your whole year")]
+    [InlineData("someone is leaking her nudes in the year 9 group chat")]
+    [InlineData("he said he'll post ur nudes everywhere if you block him")]
+    public void Intimate_images_threatened_or_spread_are_exploitation(string text) => Assert.True(Safeguarding(text), text);
+
+    [Theory]
+    [InlineData("Good assembly today: never send nudes, and if someone asks, tell an adult")]
+    [InlineData("don't share your nudes with anyone, the police talk at school was brilliant")]
+    [InlineData("your pics from the beach trip are on the school website now")]
+    public void Advice_and_ordinary_pictures_are_no_concern(string text) => Assert.False(Safeguarding(text), text);
+
+    // ---- 6. Hyperbole that shares the words (must stay unflagged) ----
+
+    [Theory]
+    [InlineData("Every time Mr Deacon does the dance at assembly I want to die 😭")]
+    [InlineData("whenever her mum starts on about the PTA accounts I want to die")]
+    [InlineData("I want to die of embarrassment, I called the head 'mum' at parents' evening")]
+    [InlineData("this revision timetable is killing me")]
+    [InlineData("In the film the boy runs away from home and lives in the woods for a year")]
+    public void Hyperbole_and_stories_are_no_concern(string text) => Assert.False(Safeguarding(text), text);
+
+    [Theory]
+    [InlineData("every time I look in the mirror I want to die")]
+    [InlineData("I want to die, nobody at home even talks to me anymore")]
+    public void Despair_about_oneself_stays_a_concern(string text) => Assert.True(Safeguarding(text), text);
+
+    // ---- 7. Threats to burn, bury or harm, veiled with an emoji or an "or else" ----
+
+    [Theory]
+    [InlineData("someone should burn his garage down while he's asleep 🔥")]
+    [InlineData("I'll set his car alight if he comes near my kids again")]
+    [InlineData("if he touches my daughter again I'll put him in the ground")]
+    [InlineData("Mason's going six feet under if he carries on 🔪")]
+    [InlineData("touch my son again and see what happens")]
+    [InlineData("keep giving my lad detentions and see what happens 👊")]
+    public void Burning_burying_and_or_else_are_threats(string text) => Assert.True(Has(Categories.ThreatOfViolence, text), text);
+
+    [Theory]
+    [InlineData("we're going to burn the guy on the bonfire at 7, bring sparklers")]
+    [InlineData("I'll burn the toast again if nobody watches the grill 😂")]
+    [InlineData("they put the time capsule in the ground at the front of the school")]
+    [InlineData("add a spoonful of bicarb to the vinegar and see what happens, great science homework")]
+    [InlineData("try turning the router off and on again and see what happens")]
+    [InlineData("we're going to smash it at the quiz night, see you there")]
+    public void Bonfires_recipes_and_experiments_are_no_threats(string text) => Assert.False(Has(Categories.ThreatOfViolence, text), text);
+
+    // ---- 8. First names read as words, titles and celebrities ----
+
+    [Theory]
+    [InlineData("Hunter's moon over the harbour tonight, absolutely stunning")]
+    [InlineData("Marley & Me is on telly tonight if anyone needs a cry")]
+    [InlineData("Taylor Swift tickets going spare for Cardiff, message me")]
+    [InlineData("River's right up over the slipway again, be careful walking dogs")]
+    [InlineData("Frankie Goes to Hollywood on the radio at the school disco 😂")]
+    public void A_name_as_a_title_a_celebrity_or_a_word_names_nobody(string text) => Assert.False(Has(Categories.NamingChildren, text), text);
+
+    [Theory]
+    [InlineData("Hunter's mum was screaming at the dinner ladies again")]
+    [InlineData("Marley keeps pushing my son off the climbing frame")]
+    [InlineData("Taylor Quinn is spreading lies about my daughter")]
+    [InlineData("River's been picking on the year 7s all week")]
+    [InlineData("Frankie and Mason were fighting outside the chippy")]
+    public void The_pupils_are_still_named(string text) => Assert.True(Has(Categories.NamingChildren, text), text);
+}
