@@ -569,7 +569,7 @@ public sealed partial class ScreeningEngine
         return -1;
     }
 
-    private static readonly string[] AdviceOrders = ["ask", "email", "e-mail", "ring", "call", "phone", "try", "wait", "write", "apply", "complain", "message", "add", "turn", "mix", "pop", "let", "just", "let's", "lets"];
+    private static readonly string[] AdviceOrders = ["ask", "email", "ring", "call", "phone", "try", "wait", "write", "apply", "complain", "message", "add", "turn", "mix", "pop", "let", "just", "let's", "lets"];
 
     /// <summary>"my lad's getting a slap if he loses another coat 😂": one's own child, laughter and nobody
     /// else identifiable is exasperation, not a threat.</summary>
