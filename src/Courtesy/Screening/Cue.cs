@@ -78,4 +78,6 @@ public enum Cue : byte
     SeeWhatHappens,
     /// <summary>"better not show their faces", "we're on them": a warning that a weapon emoji turns into a threat.</summary>
     WeaponWarning,
+    /// <summary>"little one", "toddler", "little boy": a young child, for a child out alone at night.</summary>
+    YoungChild,
 }

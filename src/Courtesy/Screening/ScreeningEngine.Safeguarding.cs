@@ -112,7 +112,7 @@ public sealed partial class ScreeningEngine
         WoundsOnBody(s, c);
         CarriesWeapon(s, c);
         GivesAChildSubstances(s, c);
-        if (s.Has(Cue.OutAlone) && s.Has(Cue.LateHour)) ChildOutAloneAtNight(s, c);
+        if (s.Has(Cue.OutAlone)) ChildOutAloneAtNight(s, c);
         if (s.Has(Cue.NeglectSign)) SignsOfNeglect(s, c);
         if (s.Has(Cue.JumpFrom)) JumpFromAHeight(s, c);
         if (s.Has(Cue.AgeAsked) && s.Has(Cue.PrivateAsk)) ApproachToAChild(s, c);
@@ -141,8 +141,8 @@ public sealed partial class ScreeningEngine
         return found;
     }
 
-    /// <summary>"a little boy out on the street at 11pm, no adult", "a kid sleeping in the bus shelter again
-    /// tonight": a child out with nobody, or sleeping outdoors, at a late hour. A child word in the singular
+    /// <summary>"a little boy out on the street at 11pm, no adult", "a kid sleeping in the bus shelter": a child
+    /// out with nobody at a late hour, or sleeping outdoors at any. A child word in the singular
     /// (not "the year 11s out celebrating"), not the poster's own ("my lad walked home on his own tonight"); a
     /// fox or a scooter is no child.</summary>
     private void ChildOutAloneAtNight(Scratch s, Collector c)
@@ -151,8 +151,13 @@ public sealed partial class ScreeningEngine
         {
             ref var h = ref s.Hits[i];
             if (h.Cue != Cue.OutAlone) continue;
-            if (s.InSentence(Cue.Topic, h.Sentence) || First(s, Cue.EmojiLaugh) >= 0) return;
-            if (!s.InSentence(Cue.LateHour, h.Sentence) && !(h.Sentence + 1 < s.Norm.SentenceCount && s.InSentence(Cue.LateHour, h.Sentence + 1))) continue;
+            if (s.InSentence(Cue.Topic, h.Sentence) || First(s, Cue.EmojiLaugh) >= 0 || AnyWord(s, RuleWord.Ours)) return;
+            // "sleeping on his own at night", "settles by herself at bedtime": in bed, not out.
+            var verb = PrevWord(s.Norm, h.Start);
+            if (IsAny(s.Norm, verb, SleepWords)) continue;
+            // Sleeping outdoors needs no hour; being out with nobody does.
+            var sleepingOut = _entries[h.Entry].Phrase.StartsWith("sleeping", StringComparison.Ordinal);
+            if (!sleepingOut && !s.InSentence(Cue.LateHour, h.Sentence) && !(h.Sentence + 1 < s.Norm.SentenceCount && s.InSentence(Cue.LateHour, h.Sentence + 1))) continue;
             if (!OneChildNotOwn(s)) return;
             c.Hit(Categories.SafeguardingConcern, h, NeglectReason, "frame.child-out-at-night");
             return;
@@ -169,11 +174,18 @@ public sealed partial class ScreeningEngine
         for (var i = 0; i < s.HitCount; i++)
         {
             ref var h = ref s.Hits[i];
-            if (h.Cue != Cue.PupilNoun || h.Suffixed) continue;
-            var phrase = _entries[h.Entry].Phrase;
-            if (!(phrase is "kid" or "boy" or "girl" or "lad" or "lass" or "child")) continue;
+            if (h.Cue is not (Cue.YoungChild or Cue.PupilNoun)) continue;
+            if (h.Cue == Cue.PupilNoun)
+            {
+                if (h.Suffixed) continue;
+                var phrase = _entries[h.Entry].Phrase;
+                if (!(phrase is "kid" or "boy" or "girl" or "lad" or "lass" or "child")) continue;
+            }
+            else if (_entries[h.Entry].Phrase.Contains("'", StringComparison.Ordinal)) return true; // "my son's friend"
+            else if (s.Has(Cue.OwnChild)) continue;
+            // "our little boy", "anyone else's kid? mine ...": the poster's own.
             var before = PrevWord(n, h.Start);
-            if (WordIs(n, before, "my") || WordIs(n, before, "our")) continue;
+            if (WordIs(n, before, "my") || WordIs(n, before, "our") || WordIs(n, before, "else's")) continue;
             return true;
         }
         return false;
@@ -182,10 +194,10 @@ public sealed partial class ScreeningEngine
     /// <summary>"always hungry and the same clothes all week", "holes in his shoes, no coat, no tea at home": two
     /// signs of neglect in a post about a child who is not the poster's. One sign is everyday ("no coat again,
     /// left it on the bus"), laughter is a trip or a joke, and "I'm starving" is the poster.</summary>
-    private static void SignsOfNeglect(Scratch s, Collector c)
+    private void SignsOfNeglect(Scratch s, Collector c)
     {
-        if (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol) || s.Has(Cue.Topic)) return;
-        if (!s.Has(Cue.PupilNoun) && !s.Has(Cue.YearGroup) && !NamedPupil(s)) return;
+        if (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Ours) || s.Has(Cue.Topic)) return;
+        if (!OneChildNotOwn(s) && !(s.Has(Cue.YearGroup) && !s.Has(Cue.OwnChild))) return;
         var n = s.Norm;
         int first = -1, signs = 0, lastEnd = -1;
         for (var i = 0; i < s.HitCount; i++)
@@ -273,6 +285,13 @@ public sealed partial class ScreeningEngine
             if (s.InSentence(Cue.Topic, sentence)) continue;
             var verb = PrevWord(n, owner.Start);
             var spread = IsAny(n, verb, SpreadVerbs);
+            // "screenshotted her nudes and sent them round": a spreading verb a few words on.
+            if (!spread)
+            {
+                var a = NextWord(n, img.End);
+                for (var j = 0; j < 4 && a.Start >= 0 && SentenceOf(n, a.Start) == sentence; j++, a = NextWord(n, a.End))
+                    if (IsAny(n, a, SpreadVerbs) && !WordIs(n, a, "send")) { spread = true; break; }
+            }
             if (spread)
             {
                 // "don't share your nudes", "never post your nudes": advice.
@@ -292,10 +311,12 @@ public sealed partial class ScreeningEngine
         }
     }
 
+    private static readonly string[] SleepWords = ["sleeping", "sleep", "sleeps", "slept", "settle", "settles", "settled", "settling", "bed", "nap", "napping"];
     private static readonly string[] HighPlaces =
     [
         "bridge", "roof", "rooftop", "cliff", "cliffs", "pier", "harbour", "multi", "multistorey", "carpark", "car", "tower", "building",
         "balcony", "flats", "viaduct", "motorway", "train", "trains", "bus", "lorry", "top", "window", "quarry", "edge",
+        "sea", "river", "canal", "lake", "reservoir", "water",
     ];
     private static readonly string[] LeisureJumps =
     [
@@ -311,7 +332,8 @@ public sealed partial class ScreeningEngine
     private static readonly string[] SpreadVerbs =
     [
         "leak", "leaking", "leaked", "leaks", "post", "posting", "posted", "share", "sharing", "shared", "send", "sending", "sent", "expose",
-        "exposing", "spread", "spreading", "show", "showing", "showed", "upload", "uploading", "sell", "selling",
+        "exposing", "spread", "spreading", "show", "showing", "showed", "upload", "uploading", "sell", "selling", "sold", "screenshotted",
+        "screenshot", "screenshotting", "forwarded", "forwarding", "airdropped", "airdropping", "saved", "passed",
     ];
     private static readonly string[] SpreadAfter =
     [

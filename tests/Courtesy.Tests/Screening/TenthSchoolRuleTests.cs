@@ -31,6 +31,9 @@ public class TenthSchoolRuleTests
     [InlineData("There was a boy, maybe year 5, out on the streets at 1am on his scooter, no adult in sight")]
     [InlineData("That kid from the flats is sleeping in the bus shelter again tonight, I've seen him there three times this week")]
     [InlineData("Found a young lad walking alone along the seafront at 11 pm, no shoes, really upset. Who do we tell?")]
+    [InlineData("saw two little ones in school jumpers playing by the canal at 10pm with nobody around")]
+    [InlineData("My daughter's friend (year 6) rang our doorbell at 11pm last night, she said nobody was home and she was scared")]
+    [InlineData("there's a little girl on our street who is out on her own at 10pm most nights")]
     public void A_child_out_alone_at_night_is_at_risk(string text) => Assert.True(Safeguarding(text), text);
 
     [Theory]
@@ -40,6 +43,10 @@ public class TenthSchoolRuleTests
     [InlineData("A fox was wandering round the school field at midnight, caught it on the doorbell camera")]
     [InlineData("Film night on Friday: the kids can come in pyjamas, pick up at 9pm")]
     [InlineData("Lost a kid's scooter by the bus shelter last night, blue with a bell")]
+    [InlineData("Our little boy is finally sleeping on his own at night, 3 years of waiting!")]
+    [InlineData("My son's friend is coming for tea tonight, nobody home till 6 so they'll walk back together")]
+    [InlineData("Kids went trick or treating last night knocking on doors till 8, got loads of sweets")]
+    [InlineData("Our lad was sleeping outside in the tent all weekend at scout camp")]
     public void A_child_out_late_with_family_or_a_thing_is_no_concern(string text) => Assert.False(Safeguarding(text), text);
 
     // ---- 2. Signs of neglect told of someone else's child (hunger, the same clothes, food taken home) ----
@@ -48,6 +55,8 @@ public class TenthSchoolRuleTests
     [InlineData("the boy who sits next to my son is always hungry and has worn the same clothes all week, he's taking bits of lunch home in his bag")]
     [InlineData("There's a girl in year 3 who comes in filthy most days and is starving by break, the dinner ladies give her extra")]
     [InlineData("a lad in my daughter's class has holes in his shoes and no coat in this weather, and he says there's no tea at home")]
+    [InlineData("my son's friend is always starving when he comes round and he's in the same clothes every time, I worry about what's going on at home")]
+    [InlineData("Kid in reception came in with no socks again and his nappy hadn't been changed, nursery staff worried")]
     public void Neglect_told_in_signs_is_a_concern(string text) => Assert.True(Safeguarding(text), text);
 
     [Theory]
@@ -55,6 +64,8 @@ public class TenthSchoolRuleTests
     [InlineData("Year 6 came back from the residential starving and in the same clothes they left in 😂 best trip ever")]
     [InlineData("I'm starving and the lad has no coat again, left it on the bus, third one this term")]
     [InlineData("Non uniform day Friday, the kids can wear the same clothes as their favourite book character")]
+    [InlineData("Anyone else's kid always hungry? mine eats a whole loaf after school and still says he's starving")]
+    [InlineData("School dinners are tiny, my son comes out hungry every day and the portions are a joke")]
     public void Hunger_and_old_clothes_at_home_or_in_fun_are_no_concern(string text) => Assert.False(Safeguarding(text), text);
 
     // ---- 3. Suicidal intent told second hand, or as jumping from a height ----
@@ -64,6 +75,8 @@ public class TenthSchoolRuleTests
     [InlineData("he told me he wants to jump off the multi storey by the station and I can't stop thinking about it")]
     [InlineData("a girl in my form said she'd throw herself off the pier if her dad finds out")]
     [InlineData("my friend keeps talking about throwing himself in front of a bus")]
+    [InlineData("my mate said she was going to walk into the sea and not come back")]
+    [InlineData("he keeps saying he'll drive his car off the cliff one of these nights")]
     public void Jumping_from_a_height_as_an_intention_is_self_harm(string text) => Assert.True(Safeguarding(text), text);
 
     [Theory]
@@ -71,6 +84,9 @@ public class TenthSchoolRuleTests
     [InlineData("Mason is going to jump off the top board at swimming for the first time tomorrow!")]
     [InlineData("my son wants to jump off the pier for the charity dip on Boxing Day, sponsor him please")]
     [InlineData("the cat keeps jumping off the roof of the shed onto the neighbours' car")]
+    [InlineData("We're going to walk into the sea for the Boxing Day dip, sponsor us!")]
+    [InlineData("I'm going to drown myself in wine after that parents' evening")]
+    [InlineData("I'll drive off at 3 so we miss the traffic")]
     public void Jumps_for_fun_or_sport_are_no_concern(string text) => Assert.False(Safeguarding(text), text);
 
     // ---- 4. An adult's approach to a child: age and looks, then a private channel or secrecy ----
@@ -79,12 +95,17 @@ public class TenthSchoolRuleTests
     [InlineData("hey what year are you in? you seem really mature for your age. add me on snap x")]
     [InlineData("how old r u? u look older than 13 in ur photos, dont tell ur mum we talk")]
     [InlineData("you're so grown up for your age, inbox me and keep it between us")]
+    [InlineData("a man keeps messaging my 12 year old on roblox asking what she looks like and telling her not to tell us")]
+    [InlineData("u seem rly mature for 13, wanna chat on snap instead?")]
     public void An_approach_to_a_child_is_grooming(string text) => Assert.True(Safeguarding(text), text);
 
     [Theory]
     [InlineData("how old are your kids? dm me, I've got a bag of school uniform to give away")]
     [InlineData("Anyone know what age you can start at the youth club? dm me please")]
     [InlineData("you look older than me in that photo 😂 add me back on insta")]
+    [InlineData("how old is your daughter? mine's 7, they could play together, dm me")]
+    [InlineData("PSA: don't let your kids chat on snap with people they don't know")]
+    [InlineData("the teacher told her not to tell anyone about the surprise party for Mr Deacon")]
     public void Ordinary_questions_and_friends_are_no_grooming(string text) => Assert.False(Safeguarding(text), text);
 
     // ---- 5. A child's intimate images threatened or spread ----
@@ -93,12 +114,15 @@ public class TenthSchoolRuleTests
     [InlineData("pay me £30 tonight or your nudes go to your whole year")]
     [InlineData("someone is leaking her nudes in the year 9 group chat")]
     [InlineData("he said he'll post ur nudes everywhere if you block him")]
+    [InlineData("he screenshotted her nudes and sent them to the whole year")]
+    [InlineData("im being blackmailed, he says he'll send my pics to my dad unless i pay")]
     public void Intimate_images_threatened_or_spread_are_exploitation(string text) => Assert.True(Safeguarding(text), text);
 
     [Theory]
     [InlineData("Good assembly today: never send nudes, and if someone asks, tell an adult")]
     [InlineData("don't share your nudes with anyone, the police talk at school was brilliant")]
     [InlineData("your pics from the beach trip are on the school website now")]
+    [InlineData("Your photos from sports day have been sent to the office, pass them round")]
     public void Advice_and_ordinary_pictures_are_no_concern(string text) => Assert.False(Safeguarding(text), text);
 
     // ---- 6. Hyperbole that shares the words (must stay unflagged) ----
