@@ -80,4 +80,6 @@ public enum Cue : byte
     WeaponWarning,
     /// <summary>"little one", "toddler", "little boy": a young child, for a child out alone at night.</summary>
     YoungChild,
+    /// <summary>"punching himself", "burning myself", "banging her head": self-injury only with how it is done after it ("in the face", "till it bleeds", "against the wall").</summary>
+    SelfInjury,
 }

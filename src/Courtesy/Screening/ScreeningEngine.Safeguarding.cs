@@ -34,8 +34,9 @@ public sealed partial class ScreeningEngine
                 // "I'll kill myself laughing", "scared to go home, mum will see my report 😂": a figure of speech.
                 var next = NextWord(n, h.End);
                 if (WordIs(n, next, "laughing") || InList(n, next, RuleWord.Lol | RuleWord.Haha | RuleWord.Lmao | RuleWord.Pmsl) || First(s, Cue.EmojiLaugh, h.Sentence) >= 0) continue;
-                if (!SomeoneAtRisk(s, h)) continue;
                 var phrase = _entries[h.Entry].Phrase;
+                var runsAway = h.Cue == Cue.ChildAtRisk && phrase.Contains("away", StringComparison.Ordinal) && MeansToRunAway(s, h, next);
+                if (!runsAway && !SomeoneAtRisk(s, h)) continue;
                 string reason;
                 switch (h.Cue)
                 {
@@ -98,8 +99,10 @@ public sealed partial class ScreeningEngine
                             && (WordIs(n, next, "playing") || WordInSentence(s, RuleWord.Accident, h.Sentence))) continue;
                         // "black eye from a football": an accident.
                         if (WordIs(n, next, "from") && AccidentAfter(n, next)) continue;
-                        // "went missing: one black school shoe", "the dog ran away": a child must be the one missing.
-                        if ((phrase.Contains("missing", StringComparison.Ordinal) || phrase.Contains("away", StringComparison.Ordinal)) && !ChildSubjectBefore(s, h.Start)) continue;
+                        // "went missing: one black school shoe", "the dog ran away": a child must be the one missing,
+                        // or a child means to: "i'm going to run away tonight" (not "run away and join the circus").
+                        if ((phrase.Contains("missing", StringComparison.Ordinal) || phrase.Contains("away", StringComparison.Ordinal)) && !ChildSubjectBefore(s, h.Start)
+                            && !runsAway) continue;
                         reason = AtRiskReason;
                         break;
                 }
@@ -117,7 +120,90 @@ public sealed partial class ScreeningEngine
         if (s.Has(Cue.JumpFrom)) JumpFromAHeight(s, c);
         if (s.Has(Cue.AgeAsked) && s.Has(Cue.PrivateAsk)) ApproachToAChild(s, c);
         if (AnyWord(s, RuleWord.Images)) IntimateImagesThreatened(s, c);
+        if (s.Has(Cue.ThreatIntent) && AnyWord(s, RuleWord.Household)) ViolenceBetweenAdultsAtHome(s, c);
+        if (s.Has(Cue.SelfInjury)) SelfInjury(s, c);
     }
+
+    /// <summary>"i'm going to run away tonight", "she wants to run away from home": an intention with the poster or
+    /// "he"/"she" as its subject. "run away and join the circus" and "run away from the spider" are not.</summary>
+    private static bool MeansToRunAway(Scratch s, in Hit h, (int Start, int End) next)
+    {
+        var n = s.Norm;
+        var to = PrevWord(n, h.Start);
+        if (!(WordIs(n, to, "to") || WordIs(n, to, "gonna") || WordIs(n, to, "wanna") || WordIs(n, to, "i'll") || WordIs(n, to, "she'll") || WordIs(n, to, "he'll"))) return false;
+        if (WordIs(n, next, "and") && WordIs(n, NextWord(n, next.End), "join")) return false;
+        // "run away to the seaside for half term", "run away for the weekend": a holiday.
+        if (WordIs(n, next, "to") || WordIs(n, next, "for")) return false;
+        if (WordIs(n, next, "from") && !IsAny(n, NextWord(n, next.End), RunAwayFrom)) return false;
+        var w = to;
+        for (var k = 0; k < 4 && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = PrevWord(n, w.Start))
+            if (InList(n, w, RuleWord.FirstPerson) || WordIs(n, w, "she") || WordIs(n, w, "he") || WordIs(n, w, "she's") || WordIs(n, w, "he's")) return true;
+        return false;
+    }
+
+    /// <summary>"my stepdad is going to kill my mum one night", "her dad will hurt her mum": someone at home
+    /// said to mean violence to another. "my mum's going to kill my dad when she finds out" is a telling-off.</summary>
+    private static void ViolenceBetweenAdultsAtHome(Scratch s, Collector c)
+    {
+        if (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Haha)) return;
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.ThreatIntent) continue;
+            var subject = false;
+            var b = PrevWord(n, h.Start);
+            for (var k = 0; k < 3 && b.Start >= 0 && SentenceOf(n, b.Start) == h.Sentence; k++, b = PrevWord(n, b.Start))
+                if (InList(n, b, RuleWord.Household)) { subject = true; break; }
+            if (!subject) continue;
+            var act = NextWord(n, h.End);
+            if (!IsAny(n, act, HomeViolence)) continue;
+            var owner = NextWord(n, act.End);
+            var victim = NextWord(n, owner.End);
+            if (!(WordIs(n, owner, "my") || WordIs(n, owner, "her") || WordIs(n, owner, "his")) || !InList(n, victim, RuleWord.Household | RuleWord.Relative)) continue;
+            var then = NextWord(n, victim.End);
+            if (IsAny(n, then, Consequences)) continue;
+            c.Span(Categories.SafeguardingConcern, act.Start, victim.End, AbuseReason, "frame.violence-at-home");
+            return;
+        }
+    }
+
+    /// <summary>"punching himself in the face", "burning myself with a lighter", "scratches herself till she
+    /// bleeds", "keeps banging her head against the wall": injury by other means than cutting. Not "kicking
+    /// myself" (regret), "burnt myself on the oven" (an accident), "banging my head against a brick wall" (an idiom).</summary>
+    private static void SelfInjury(Scratch s, Collector c)
+    {
+        var n = s.Norm;
+        if (s.Has(Cue.EmojiLaugh) || s.Has(Cue.Topic)) return;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.SelfInjury) continue;
+            var last = PrevWord(n, h.End);
+            if (WordIs(n, last, "head"))
+            {
+                // "banging her head against the wall"; "banging my head against a brick wall trying to ..." is an idiom.
+                var against = NextWord(n, h.End);
+                if (!(WordIs(n, against, "against") || WordIs(n, against, "on")) || SentenceHasAny(s, h.Sentence, HeadBangIdiom)) continue;
+                c.Span(Categories.SafeguardingConcern, h.Start, against.End, SelfHarmReason, "frame.self-injury");
+                return;
+            }
+            // "punching himself in the face", "burning myself with a lighter", "till it bleeds", "on purpose"; not "on the oven".
+            var how = NextWord(n, h.End);
+            if (!(IsAny(n, how, SelfInjuryHow) || WordIs(n, how, "on") && WordIs(n, NextWord(n, how.End), "purpose"))) continue;
+            // "the baby keeps scratching herself in her sleep", "toddler hitting himself when he's tired": a stage of infancy.
+            if (AnyWord(s, RuleWord.Lol | RuleWord.Haha) || SentenceHasAny(s, h.Sentence, Infancy)) return;
+            c.Span(Categories.SafeguardingConcern, h.Start, how.End, SelfHarmReason, "frame.self-injury");
+            return;
+        }
+    }
+
+    private static readonly string[] SelfInjuryHow = ["in", "with", "till", "until", "again", "when", "every", "so", "whenever", "hard", "deliberately", "properly"];
+    private static readonly string[] Infancy = ["baby", "babies", "toddler", "toddlers", "sleep", "teething", "newborn"];
+    private static readonly string[] HeadBangIdiom = ["brick", "trying", "try", "council"];
+    private static readonly string[] HomeViolence = ["kill", "hurt", "hit", "stab", "strangle", "batter", "beat", "murder", "kills", "hurts", "hits", "beats"];
+    private static readonly string[] Consequences = ["when", "if", "for", "after", "because", "cos", "once", "whenever"];
+    private static readonly string[] RunAwayFrom = ["home", "house", "here", "care", "everything", "everyone", "all", "them", "him", "her", "my", "this", "school"];
 
     /// <summary>"every time Mr X does the dance I want to die", "whenever her mum starts I want to die": a clause
     /// of "every time" or "whenever" about someone else before the phrase is exasperation. "every time I look in

@@ -177,4 +177,58 @@ public class TenthSchoolRuleTests
     [InlineData("River's been picking on the year 7s all week")]
     [InlineData("Frankie and Mason were fighting outside the chippy")]
     public void The_pupils_are_still_named(string text) => Assert.True(Has(Categories.NamingChildren, text), text);
+
+    // ---- 9. Suicidal intent said indirectly: a goodbye, no future, sleeping forever ----
+
+    [Theory]
+    [InlineData("i just want to go to sleep forever and not deal with any of it")]
+    [InlineData("she messaged me saying she won't be a burden to anyone for much longer")]
+    [InlineData("I don't see a future for myself anymore, what's the point")]
+    [InlineData("he keeps googling how many paracetamol it would take")]
+    [InlineData("my friend said tonight's the night she ends it and I can't get hold of her")]
+    public void Indirect_suicidal_statements_are_a_concern(string text) => Assert.True(Safeguarding(text), text);
+
+    [Theory]
+    [InlineData("I could sleep forever after that residential, absolutely shattered")]
+    [InlineData("The future for the school field looks bleak if the council sells it")]
+    [InlineData("how many paracetamol can a 10 year old have in a day? the box says 4")]
+    [InlineData("tonight's the night we find out who wins the school talent show!")]
+    public void Tiredness_dosing_and_big_nights_are_no_concern(string text) => Assert.False(Safeguarding(text), text);
+
+    // ---- 10. Self-injury other than cutting ----
+
+    [Theory]
+    [InlineData("my son says a girl in his form keeps banging her head against the wall until it bleeds")]
+    [InlineData("he's been punching himself in the face when he gets upset")]
+    [InlineData("I keep burning myself with a lighter so nobody notices")]
+    [InlineData("she scratches herself till she bleeds when she's anxious")]
+    public void Self_injury_by_other_means_is_a_concern(string text) => Assert.True(Safeguarding(text), text);
+
+    [Theory]
+    [InlineData("still kicking myself for missing the parents' evening slot")]
+    [InlineData("burnt myself on the oven making the bake sale brownies")]
+    [InlineData("banging my head against a brick wall trying to get the council to fix the crossing")]
+    [InlineData("he scratched himself on the brambles at forest school, nothing serious")]
+    [InlineData("the baby keeps scratching herself in her sleep, any tips for mittens?")]
+    [InlineData("toddler keeps hitting himself in the head when he's tired, is that normal?")]
+    public void Idioms_and_accidents_are_no_concern(string text) => Assert.False(Safeguarding(text), text);
+
+    // ---- 11. Violence at home told by a child, running away, not eating ----
+
+    [Theory]
+    [InlineData("i think my stepdad is going to kill my mum one night, it's getting worse")]
+    [InlineData("i'm going to run away tonight, nobody at home will even notice")]
+    [InlineData("i don't eat anymore, i just drink water so i stay thin")]
+    [InlineData("she makes herself throw up after lunch every day")]
+    public void Violence_at_home_running_away_and_not_eating_are_a_concern(string text) => Assert.True(Safeguarding(text), text);
+
+    [Theory]
+    [InlineData("my wife is going to kill me when she sees what I spent at the fair 😂")]
+    [InlineData("my mum's going to kill my dad when she finds out he forgot the costume")]
+    [InlineData("I want to run away and join the circus after this week of homework")]
+    [InlineData("the dog doesn't eat anymore since the vet changed his food")]
+    [InlineData("I'm going to run away to the seaside for half term, bring on the sun")]
+    [InlineData("I'll end it tonight with a glass of wine and a bath")]
+    [InlineData("my mum is going to kill my brother when she sees his report")]
+    public void Jokes_about_home_and_pets_are_no_concern(string text) => Assert.False(Safeguarding(text), text);
 }
