@@ -82,4 +82,8 @@ public enum Cue : byte
     YoungChild,
     /// <summary>"punching himself", "burning myself", "banging her head": self-injury only with how it is done after it ("in the face", "till it bleeds", "against the wall").</summary>
     SelfInjury,
+    /// <summary>"slash his tyres", "car keyed", "smash their windows": damage, a threat when urged, promised or shown with a weapon or angry emoji.</summary>
+    Vandalism,
+    /// <summary>"someone's getting hurt", "somebody will get hurt": a threat only after the speaker's own intention in the sentence.</summary>
+    HurtComing,
 }

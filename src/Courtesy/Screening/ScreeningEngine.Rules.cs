@@ -461,7 +461,7 @@ public sealed partial class ScreeningEngine
         }
         if (!c.Has(cat))
         {
-            var (ks, ke) = KnowsTheirMovements(s);
+            var (ks, ke) = KnowsTheirMovements(s, _commonWords);
             if (ks >= 0) c.Span(cat, ks, ke, "lets someone know their movements are being watched: a veiled threat", "pattern.knows-movements");
         }
         if (!c.Has(cat) && (Identifiable(s) || s.Has(Cue.SchoolRef)) && (s.Has(Cue.ThreatIntent) || s.Has(Cue.EmojiAngry)))
@@ -493,6 +493,16 @@ public sealed partial class ScreeningEngine
         {
             var (as_, ae) = SetsFireToSomething(s);
             if (as_ >= 0) c.Span(cat, as_, ae, "states an intention to burn someone's home, car or the school, or urges someone else to", "pattern.arson");
+        }
+        if (!c.Has(cat) && s.Has(Cue.Vandalism))
+        {
+            var v = DamageThreatened(s);
+            if (v >= 0) c.Hit(cat, s.Hits[v], "threatens or urges damage to someone's car, tyres, windows or door", "pattern.damage");
+        }
+        if (!c.Has(cat) && s.Has(Cue.HurtComing) && s.Has(Cue.ThreatIntent))
+        {
+            var hc = HurtAfterOwnIntent(s);
+            if (hc >= 0) c.Hit(cat, s.Hits[hc], "'I'll be up there and someone's getting hurt': harm promised after the speaker's own intention", "pattern.hurt-coming");
         }
         if (!c.Has(cat) && s.Has(Cue.SeeWhatHappens))
         {
@@ -568,6 +578,60 @@ public sealed partial class ScreeningEngine
         }
         return -1;
     }
+
+    /// <summary>"Slash his tyres", "the next teacher who ... gets their car keyed", "I'll smash his windows": damage
+    /// urged (an order opening the sentence), promised (an intention before it, "gets/get" before the owner) or
+    /// shown with a weapon or angry emoji. A report ("someone slashed the tyres", "had my car keyed") is not.</summary>
+    private static int DamageThreatened(Scratch s)
+    {
+        if (s.Has(Cue.EmojiLaugh)) return -1;
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.Vandalism) continue;
+            var before = PrevWord(n, h.Start);
+            if (WordIs(n, before, "had") || WordIs(n, before, "has") || WordIs(n, before, "got") || WordIs(n, before, "my") && WordIs(n, PrevWord(n, before.Start), "had")) continue;
+            if (IsSentenceInitial(n, h.Start) || s.Has(Cue.EmojiWeapon) || s.Has(Cue.EmojiAngry)) return i;
+            var owner = before;
+            var get = PrevWord(n, owner.Start);
+            if (WordIs(n, before, "get") || WordIs(n, before, "gets") || WordIs(n, get, "get") || WordIs(n, get, "gets") || WordIs(n, get, "getting")) return i;
+            for (var j = 0; j < i; j++)
+                if (s.Hits[j].Cue == Cue.ThreatIntent && s.Hits[j].Sentence == h.Sentence && h.Start - s.Hits[j].End <= NearIntentToAct) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>"I'll be up at that school and somebody's getting hurt": harm foretold after the speaker's own
+    /// intention in the sentence. A warning about a road ("before somebody's getting hurt on the crossing") or
+    /// without the speaker ("if they don't grit the hill someone's going to get hurt") is not a threat.</summary>
+    private int HurtAfterOwnIntent(Scratch s)
+    {
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.HurtComing || SentenceHasWord(s, h.Sentence, RoadWords)) continue;
+            for (var j = 0; j < i; j++)
+            {
+                ref var t = ref s.Hits[j];
+                if (t.Cue != Cue.ThreatIntent || t.Sentence != h.Sentence) continue;
+                var intent = PhraseOf(t);
+                if (intent.StartsWith("i", StringComparison.Ordinal) || intent.StartsWith("we", StringComparison.Ordinal)) return i;
+            }
+        }
+        return -1;
+    }
+
+    private static bool SentenceHasWord(Scratch s, int sentence, string[] words)
+    {
+        var n = s.Norm;
+        var end = sentence + 1 < n.SentenceCount ? n.SentenceStart[sentence + 1] : n.Length;
+        for (var w = NextWord(n, n.SentenceStart[sentence]); w.Start >= 0 && w.Start < end; w = NextWord(n, w.End))
+            if (IsAny(n, w, words)) return true;
+        return false;
+    }
+
+    private static readonly string[] RoadWords = ["crossing", "road", "roads", "traffic", "parking", "parked", "car", "cars", "ice", "icy", "pavement", "zebra", "speed", "speeding", "driving", "drivers", "lollipop", "bikes", "scooters", "grit", "hill", "junction", "lorries"];
 
     private static readonly string[] AdviceOrders = ["ask", "email", "ring", "call", "phone", "try", "wait", "write", "apply", "complain", "message", "add", "turn", "mix", "pop", "let", "just", "let's", "lets"];
 
@@ -674,7 +738,7 @@ public sealed partial class ScreeningEngine
 
     /// <summary>"I know where she parks", "I know which gym he goes to", "I know what time she leaves": the
     /// speaker tells a third person that their movements are known. "I know where the form is" names nobody.</summary>
-    private static (int Start, int End) KnowsTheirMovements(Scratch s)
+    private static (int Start, int End) KnowsTheirMovements(Scratch s, HashSet<string> commonWords)
     {
         var n = s.Norm;
         if (!AnyWord(s, RuleWord.Movement)) return (-1, -1);
@@ -690,6 +754,8 @@ public sealed partial class ScreeningEngine
             {
                 // "I know where Mr Jenkins lives": a name or a role stands where the pronoun would.
                 var subjectEnd = WordIs(n, v, "she") || WordIs(n, v, "he") || WordIs(n, v, "they") ? v.End : PersonEndingFrom(s, v.Start);
+                // "I know what time Gazza leaves": a capitalised nickname that is no ordinary word stands for a person.
+                if (subjectEnd < 0 && v.End - v.Start >= 3 && IsCapitalized(s, v.Start) && !InList(n, v, RuleWord.FirstPerson) && !commonWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(n.Chars.AsSpan(v.Start, v.End - v.Start))) subjectEnd = v.End;
                 if (subjectEnd < 0) continue;
                 var verb = NextWord(n, subjectEnd);
                 if (InList(n, verb, RuleWord.Movement)) return (w.Start, verb.End);
@@ -742,7 +808,7 @@ public sealed partial class ScreeningEngine
     private static readonly string[] Blows = ["bat", "glass", "brick", "bottle", "slap", "smack", "punch", "kick", "kicking", "fist", "boot", "hiding", "battering", "beating", "hammer", "knife", "clout", "belt", "headbutt", "thump", "whack", "put", "knocked", "dropped", "decked", "floored", "laid", "chair", "crack", "dig", "hander", "backhander"];
     private static readonly string[] BodyParts = ["head", "face", "teeth", "jaw", "nose", "mouth", "gob", "legs", "leg", "arms", "arm", "neck", "kneecaps", "knees", "skull", "ribs", "fingers", "arse", "backside", "throat", "eye", "eyes", "lip", "chin"];
     private static readonly string[] BodyOwners = ["his", "her", "their", "your", "ur", "the", "its", "them", "him"];
-    private static readonly string[] Breaking = ["breaking", "broken", "smashing", "smashed", "kicking", "kicked", "punching", "bashing", "bashed", "caving", "caved", "stamping", "stamped", "knocking", "rearranging", "rearranged", "busting", "busted", "snapping", "snapped", "slapping", "cracking"];
+    private static readonly string[] Breaking = ["breaking", "broken", "smashing", "smashed", "kicking", "kicked", "punching", "bashing", "bashed", "caving", "caved", "stamping", "stamped", "knocking", "knocked", "rearranging", "rearranged", "busting", "busted", "snapping", "snapped", "slapping", "cracking"];
 
     private static readonly string[] MovementVerbs = ["lives", "live", "parks", "leaves", "goes", "drives", "walks", "works", "drinks", "finishes", "sleeps", "trains", "shops"];
 

@@ -231,4 +231,28 @@ public class TenthSchoolRuleTests
     [InlineData("I'll end it tonight with a glass of wine and a bath")]
     [InlineData("my mum is going to kill my brother when she sees his report")]
     public void Jokes_about_home_and_pets_are_no_concern(string text) => Assert.False(Safeguarding(text), text);
+
+    // ---- 12. Damage threatened or urged (tyres, cars, windows, doors), and "someone's getting hurt" after "I'll" ----
+
+    [Theory]
+    [InlineData("Slash his tyres and let's see him get to work on time then 🔪")]
+    [InlineData("the next teacher who gives my son a detention gets their car keyed")]
+    [InlineData("if that family don't move their van I'll smash their windows in")]
+    [InlineData("we'll all go round and kick his door in")]
+    [InlineData("If Mr Pascoe grabs my lad again I'll be up at that school and somebody's getting hurt")]
+    [InlineData("Mason's getting his teeth knocked out when I see him")]
+    [InlineData("I know what time Gazza leaves the staff car park 👀")]
+    public void Damage_and_harm_promised_are_threats(string text) => Assert.True(Has(Categories.ThreatOfViolence, text), text);
+
+    [Theory]
+    [InlineData("someone slashed the tyres on the minibus last night, police have been told")]
+    [InlineData("had my car keyed in the school car park, anyone see anything?")]
+    [InlineData("the fire brigade had to kick the doors in to get to the fire")]
+    [InlineData("I'll say it again: the crossing needs a lollipop lady before somebody's getting hurt")]
+    [InlineData("If they don't grit the hill someone's going to get hurt")]
+    [InlineData("he got his teeth knocked out playing rugby on Saturday, brave lad")]
+    [InlineData("I know what time Tesco shuts on a Sunday")]
+    [InlineData("you know where I live if you want to drop the costume round")]
+    [InlineData("Do you know what time I'M supposed to collect him?")]
+    public void Reports_warnings_and_accidents_are_no_threats(string text) => Assert.False(Has(Categories.ThreatOfViolence, text), text);
 }
