@@ -494,6 +494,11 @@ public sealed partial class ScreeningEngine
             var (as_, ae) = SetsFireToSomething(s);
             if (as_ >= 0) c.Span(cat, as_, ae, "states an intention to burn someone's home, car or the school, or urges someone else to", "pattern.arson");
         }
+        if (!c.Has(cat) && s.Has(Cue.ThreatIntent))
+        {
+            var (js, je) = PersonPutAwayOrJumped(s);
+            if (js >= 0) c.Span(cat, js, je, "states an intention to put a person in hospital or to jump them", "pattern.hospital-or-jump");
+        }
         if (!c.Has(cat) && s.Has(Cue.Vandalism))
         {
             var v = DamageThreatened(s);
@@ -573,11 +578,48 @@ public sealed partial class ScreeningEngine
             if (!person) continue;
             var again = false;
             for (var w = first; w.Start >= 0 && w.Start < h.Start; w = NextWord(n, w.End))
-                if (WordIs(n, w, "again") || WordIs(n, w, "more")) { again = true; break; }
+                // "again", "one more time"; "link up behind the shop": a place to fight.
+                if (WordIs(n, w, "again") || WordIs(n, w, "more") || WordIs(n, w, "link") || WordIs(n, w, "behind")) { again = true; break; }
             if (again || s.Has(Cue.EmojiAngry) || s.Has(Cue.EmojiWeapon) || MayHaveEmoji(s) && FistOrHammer(s.Text) >= 0) return i;
         }
         return -1;
     }
+
+    /// <summary>"I'm gonna put Mason Lowe in hospital", "we'll put him in a wheelchair", "the year 9s are gonna jump
+    /// Frankie Dunn": an intention, then "put" with a person and a place only injury sends them, or "jump" with a
+    /// person straight after. Not "put Marley in the bath", "jump on the bus", "jump in the pool".</summary>
+    private static (int Start, int End) PersonPutAwayOrJumped(Scratch s)
+    {
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.ThreatIntent || Overlaps(s, Cue.HyperboleOwn, h)) continue;
+            var w = NextWord(n, h.End);
+            for (var k = 0; k < 3 && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = NextWord(n, w.End))
+            {
+                var put = WordIs(n, w, "put") || WordIs(n, w, "putting");
+                var jump = WordIs(n, w, "jump") || WordIs(n, w, "jumping");
+                if (!put && !jump) continue;
+                var who = NextWord(n, w.End);
+                var personEnd = WordIs(n, who, "him") || WordIs(n, who, "her") || WordIs(n, who, "them") || WordIs(n, who, "you") ? who.End : -1;
+                if (personEnd < 0)
+                    for (var m = 0; m < s.MentionCount; m++)
+                        if (s.Mentions[m].Start == who.Start && s.Mentions[m].Kind != MentionKind.OwnPupil) { personEnd = s.Mentions[m].End; break; }
+                if (personEnd < 0) break;
+                if (jump) return (h.Start, personEnd);
+                var inWord = NextWord(n, personEnd);
+                if (!WordIs(n, inWord, "in")) break;
+                var place = NextWord(n, inWord.End);
+                if (WordIs(n, place, "a") || WordIs(n, place, "the") || WordIs(n, place, "intensive")) place = NextWord(n, place.End);
+                if (IsAny(n, place, InjuryPlaces)) return (h.Start, place.End);
+                break;
+            }
+        }
+        return (-1, -1);
+    }
+
+    private static readonly string[] InjuryPlaces = ["hospital", "coma", "ground", "wheelchair", "box", "ambulance", "icu", "grave", "morgue"];
 
     /// <summary>"Slash his tyres", "the next teacher who ... gets their car keyed", "I'll smash his windows": damage
     /// urged (an order opening the sentence), promised (an intention before it, "gets/get" before the owner) or

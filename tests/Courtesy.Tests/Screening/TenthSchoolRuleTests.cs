@@ -255,4 +255,23 @@ public class TenthSchoolRuleTests
     [InlineData("you know where I live if you want to drop the costume round")]
     [InlineData("Do you know what time I'M supposed to collect him?")]
     public void Reports_warnings_and_accidents_are_no_threats(string text) => Assert.False(Has(Categories.ThreatOfViolence, text), text);
+
+    // ---- 13. A named person put in hospital, jumped, or called to a fight ----
+
+    [Theory]
+    [InlineData("I swear I'm gonna put Mason Lowe in hospital if he touches my sister")]
+    [InlineData("we're going to put him in a wheelchair")]
+    [InlineData("the year 9s are gonna jump Frankie Dunn after school")]
+    [InlineData("link up behind the chippy Hunter and see what happens")]
+    public void A_person_put_in_hospital_or_jumped_is_threatened(string text) => Assert.True(Has(Categories.ThreatOfViolence, text), text);
+
+    [Theory]
+    [InlineData("the crash put him in hospital for a week, get well soon")]
+    [InlineData("I'm going to put Marley in the bath and then bed")]
+    [InlineData("social services are going to put him in care, the poor lad")]
+    [InlineData("we're going to put Taylor Quinn in the cast for the summer show")]
+    [InlineData("we're going to jump on the bus at 8 with Frankie Dunn's mum")]
+    [InlineData("Hunter's going to jump in the pool for the sponsored swim")]
+    [InlineData("pop the tray behind the counter and see what happens to the dough")]
+    public void Baths_buses_and_baking_are_no_threats(string text) => Assert.False(Has(Categories.ThreatOfViolence, text), text);
 }
