@@ -86,4 +86,8 @@ public enum Cue : byte
     Vandalism,
     /// <summary>"someone's getting hurt", "somebody will get hurt": a threat only after the speaker's own intention in the sentence.</summary>
     HurtComing,
+    /// <summary>"to add her on", "for her number", "sends her messages at night", "offering lifts": private contact sought, a concern only with a child and an adult in the post.</summary>
+    ContactRequest,
+    /// <summary>"bloke", "guy", "coach", "neighbour": an adult from outside the family.</summary>
+    AdultStranger,
 }

@@ -122,7 +122,38 @@ public sealed partial class ScreeningEngine
         if (AnyWord(s, RuleWord.Images)) IntimateImagesThreatened(s, c);
         if (s.Has(Cue.ThreatIntent) && AnyWord(s, RuleWord.Household)) ViolenceBetweenAdultsAtHome(s, c);
         if (s.Has(Cue.SelfInjury)) SelfInjury(s, c);
+        if (s.Has(Cue.ContactRequest)) AdultSeeksContact(s, c);
     }
+
+    /// <summary>"one of the dinner ladies keeps asking the year 6 girls to add her on tiktok", "a man at the bus stop
+    /// asked my daughter for her number", "her step dad sends her messages at night": an adult seeking private
+    /// contact with a child. Lifts need an adult from outside the family ("a dad from year 3 is offering lifts to the
+    /// tournament" is the school run); a school or club account ("follow him on the school insta") is not private.</summary>
+    private void AdultSeeksContact(Scratch s, Collector c)
+    {
+        if (s.Has(Cue.EmojiLaugh) || s.Has(Cue.Topic)) return;
+        var n = s.Norm;
+        var child = s.Has(Cue.OwnChild) || s.Has(Cue.YearGroup) || s.Has(Cue.PupilNoun) || s.Has(Cue.YoungChild) || NamedPupil(s);
+        if (!child) return;
+        var stranger = s.Has(Cue.AdultStranger) || s.Has(Cue.GroomingHint);
+        var adult = stranger || s.Has(Cue.AdultNoun) || s.Has(Cue.Role) || s.Has(Cue.Title) || AnyWord(s, RuleWord.Household) || Named(s, adultsOnly: true) >= 0;
+        if (!adult) return;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.ContactRequest) continue;
+            if (_entries[h.Entry].Phrase.Contains("lift", StringComparison.Ordinal) && !stranger) continue;
+            var group = false;
+            var next = NextWord(n, h.End);
+            for (var k = 0; k < 3 && next.Start >= 0 && !group; k++, next = NextWord(n, next.End))
+                group = IsAny(n, next, GroupAccounts) || HitAt(s, Cue.SchoolRef, next);
+            if (group) continue;
+            c.Hit(Categories.SafeguardingConcern, h, ExploitationReason, "frame.adult-seeks-contact");
+            return;
+        }
+    }
+
+    private static readonly string[] GroupAccounts = ["school", "class", "club", "team", "parents", "pta", "official", "group", "page"];
 
     /// <summary>"i'm going to run away tonight", "she wants to run away from home": an intention with the poster or
     /// "he"/"she" as its subject. "run away and join the circus" and "run away from the spider" are not.</summary>
@@ -601,7 +632,8 @@ public sealed partial class ScreeningEngine
             var pill = WordAt(s, k);
             var quantity = false;
             var w = PrevWord(n, pill.Start);
-            for (var back = 0; back < 5 && w.Start >= 0; back++, w = PrevWord(n, w.Start))
+            // "took a whole box of her mum's pills": the quantity and the owner may stand between.
+            for (var back = 0; back < 7 && w.Start >= 0; back++, w = PrevWord(n, w.Start))
             {
                 if (InList(n, w, RuleWord.Quantity) || char.IsAsciiDigit(n.Chars[w.Start])) quantity = true;
                 else if (InList(n, w, RuleWord.Took))

@@ -274,4 +274,26 @@ public class TenthSchoolRuleTests
     [InlineData("Hunter's going to jump in the pool for the sponsored swim")]
     [InlineData("pop the tray behind the counter and see what happens to the dough")]
     public void Baths_buses_and_baking_are_no_threats(string text) => Assert.False(Has(Categories.ThreatOfViolence, text), text);
+
+    // ---- 14. Told second hand: an adult seeking private contact, exploitation, forced marriage, unsafe at home ----
+
+    [Theory]
+    [InlineData("a lad in my son's class told him his dad puts cigarettes out on his arm")]
+    [InlineData("my daughter says her friend's step dad sends her messages at night telling her she's beautiful")]
+    [InlineData("one of the dinner ladies keeps asking the year 6 girls to add her on tiktok")]
+    [InlineData("there's a bloke in a white van who's been offering the kids lifts home from the park")]
+    [InlineData("a man at the bus stop asked my daughter for her number and said he'd buy her a phone")]
+    [InlineData("my son's mate says his older cousin makes him sell weed and keeps his money")]
+    [InlineData("my friend told me she's being forced to marry her cousin in the summer holidays")]
+    [InlineData("She told me she doesn't feel safe at home since he moved in")]
+    [InlineData("my friend said she took a whole box of her mum's pills last night and she's acting weird")]
+    public void Concerns_told_second_hand_are_flagged(string text) => Assert.True(Safeguarding(text), text);
+
+    [Theory]
+    [InlineData("a dad from year 3 is offering lifts to the football tournament, message him")]
+    [InlineData("the PE teacher asked the kids to follow him on the school insta for fixtures")]
+    [InlineData("Mrs Okoro asked for her number so they can sort the playdate")]
+    [InlineData("My mum sends her messages every morning before her exams")]
+    [InlineData("the coach asked my son for his number for the team whatsapp")]
+    public void Lifts_clubs_and_family_messages_are_no_concern(string text) => Assert.False(Safeguarding(text), text);
 }
