@@ -142,7 +142,17 @@ public sealed partial class ScreeningEngine
         {
             ref var h = ref s.Hits[i];
             if (h.Cue != Cue.ContactRequest) continue;
-            if (_entries[h.Entry].Phrase.Contains("lift", StringComparison.Ordinal) && !stranger) continue;
+            var phrase = _entries[h.Entry].Phrase;
+            if (phrase.Contains("lift", StringComparison.Ordinal) && !stranger) continue;
+            // "asked my daughter for her number", not "thanks for her insta 🎂": the "for" forms need an asking verb before.
+            if (phrase.StartsWith("for ", StringComparison.Ordinal))
+            {
+                var asked = false;
+                var b = PrevWord(n, h.Start);
+                for (var k = 0; k < 3 && b.Start >= 0 && SentenceOf(n, b.Start) == h.Sentence && !asked; k++, b = PrevWord(n, b.Start))
+                    asked = IsAny(n, b, AskWords);
+                if (!asked) continue;
+            }
             var group = false;
             var next = NextWord(n, h.End);
             for (var k = 0; k < 3 && next.Start >= 0 && !group; k++, next = NextWord(n, next.End))

@@ -508,11 +508,34 @@ public sealed partial class ScreeningEngine
         // ("Taylor Is A Bully" is). Not a person or school word ("Mason Mum", "Taylor Year 9").
         var after = NextWord(s.Norm, next.End);
         if (after.Start < 0 || IsCapitalized(s, after.Start) || !char.IsAsciiLetterLower(s.Norm.Chars[after.Start])) return false;
+        // A new sentence typed without its full stop ("well done Mason The whole class ...", "thanks Amina Brilliant
+        // day") opens with a function word or an exclamation, not with a surname.
+        if (IsAny(s.Norm, next, SentenceOpeners) || NameStartsAt(s, next.Start)) return false;
+        // A surname is written in title case; "Mason FANTASTIC goal" shouts.
+        var second = s.Norm.OrigStart[next.Start] + 1;
+        if (second >= s.Text.Length || !char.IsLower(s.Text[second])) return false;
         if (InList(s.Norm, next, RuleWord.Relative) || HitAt(s, Cue.PupilNoun, next) || HitAt(s, Cue.PersonNoun, next) || HitAt(s, Cue.AdultNoun, next)
             || HitAt(s, Cue.YearGroup, next) || HitAt(s, Cue.Role, next) || HitAt(s, Cue.Title, next)) return false;
         var o = s.Norm.OrigStart[after.Start];
         return o < s.Text.Length && char.IsLower(s.Text[o]);
     }
+
+    private static readonly string[] SentenceOpeners =
+    [
+        "the", "a", "an", "and", "but", "or", "so", "if", "when", "why", "how", "what", "who", "where", "which", "that", "this", "these",
+        "those", "there", "then", "i", "im", "ive", "id", "he", "she", "it", "its", "we", "they", "you", "your", "my", "his", "her", "our",
+        "their", "is", "was", "are", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would",
+        "should", "shall", "must", "may", "might", "not", "no", "yes", "in", "on", "at", "to", "for", "with", "of", "from", "by", "about",
+        "after", "before", "all", "every", "some", "any", "just", "also", "very", "really", "well", "thanks", "thank", "please", "sorry",
+        "absolutely", "honestly", "literally", "seriously", "apparently", "basically", "brilliant", "amazing", "great", "lovely", "good",
+        "bad", "poor", "bless", "happy", "congratulations", "congrats", "today", "tomorrow", "yesterday", "tonight", "again", "still",
+        "anyone", "everyone", "someone", "nobody", "hope", "love", "wow", "oh", "ok", "okay", "omg", "lol", "haha", "hi", "hello", "yet",
+        "now", "only", "even", "never", "always", "said", "says", "told", "asked", "as", "like", "too", "up", "out", "one", "two",
+        "first", "last", "next", "new", "old", "big", "little", "more", "most", "much", "many", "both", "each", "here", "over", "back",
+        "see", "look", "bring", "pass", "pack", "take", "sign", "avoid", "message", "send", "get", "make", "check", "ask", "tell", "let",
+        "keep", "stop", "give", "come", "go", "put", "read", "call", "ring", "email", "text", "share", "join", "help", "cannot", "can't",
+        "don't", "dont", "nothing", "everything", "something", "best", "worst", "saw", "lost", "found", "massive", "huge", "half",
+    ];
 
     private static bool IsOwnChild(Post post, Person pupil)
     {

@@ -176,6 +176,10 @@ public class TenthSchoolRuleTests
     [InlineData("Taylor Quinn is spreading lies about my daughter")]
     [InlineData("River's been picking on the year 7s all week")]
     [InlineData("Frankie and Mason were fighting outside the chippy")]
+    [InlineData("well done Marley The whole class were cheering for you")]
+    [InlineData("Frankie Hunter and Mason were all kept behind")]
+    [InlineData("Marley FANTASTIC goal at the weekend")]
+    [InlineData("thanks Marley Brilliant effort on sports day")]
     public void The_pupils_are_still_named(string text) => Assert.True(Has(Categories.NamingChildren, text), text);
 
     // ---- 9. Suicidal intent said indirectly: a goodbye, no future, sleeping forever ----
@@ -295,5 +299,6 @@ public class TenthSchoolRuleTests
     [InlineData("Mrs Okoro asked for her number so they can sort the playdate")]
     [InlineData("My mum sends her messages every morning before her exams")]
     [InlineData("the coach asked my son for his number for the team whatsapp")]
+    [InlineData("thank you Mrs Okoro for her insta post about the Year 6 girls' netball win")]
     public void Lifts_clubs_and_family_messages_are_no_concern(string text) => Assert.False(Safeguarding(text), text);
 }
