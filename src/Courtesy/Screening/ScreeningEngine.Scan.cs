@@ -510,7 +510,7 @@ public sealed partial class ScreeningEngine
         if (after.Start < 0 || IsCapitalized(s, after.Start) || !char.IsAsciiLetterLower(s.Norm.Chars[after.Start])) return false;
         // A new sentence typed without its full stop ("well done Mason The whole class ...", "thanks Amina Brilliant
         // day") opens with a function word or an exclamation, not with a surname.
-        if (IsAny(s.Norm, next, SentenceOpeners) || NameStartsAt(s, next.Start)) return false;
+        if (SentenceOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || NameStartsAt(s, next.Start)) return false;
         // A surname is written in title case; "Mason FANTASTIC goal" shouts.
         var second = s.Norm.OrigStart[next.Start] + 1;
         if (second >= s.Text.Length || !char.IsLower(s.Text[second])) return false;
@@ -520,8 +520,8 @@ public sealed partial class ScreeningEngine
         return o < s.Text.Length && char.IsLower(s.Text[o]);
     }
 
-    private static readonly string[] SentenceOpeners =
-    [
+    private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
+    {
         "the", "a", "an", "and", "but", "or", "so", "if", "when", "why", "how", "what", "who", "where", "which", "that", "this", "these",
         "those", "there", "then", "i", "im", "ive", "id", "he", "she", "it", "its", "we", "they", "you", "your", "my", "his", "her", "our",
         "their", "is", "was", "are", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would",
@@ -535,7 +535,7 @@ public sealed partial class ScreeningEngine
         "see", "look", "bring", "pass", "pack", "take", "sign", "avoid", "message", "send", "get", "make", "check", "ask", "tell", "let",
         "keep", "stop", "give", "come", "go", "put", "read", "call", "ring", "email", "text", "share", "join", "help", "cannot", "can't",
         "don't", "dont", "nothing", "everything", "something", "best", "worst", "saw", "lost", "found", "massive", "huge", "half",
-    ];
+    };
 
     private static bool IsOwnChild(Post post, Person pupil)
     {
