@@ -523,6 +523,49 @@ public class SafeguardingRecallTests
         "she's been getting messages from the PE teacher about netball fixtures",
     ];
 
+    /// <summary>A ninth batch, written after the HeldOut7-11 safeguarding and threat pass and measured once, with no
+    /// change made for it: 8/14 caught, 1 false flag of 16 ("my son hasn't eaten since lunch", an older cue). Its first
+    /// run is the floor below, the estimate for wordings the pass did not see. Missed: a goodbye on a story with no
+    /// despair word, a child left outside in the cold from early evening, "paid to carry packages", "giving his stuff
+    /// away" (the cue has "giving away his stuff"), staying at older boys' houses, "nobody would care if he jumped".</summary>
+    internal static readonly string[] NinthConcerns =
+    [
+        "pls can someone check on Ellie she put 'goodbye, i love you all' on her story and isn't replying",
+        "my little cousin told me her mum's boyfriend makes her sleep on the floor and she's not allowed to eat with them",
+        "this 30 year old keeps dming my 13yo sister asking her to meet him at the shops, he said not to tell our parents",
+        "i cant stop scratching my arms until they bleed, i dont know how to stop",
+        "everyone would be better if i just wasnt here",
+        "the boy from number 12 has been sat on the wall outside his house since 7, nobody's answering and it's freezing",
+        "heard the year 8 girls are being paid to carry packages across town for some older lads",
+        "she's 14 and living with her 19 year old boyfriend, her mum doesn't care",
+        "a kid in my class has bruises on his arms every monday and flinches when sir raises his voice",
+        "my mate keeps talking about ending things and has been giving his stuff away",
+        "mum hits me with the belt when i get bad marks, is that normal",
+        "some random man sent my daughter a friend request and keeps liking all her old photos",
+        "there's a girl in year 9 who's been sleeping at different lads' houses every weekend and missing school",
+        "he keeps saying nobody would care if he jumped",
+    ];
+
+    internal static readonly string[] NinthHarmless =
+    [
+        "I swear if one more person tells me to calm down I'm going to lose it, I need sleep",
+        "this maths homework makes me want to jump off a cliff 😂",
+        "The year 9 girls are selling cakes for the charity, get there early",
+        "My son hasn't eaten since lunch because he hated the dinner, any ideas?",
+        "Our 5 year old wandered off at the beach for 2 minutes and it was the worst feeling ever",
+        "Lost: little boy's blue coat, no name in it, left by the gate at 3",
+        "Man with a dog at the park gate every morning, lovely guy, kids adore his spaniel",
+        "grandad sends her messages every night on whatsapp to say goodnight, so sweet",
+        "the lads were out till 10pm at the fireworks with us, great night",
+        "she keeps punching herself in the face with excitement when she sees the cat 😂",
+        "Can anyone recommend a tutor? happy to dm me",
+        "My daughter is 14 and her boyfriend is 14 too, they're so sweet together",
+        "Our kids were starving and filthy after the mud run, best day ever",
+        "Who's selling their old school coat? my boy has no coat that fits",
+        "I'm going to run away with the Christmas fair profits lol",
+        "If this rain doesn't stop I'm going to drown in the school car park",
+    ];
+
     private static (int Caught, List<string> Missed, List<string> False) Measure() => Measure(Concerns, Harmless);
 
     private static (int Caught, List<string> Missed, List<string> False) Measure(string[] concerns, string[] harmless)
@@ -594,6 +637,7 @@ public class SafeguardingRecallTests
         { "SixthConcerns", 13, 0 },
         { "SeventhConcerns", 17, 0 },
         { "EighthConcerns", 13, 0 },
+        { "NinthConcerns", 8, 1 },
     };
 
     [Theory]
@@ -609,6 +653,7 @@ public class SafeguardingRecallTests
             "SixthConcerns" => (SixthConcerns, SixthHarmless),
             "SeventhConcerns" => (SeventhConcerns, SeventhHarmless),
             "EighthConcerns" => (EighthConcerns, EighthHarmless),
+            "NinthConcerns" => (NinthConcerns, NinthHarmless),
             _ => throw new ArgumentOutOfRangeException(nameof(batch), batch, null),
         };
         var (caught, missed, wrong) = Measure(posts, harmless);
