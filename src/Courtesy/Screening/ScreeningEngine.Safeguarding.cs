@@ -319,12 +319,13 @@ public sealed partial class ScreeningEngine
     }
 
     /// <summary>"always hungry and the same clothes all week", "holes in his shoes, no coat, no tea at home": two
-    /// signs of neglect in a post about a child who is not the poster's. One sign is everyday ("no coat again,
+    /// signs of neglect in a post about one child who is not the poster's. One sign is everyday ("no coat again,
     /// left it on the bus"), laughter is a trip or a joke, and "I'm starving" is the poster.</summary>
     private void SignsOfNeglect(Scratch s, Collector c)
     {
         if (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Ours) || s.Has(Cue.Topic)) return;
-        if (!OneChildNotOwn(s) && !(s.Has(Cue.YearGroup) && !s.Has(Cue.OwnChild))) return;
+        // One child: "the kids in year 3 are always hungry by 11, starving by lunch" is a complaint about portions.
+        if (!OneChildNotOwn(s)) return;
         var n = s.Norm;
         int first = -1, signs = 0, lastEnd = -1;
         for (var i = 0; i < s.HitCount; i++)

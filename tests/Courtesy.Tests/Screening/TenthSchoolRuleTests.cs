@@ -66,6 +66,7 @@ public class TenthSchoolRuleTests
     [InlineData("Non uniform day Friday, the kids can wear the same clothes as their favourite book character")]
     [InlineData("Anyone else's kid always hungry? mine eats a whole loaf after school and still says he's starving")]
     [InlineData("School dinners are tiny, my son comes out hungry every day and the portions are a joke")]
+    [InlineData("the kids in year 3 are always hungry by 11 and starving by lunch, can school not do a snack?")]
     public void Hunger_and_old_clothes_at_home_or_in_fun_are_no_concern(string text) => Assert.False(Safeguarding(text), text);
 
     // ---- 3. Suicidal intent told second hand, or as jumping from a height ----
