@@ -279,6 +279,8 @@ public sealed partial class ScreeningEngine
             ref var h = ref s.Hits[i];
             if (h.Cue != Cue.OutAlone) continue;
             if (s.InSentence(Cue.Topic, h.Sentence) || First(s, Cue.EmojiLaugh) >= 0 || AnyWord(s, RuleWord.Ours)) return;
+            // "looking for a babysitter for a little boy, evenings till 11pm": care being arranged.
+            if (SentenceHasAny(s, h.Sentence, ChildCare)) return;
             // "sleeping on his own at night", "settles by herself at bedtime": in bed, not out.
             var verb = PrevWord(s.Norm, h.Start);
             if (IsAny(s.Norm, verb, SleepWords)) continue;
@@ -389,12 +391,30 @@ public sealed partial class ScreeningEngine
     /// <summary>"what year are you in? ... add me on snap", "how old r u? u look older ... dont tell ur mum": a
     /// child's age or looks remarked on, and a private channel or secrecy asked for, in one message. Laughter
     /// ("you look older than me in that photo 😂 add me back") is friends.</summary>
-    private static void ApproachToAChild(Scratch s, Collector c)
+    private void ApproachToAChild(Scratch s, Collector c)
     {
         if (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Haha | RuleWord.Lmao) || s.Has(Cue.Topic)) return;
-        var age = First(s, Cue.AgeAsked);
-        if (age < 0) return;
-        c.Hit(Categories.SafeguardingConcern, s.Hits[age], ExploitationReason, "frame.approach-to-child");
+        // Spoken to the child ("you", "u", "ur"): "the boys look so grown up for their age, dm me for the album" is a parent.
+        if (!SecondPerson(s)) return;
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.AgeAsked) continue;
+            // "how old are you supposed to be to walk home alone?": a question about a rule.
+            var next = NextWord(n, h.End);
+            if (WordIs(n, next, "supposed") || WordIs(n, next, "meant") || WordIs(n, next, "allowed") || WordIs(n, next, "when") || WordIs(n, next, "before")) continue;
+            c.Hit(Categories.SafeguardingConcern, h, ExploitationReason, "frame.approach-to-child");
+            return;
+        }
+    }
+
+    private bool SecondPerson(Scratch s)
+    {
+        if (!s.Has(Cue.Pronoun)) return false;
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == Cue.Pronoun && _entries[s.Hits[i].Entry].Phrase is "you" or "u" or "ur" or "you're") return true;
+        return false;
     }
 
     /// <summary>"or your nudes go to your whole year", "leaking her nudes in the group chat", "he'll post ur
@@ -439,6 +459,7 @@ public sealed partial class ScreeningEngine
         }
     }
 
+    private static readonly string[] ChildCare = ["babysitter", "babysitters", "babysitting", "babysit", "sitter", "childminder", "childminding", "nanny", "au"];
     private static readonly string[] SleepWords = ["sleeping", "sleep", "sleeps", "slept", "settle", "settles", "settled", "settling", "bed", "nap", "napping"];
     private static readonly string[] HighPlaces =
     [
@@ -449,7 +470,8 @@ public sealed partial class ScreeningEngine
     private static readonly string[] LeisureJumps =
     [
         "swim", "swimming", "swimmers", "tombstoning", "charity", "sponsor", "sponsored", "dip", "diving", "dive", "board", "trampoline",
-        "summer", "tradition", "cat", "dog", "bungee", "parachute", "skydive", "zipwire", "sofa", "bed",
+        "summer", "tradition", "cat", "dog", "bungee", "parachute", "skydive", "zipwire", "sofa", "bed", "first", "holiday", "paddle",
+        "paddling", "splash", "wetsuit", "surf", "surfing", "bodyboard", "lido",
     ];
     private static readonly string[] JumpIntents =
     [

@@ -47,6 +47,8 @@ public class TenthSchoolRuleTests
     [InlineData("My son's friend is coming for tea tonight, nobody home till 6 so they'll walk back together")]
     [InlineData("Kids went trick or treating last night knocking on doors till 8, got loads of sweets")]
     [InlineData("Our lad was sleeping outside in the tent all weekend at scout camp")]
+    [InlineData("Looking for a babysitter for a little boy age 4, evenings till 11pm, no adults in the house after 8 are fine? dm me")]
+    [InlineData("Year 6 disco tonight, the little ones out until 9pm, no parents allowed in the hall!")]
     public void A_child_out_late_with_family_or_a_thing_is_no_concern(string text) => Assert.False(Safeguarding(text), text);
 
     // ---- 2. Signs of neglect told of someone else's child (hunger, the same clothes, food taken home) ----
@@ -88,6 +90,7 @@ public class TenthSchoolRuleTests
     [InlineData("We're going to walk into the sea for the Boxing Day dip, sponsor us!")]
     [InlineData("I'm going to drown myself in wine after that parents' evening")]
     [InlineData("I'll drive off at 3 so we miss the traffic")]
+    [InlineData("she's going to walk into the sea for the first time on holiday, so excited")]
     public void Jumps_for_fun_or_sport_are_no_concern(string text) => Assert.False(Safeguarding(text), text);
 
     // ---- 4. An adult's approach to a child: age and looks, then a private channel or secrecy ----
@@ -107,6 +110,9 @@ public class TenthSchoolRuleTests
     [InlineData("how old is your daughter? mine's 7, they could play together, dm me")]
     [InlineData("PSA: don't let your kids chat on snap with people they don't know")]
     [InlineData("the teacher told her not to tell anyone about the surprise party for Mr Deacon")]
+    [InlineData("Year 11 prom photos: the boys look so grown up for their age, proud mum moment, dm me for the full album")]
+    [InlineData("how old are you supposed to be to walk home alone? dm me your thoughts, my eldest is 10")]
+    [InlineData("my daughter says the new PE teacher told her she's beautiful in the dance show, so sweet of him")]
     public void Ordinary_questions_and_friends_are_no_grooming(string text) => Assert.False(Safeguarding(text), text);
 
     // ---- 5. A child's intimate images threatened or spread ----
