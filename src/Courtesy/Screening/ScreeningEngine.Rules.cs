@@ -550,14 +550,26 @@ public sealed partial class ScreeningEngine
                 var v = NextWord(n, w.End);
                 for (var j = 0; j < 5 && v.Start >= 0 && SentenceOf(n, v.Start) == h.Sentence; j++, v = NextWord(n, v.End))
                 {
-                    if (burn && (WordIs(n, v, "down") || WordIs(n, v, "ground"))
-                        || set && (WordIs(n, v, "alight") || WordIs(n, v, "ablaze") || WordIs(n, v, "fire") && WordIs(n, PrevWord(n, v.Start), "on")))
+                    if (burn && (WordIs(n, v, "down") || WordIs(n, v, "ground"))) return (h.Start, v.End);
+                    // "set his car alight", "set the school on fire"; "set the table on fire with our bake sale" is praise.
+                    if (set && (WordIs(n, v, "alight") || WordIs(n, v, "ablaze") || WordIs(n, v, "fire") && WordIs(n, PrevWord(n, v.Start), "on"))
+                        && SomeonesPropertyBetween(s, w.End, v.Start))
                         return (h.Start, v.End);
                 }
                 break;
             }
         }
         return (-1, -1);
+    }
+
+    /// <summary>Whether a possessive ("his", "her", "their", "your") or the school stands between the two positions.</summary>
+    private static bool SomeonesPropertyBetween(Scratch s, int from, int to)
+    {
+        var n = s.Norm;
+        for (var w = NextWord(n, from); w.Start >= 0 && w.Start < to; w = NextWord(n, w.End))
+            if (WordIs(n, w, "his") || WordIs(n, w, "her") || WordIs(n, w, "their") || WordIs(n, w, "your") || WordIs(n, w, "ur") || WordIs(n, w, "school")
+                || HitAt(s, Cue.SchoolRef, w) || n.Chars.AsSpan(w.Start, w.End - w.Start).EndsWith("'s")) return true;
+        return false;
     }
 
     /// <summary>"touch my son again and see what happens", "keep giving my lad detentions and see what happens 👊":
@@ -607,6 +619,8 @@ public sealed partial class ScreeningEngine
                     for (var m = 0; m < s.MentionCount; m++)
                         if (s.Mentions[m].Start == who.Start && s.Mentions[m].Kind != MentionKind.OwnPupil) { personEnd = s.Mentions[m].End; break; }
                 if (personEnd < 0) break;
+                // "jump Mason's queue lol": a possessive is a thing of theirs; laughter is a joke.
+                if (personEnd >= 2 && n.Chars[personEnd - 2] == '\'' || First(s, Cue.EmojiLaugh, h.Sentence) >= 0 || AnyWord(s, RuleWord.Lol | RuleWord.Haha)) break;
                 if (jump) return (h.Start, personEnd);
                 var inWord = NextWord(n, personEnd);
                 if (!WordIs(n, inWord, "in")) break;
@@ -675,7 +689,7 @@ public sealed partial class ScreeningEngine
 
     private static readonly string[] RoadWords = ["crossing", "road", "roads", "traffic", "parking", "parked", "car", "cars", "ice", "icy", "pavement", "zebra", "speed", "speeding", "driving", "drivers", "lollipop", "bikes", "scooters", "grit", "hill", "junction", "lorries"];
 
-    private static readonly string[] AdviceOrders = ["ask", "email", "ring", "call", "phone", "try", "wait", "write", "apply", "complain", "message", "add", "turn", "mix", "pop", "let", "just", "let's", "lets"];
+    private static readonly string[] AdviceOrders = ["ask", "tell", "email", "ring", "call", "phone", "try", "wait", "write", "apply", "complain", "message", "add", "turn", "mix", "pop", "let", "just", "let's", "lets"];
 
     /// <summary>"my lad's getting a slap if he loses another coat 😂": one's own child, laughter and nobody
     /// else identifiable is exasperation, not a threat.</summary>

@@ -165,6 +165,8 @@ public class TenthSchoolRuleTests
     [InlineData("add a spoonful of bicarb to the vinegar and see what happens, great science homework")]
     [InlineData("try turning the router off and on again and see what happens")]
     [InlineData("we're going to smash it at the quiz night, see you there")]
+    [InlineData("We're going to set the table on fire with our bake sale this year 🔥")]
+    [InlineData("Tell him again and see what happens, he never listens to me either 🙄")]
     public void Bonfires_recipes_and_experiments_are_no_threats(string text) => Assert.False(Has(Categories.ThreatOfViolence, text), text);
 
     // ---- 8. First names read as words, titles and celebrities ----
@@ -283,6 +285,7 @@ public class TenthSchoolRuleTests
     [InlineData("we're going to put Taylor Quinn in the cast for the summer show")]
     [InlineData("we're going to jump on the bus at 8 with Frankie Dunn's mum")]
     [InlineData("Hunter's going to jump in the pool for the sponsored swim")]
+    [InlineData("We're going to jump Mason's birthday queue at the bakery lol")]
     [InlineData("pop the tray behind the counter and see what happens to the dough")]
     public void Baths_buses_and_baking_are_no_threats(string text) => Assert.False(Has(Categories.ThreatOfViolence, text), text);
 
