@@ -189,6 +189,10 @@ public class TenthSchoolRuleTests
     [InlineData("Frankie Hunter and Mason were all kept behind")]
     [InlineData("Marley FANTASTIC goal at the weekend")]
     [InlineData("thanks Marley Brilliant effort on sports day")]
+    // Title case throughout: the capitals say nothing, so the names stay names.
+    [InlineData("Taylor Is A Bully And Everyone Knows It")]
+    [InlineData("Frankie Pushed My Son Over At Break")]
+    [InlineData("Hunter's Mum Was Shouting Again")]
     public void The_pupils_are_still_named(string text) => Assert.True(Has(Categories.NamingChildren, text), text);
 
     // ---- 9. Suicidal intent said indirectly: a goodbye, no future, sleeping forever ----
