@@ -62,4 +62,32 @@ public enum Cue : byte
     LeaveOut,
     /// <summary>"her mobile", "personal number", "mobile is": a person's own line, which an office word elsewhere in the sentence does not make official.</summary>
     PersonalLine,
+    /// <summary>"at night", "11pm", "after dark", "tonight": a late hour, for a child out alone (<see cref="ScreeningEngine"/> safeguarding).</summary>
+    LateHour,
+    /// <summary>"wandering round", "no adult", "out on his own", "sleeping in the bus shelter": a child out with nobody, read only with a <see cref="LateHour"/> and a child.</summary>
+    OutAlone,
+    /// <summary>"always hungry", "same clothes", "holes in his shoes": one sign of neglect; two in a post about a child are a concern.</summary>
+    NeglectSign,
+    /// <summary>"jump off", "throw herself off": a fall from a height, self-harm only with an intention and a high place or a vehicle.</summary>
+    JumpFrom,
+    /// <summary>"how old are you", "what year are you in", "mature for your age": a child's age or looks remarked on, grooming only with a <see cref="PrivateAsk"/>.</summary>
+    AgeAsked,
+    /// <summary>"dm me", "add me on", "don't tell your mum", "keep it between us": a private channel or secrecy asked for.</summary>
+    PrivateAsk,
+    /// <summary>"and see what happens": an "or else" after an order, a threat when a person is the object and the order is repeated or angry.</summary>
+    SeeWhatHappens,
+    /// <summary>"better not show their faces", "we're on them": a warning that a weapon emoji turns into a threat.</summary>
+    WeaponWarning,
+    /// <summary>"little one", "toddler", "little boy": a young child, for a child out alone at night.</summary>
+    YoungChild,
+    /// <summary>"punching himself", "burning myself", "banging her head": self-injury only with how it is done after it ("in the face", "till it bleeds", "against the wall").</summary>
+    SelfInjury,
+    /// <summary>"slash his tyres", "car keyed", "smash their windows": damage, a threat when urged, promised or shown with a weapon or angry emoji.</summary>
+    Vandalism,
+    /// <summary>"someone's getting hurt", "somebody will get hurt": a threat only after the speaker's own intention in the sentence.</summary>
+    HurtComing,
+    /// <summary>"to add her on", "for her number", "sends her messages at night", "offering lifts": private contact sought, a concern only with a child and an adult in the post.</summary>
+    ContactRequest,
+    /// <summary>"bloke", "guy", "coach", "neighbour": an adult from outside the family.</summary>
+    AdultStranger,
 }

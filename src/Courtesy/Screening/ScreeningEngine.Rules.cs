@@ -446,6 +446,10 @@ public sealed partial class ScreeningEngine
                 case Cue.EmojiWeapon when Identifiable(s) || s.Has(Cue.SchoolRef):
                     c.Hit(cat, h, "a weapon emoji aimed at a person or the school", "emoji.weapon");
                     break;
+                // "year 11 better not show their faces tonight 🔪", "we're on them 🔪": a warning to a group with a weapon.
+                case Cue.EmojiWeapon when s.Has(Cue.WeaponWarning) && !s.Has(Cue.EmojiLaugh):
+                    c.Hit(cat, h, "a weapon emoji with a warning to a person or a group", "emoji.weapon-warning");
+                    break;
                 case Cue.ThreatHint when s.Has(Cue.ThreatIntent) && Identifiable(s):
                     c.Hit(cat, h, "incites others to do harm to an identifiable person", "pattern.incitement");
                     break;
@@ -459,7 +463,7 @@ public sealed partial class ScreeningEngine
         }
         if (!c.Has(cat))
         {
-            var (ks, ke) = KnowsTheirMovements(s);
+            var (ks, ke) = KnowsTheirMovements(s, _commonWords);
             if (ks >= 0) c.Span(cat, ks, ke, "lets someone know their movements are being watched: a veiled threat", "pattern.knows-movements");
         }
         if (!c.Has(cat) && (Identifiable(s) || s.Has(Cue.SchoolRef)) && (s.Has(Cue.ThreatIntent) || s.Has(Cue.EmojiAngry)))
@@ -487,6 +491,31 @@ public sealed partial class ScreeningEngine
             var (fs, fe) = StartItFinishIt(s);
             if (fs >= 0) c.Span(cat, fs, fe, "'if he wants to start, I'll finish it': a conditional promise of a fight", "pattern.finish-it");
         }
+        if (!c.Has(cat) && s.Has(Cue.ThreatIntent))
+        {
+            var (as_, ae) = SetsFireToSomething(s);
+            if (as_ >= 0) c.Span(cat, as_, ae, "states an intention to burn someone's home, car or the school, or urges someone else to", "pattern.arson");
+        }
+        if (!c.Has(cat) && s.Has(Cue.ThreatIntent))
+        {
+            var (js, je) = PersonPutAwayOrJumped(s);
+            if (js >= 0) c.Span(cat, js, je, "states an intention to put a person in hospital or to jump them", "pattern.hospital-or-jump");
+        }
+        if (!c.Has(cat) && s.Has(Cue.Vandalism))
+        {
+            var v = DamageThreatened(s);
+            if (v >= 0) c.Hit(cat, s.Hits[v], "threatens or urges damage to someone's car, tyres, windows or door", "pattern.damage");
+        }
+        if (!c.Has(cat) && s.Has(Cue.HurtComing) && s.Has(Cue.ThreatIntent))
+        {
+            var hc = HurtAfterOwnIntent(s);
+            if (hc >= 0) c.Hit(cat, s.Hits[hc], "'I'll be up there and someone's getting hurt': harm promised after the speaker's own intention", "pattern.hurt-coming");
+        }
+        if (!c.Has(cat) && s.Has(Cue.SeeWhatHappens))
+        {
+            var w = OrElseToAPerson(s);
+            if (w >= 0) c.Hit(cat, s.Hits[w], "an order about a person with 'and see what happens': a veiled threat", "pattern.see-what-happens");
+        }
         if (!c.Has(cat) && AnyWord(s, RuleWord.Beaten))
         {
             var (gs, ge) = GettingHurt(s);
@@ -503,6 +532,166 @@ public sealed partial class ScreeningEngine
             if (wish >= 0) c.Hit(Categories.NegativeOrOffensiveComment, s.Hits[wish], "wishes violence on a person, saying they deserve it", "rule.violence-wished");
         }
     }
+
+    /// <summary>"someone should burn his garage down", "I'll set his car alight", "we'll torch the place to the
+    /// ground": burning or setting fire after an intention in the same sentence. Not "burn the guy on the bonfire",
+    /// "I'll burn the toast" (nothing burnt down or set alight).</summary>
+    private static (int Start, int End) SetsFireToSomething(Scratch s)
+    {
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.ThreatIntent || Overlaps(s, Cue.HyperboleOwn, h)) continue;
+            var w = NextWord(n, h.End);
+            for (var k = 0; k < 4 && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = NextWord(n, w.End))
+            {
+                var burn = WordIs(n, w, "burn") || WordIs(n, w, "torch");
+                var set = WordIs(n, w, "set");
+                if (!burn && !set) continue;
+                var v = NextWord(n, w.End);
+                for (var j = 0; j < 5 && v.Start >= 0 && SentenceOf(n, v.Start) == h.Sentence; j++, v = NextWord(n, v.End))
+                {
+                    if (burn && (WordIs(n, v, "down") || WordIs(n, v, "ground"))) return (h.Start, v.End);
+                    // "set his car alight", "set the school on fire"; "set the table on fire with our bake sale" is praise.
+                    if (set && (WordIs(n, v, "alight") || WordIs(n, v, "ablaze") || WordIs(n, v, "fire") && WordIs(n, PrevWord(n, v.Start), "on"))
+                        && SomeonesPropertyBetween(s, w.End, v.Start))
+                        return (h.Start, v.End);
+                }
+                break;
+            }
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>Whether a possessive ("his", "her", "their", "your") or the school stands between the two positions.</summary>
+    private static bool SomeonesPropertyBetween(Scratch s, int from, int to)
+    {
+        var n = s.Norm;
+        for (var w = NextWord(n, from); w.Start >= 0 && w.Start < to; w = NextWord(n, w.End))
+            if (WordIs(n, w, "his") || WordIs(n, w, "her") || WordIs(n, w, "their") || WordIs(n, w, "your") || WordIs(n, w, "ur") || WordIs(n, w, "school")
+                || HitAt(s, Cue.SchoolRef, w) || n.Chars.AsSpan(w.Start, w.End - w.Start).EndsWith("'s")) return true;
+        return false;
+    }
+
+    /// <summary>"touch my son again and see what happens", "keep giving my lad detentions and see what happens 👊":
+    /// an order about a person, repeated ("again") or angry (a fist, a weapon, an angry emoji), then "and see what
+    /// happens". Not advice ("ask the head again and see what happens"), an experiment or a fix ("add the bicarb
+    /// and see what happens", "turn it off and on again").</summary>
+    private int OrElseToAPerson(Scratch s)
+    {
+        if (s.Has(Cue.EmojiLaugh)) return -1;
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.SeeWhatHappens) continue;
+            var first = NextWord(n, n.SentenceStart[h.Sentence]);
+            if (IsAny(n, first, AdviceOrders)) continue;
+            var person = First(s, Cue.OwnChild, h.Sentence) >= 0 || Named(s, h.Sentence) >= 0 || First(s, Cue.Pronoun, h.Sentence) >= 0 || First(s, Cue.Role, h.Sentence) >= 0;
+            if (!person) continue;
+            var again = false;
+            for (var w = first; w.Start >= 0 && w.Start < h.Start; w = NextWord(n, w.End))
+                // "again", "one more time"; "link up behind the shop": a place to fight.
+                if (WordIs(n, w, "again") || WordIs(n, w, "more") || WordIs(n, w, "link") || WordIs(n, w, "behind")) { again = true; break; }
+            if (again || s.Has(Cue.EmojiAngry) || s.Has(Cue.EmojiWeapon) || MayHaveEmoji(s) && FistOrHammer(s.Text) >= 0) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>"I'm gonna put Mason Lowe in hospital", "we'll put him in a wheelchair", "the year 9s are gonna jump
+    /// Frankie Dunn": an intention, then "put" with a person and a place only injury sends them, or "jump" with a
+    /// person straight after. Not "put Marley in the bath", "jump on the bus", "jump in the pool".</summary>
+    private static (int Start, int End) PersonPutAwayOrJumped(Scratch s)
+    {
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.ThreatIntent || Overlaps(s, Cue.HyperboleOwn, h)) continue;
+            var w = NextWord(n, h.End);
+            for (var k = 0; k < 3 && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = NextWord(n, w.End))
+            {
+                var put = WordIs(n, w, "put") || WordIs(n, w, "putting");
+                var jump = WordIs(n, w, "jump") || WordIs(n, w, "jumping");
+                if (!put && !jump) continue;
+                var who = NextWord(n, w.End);
+                var personEnd = WordIs(n, who, "him") || WordIs(n, who, "her") || WordIs(n, who, "them") || WordIs(n, who, "you") ? who.End : -1;
+                if (personEnd < 0)
+                    for (var m = 0; m < s.MentionCount; m++)
+                        if (s.Mentions[m].Start == who.Start && s.Mentions[m].Kind != MentionKind.OwnPupil) { personEnd = s.Mentions[m].End; break; }
+                if (personEnd < 0) break;
+                // "jump Mason's queue lol": a possessive is a thing of theirs; laughter is a joke.
+                if (personEnd >= 2 && n.Chars[personEnd - 2] == '\'' || First(s, Cue.EmojiLaugh, h.Sentence) >= 0 || AnyWord(s, RuleWord.Lol | RuleWord.Haha)) break;
+                if (jump) return (h.Start, personEnd);
+                var inWord = NextWord(n, personEnd);
+                if (!WordIs(n, inWord, "in")) break;
+                var place = NextWord(n, inWord.End);
+                if (WordIs(n, place, "a") || WordIs(n, place, "the") || WordIs(n, place, "intensive")) place = NextWord(n, place.End);
+                if (IsAny(n, place, InjuryPlaces)) return (h.Start, place.End);
+                break;
+            }
+        }
+        return (-1, -1);
+    }
+
+    private static readonly string[] InjuryPlaces = ["hospital", "coma", "ground", "wheelchair", "box", "ambulance", "icu", "grave", "morgue"];
+
+    /// <summary>"Slash his tyres", "the next teacher who ... gets their car keyed", "I'll smash his windows": damage
+    /// urged (an order opening the sentence), promised (an intention before it, "gets/get" before the owner) or
+    /// shown with a weapon or angry emoji. A report ("someone slashed the tyres", "had my car keyed") is not.</summary>
+    private static int DamageThreatened(Scratch s)
+    {
+        if (s.Has(Cue.EmojiLaugh)) return -1;
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.Vandalism) continue;
+            var before = PrevWord(n, h.Start);
+            if (WordIs(n, before, "had") || WordIs(n, before, "has") || WordIs(n, before, "got") || WordIs(n, before, "my") && WordIs(n, PrevWord(n, before.Start), "had")) continue;
+            if (IsSentenceInitial(n, h.Start) || s.Has(Cue.EmojiWeapon) || s.Has(Cue.EmojiAngry)) return i;
+            var owner = before;
+            var get = PrevWord(n, owner.Start);
+            if (WordIs(n, before, "get") || WordIs(n, before, "gets") || WordIs(n, get, "get") || WordIs(n, get, "gets") || WordIs(n, get, "getting")) return i;
+            for (var j = 0; j < i; j++)
+                if (s.Hits[j].Cue == Cue.ThreatIntent && s.Hits[j].Sentence == h.Sentence && h.Start - s.Hits[j].End <= NearIntentToAct) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>"I'll be up at that school and somebody's getting hurt": harm foretold after the speaker's own
+    /// intention in the sentence. A warning about a road ("before somebody's getting hurt on the crossing") or
+    /// without the speaker ("if they don't grit the hill someone's going to get hurt") is not a threat.</summary>
+    private int HurtAfterOwnIntent(Scratch s)
+    {
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.HurtComing || SentenceHasWord(s, h.Sentence, RoadWords)) continue;
+            for (var j = 0; j < i; j++)
+            {
+                ref var t = ref s.Hits[j];
+                if (t.Cue != Cue.ThreatIntent || t.Sentence != h.Sentence) continue;
+                var intent = PhraseOf(t);
+                if (intent.StartsWith("i", StringComparison.Ordinal) || intent.StartsWith("we", StringComparison.Ordinal)) return i;
+            }
+        }
+        return -1;
+    }
+
+    private static bool SentenceHasWord(Scratch s, int sentence, string[] words)
+    {
+        var n = s.Norm;
+        var end = sentence + 1 < n.SentenceCount ? n.SentenceStart[sentence + 1] : n.Length;
+        for (var w = NextWord(n, n.SentenceStart[sentence]); w.Start >= 0 && w.Start < end; w = NextWord(n, w.End))
+            if (IsAny(n, w, words)) return true;
+        return false;
+    }
+
+    private static readonly string[] RoadWords = ["crossing", "road", "roads", "traffic", "parking", "parked", "car", "cars", "ice", "icy", "pavement", "zebra", "speed", "speeding", "driving", "drivers", "lollipop", "bikes", "scooters", "grit", "hill", "junction", "lorries"];
+
+    private static readonly string[] AdviceOrders = ["ask", "tell", "email", "ring", "call", "phone", "try", "wait", "write", "apply", "complain", "message", "add", "turn", "mix", "pop", "let", "just", "let's", "lets"];
 
     /// <summary>"my lad's getting a slap if he loses another coat 😂": one's own child, laughter and nobody
     /// else identifiable is exasperation, not a threat.</summary>
@@ -607,7 +796,7 @@ public sealed partial class ScreeningEngine
 
     /// <summary>"I know where she parks", "I know which gym he goes to", "I know what time she leaves": the
     /// speaker tells a third person that their movements are known. "I know where the form is" names nobody.</summary>
-    private static (int Start, int End) KnowsTheirMovements(Scratch s)
+    private static (int Start, int End) KnowsTheirMovements(Scratch s, HashSet<string> commonWords)
     {
         var n = s.Norm;
         if (!AnyWord(s, RuleWord.Movement)) return (-1, -1);
@@ -623,6 +812,8 @@ public sealed partial class ScreeningEngine
             {
                 // "I know where Mr Jenkins lives": a name or a role stands where the pronoun would.
                 var subjectEnd = WordIs(n, v, "she") || WordIs(n, v, "he") || WordIs(n, v, "they") ? v.End : PersonEndingFrom(s, v.Start);
+                // "I know what time Gazza leaves": a capitalised nickname that is no ordinary word stands for a person.
+                if (subjectEnd < 0 && v.End - v.Start >= 3 && IsCapitalized(s, v.Start) && !InList(n, v, RuleWord.FirstPerson) && !commonWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(n.Chars.AsSpan(v.Start, v.End - v.Start))) subjectEnd = v.End;
                 if (subjectEnd < 0) continue;
                 var verb = NextWord(n, subjectEnd);
                 if (InList(n, verb, RuleWord.Movement)) return (w.Start, verb.End);
@@ -675,7 +866,7 @@ public sealed partial class ScreeningEngine
     private static readonly string[] Blows = ["bat", "glass", "brick", "bottle", "slap", "smack", "punch", "kick", "kicking", "fist", "boot", "hiding", "battering", "beating", "hammer", "knife", "clout", "belt", "headbutt", "thump", "whack", "put", "knocked", "dropped", "decked", "floored", "laid", "chair", "crack", "dig", "hander", "backhander"];
     private static readonly string[] BodyParts = ["head", "face", "teeth", "jaw", "nose", "mouth", "gob", "legs", "leg", "arms", "arm", "neck", "kneecaps", "knees", "skull", "ribs", "fingers", "arse", "backside", "throat", "eye", "eyes", "lip", "chin"];
     private static readonly string[] BodyOwners = ["his", "her", "their", "your", "ur", "the", "its", "them", "him"];
-    private static readonly string[] Breaking = ["breaking", "broken", "smashing", "smashed", "kicking", "kicked", "punching", "bashing", "bashed", "caving", "caved", "stamping", "stamped", "knocking", "rearranging", "rearranged", "busting", "busted", "snapping", "snapped", "slapping", "cracking"];
+    private static readonly string[] Breaking = ["breaking", "broken", "smashing", "smashed", "kicking", "kicked", "punching", "bashing", "bashed", "caving", "caved", "stamping", "stamped", "knocking", "knocked", "rearranging", "rearranged", "busting", "busted", "snapping", "snapped", "slapping", "cracking"];
 
     private static readonly string[] MovementVerbs = ["lives", "live", "parks", "leaves", "goes", "drives", "walks", "works", "drinks", "finishes", "sleeps", "trains", "shops"];
 

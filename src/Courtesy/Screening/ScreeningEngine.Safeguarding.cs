@@ -34,8 +34,9 @@ public sealed partial class ScreeningEngine
                 // "I'll kill myself laughing", "scared to go home, mum will see my report 😂": a figure of speech.
                 var next = NextWord(n, h.End);
                 if (WordIs(n, next, "laughing") || InList(n, next, RuleWord.Lol | RuleWord.Haha | RuleWord.Lmao | RuleWord.Pmsl) || First(s, Cue.EmojiLaugh, h.Sentence) >= 0) continue;
-                if (!SomeoneAtRisk(s, h)) continue;
                 var phrase = _entries[h.Entry].Phrase;
+                var runsAway = h.Cue == Cue.ChildAtRisk && phrase.Contains("away", StringComparison.Ordinal) && MeansToRunAway(s, h, next);
+                if (!runsAway && !SomeoneAtRisk(s, h)) continue;
                 string reason;
                 switch (h.Cue)
                 {
@@ -51,6 +52,10 @@ public sealed partial class ScreeningEngine
                         if (WordIs(n, next, "yourself") || WordIs(n, next, "urself") || WordIs(n, next, "yourselves")) continue;
                         // "end it all on a high at the prom".
                         if (phrase.EndsWith(" all", StringComparison.Ordinal) && WordIs(n, next, "on")) continue;
+                        // "I want to die of embarrassment": a figure of speech.
+                        if (phrase.EndsWith("die", StringComparison.Ordinal) && WordIs(n, next, "of")) continue;
+                        // "every time her mum opens her mouth I want to die": exasperation at someone else.
+                        if (EveryTimeSomeoneElse(s, h)) continue;
                         reason = SelfHarmReason;
                         break;
                     case Cue.AbuseDisclosure:
@@ -94,8 +99,10 @@ public sealed partial class ScreeningEngine
                             && (WordIs(n, next, "playing") || WordInSentence(s, RuleWord.Accident, h.Sentence))) continue;
                         // "black eye from a football": an accident.
                         if (WordIs(n, next, "from") && AccidentAfter(n, next)) continue;
-                        // "went missing: one black school shoe", "the dog ran away": a child must be the one missing.
-                        if ((phrase.Contains("missing", StringComparison.Ordinal) || phrase.Contains("away", StringComparison.Ordinal)) && !ChildSubjectBefore(s, h.Start)) continue;
+                        // "went missing: one black school shoe", "the dog ran away": a child must be the one missing,
+                        // or a child means to: "i'm going to run away tonight" (not "run away and join the circus").
+                        if ((phrase.Contains("missing", StringComparison.Ordinal) || phrase.Contains("away", StringComparison.Ordinal)) && !ChildSubjectBefore(s, h.Start)
+                            && !runsAway) continue;
                         reason = AtRiskReason;
                         break;
                 }
@@ -108,7 +115,381 @@ public sealed partial class ScreeningEngine
         WoundsOnBody(s, c);
         CarriesWeapon(s, c);
         GivesAChildSubstances(s, c);
+        if (s.Has(Cue.OutAlone)) ChildOutAloneAtNight(s, c);
+        if (s.Has(Cue.NeglectSign)) SignsOfNeglect(s, c);
+        if (s.Has(Cue.JumpFrom)) JumpFromAHeight(s, c);
+        if (s.Has(Cue.AgeAsked) && s.Has(Cue.PrivateAsk)) ApproachToAChild(s, c);
+        if (AnyWord(s, RuleWord.Images)) IntimateImagesThreatened(s, c);
+        if (s.Has(Cue.ThreatIntent) && AnyWord(s, RuleWord.Household)) ViolenceBetweenAdultsAtHome(s, c);
+        if (s.Has(Cue.SelfInjury)) SelfInjury(s, c);
+        if (s.Has(Cue.ContactRequest)) AdultSeeksContact(s, c);
     }
+
+    /// <summary>"one of the dinner ladies keeps asking the year 6 girls to add her on tiktok", "a man at the bus stop
+    /// asked my daughter for her number", "her step dad sends her messages at night": an adult seeking private
+    /// contact with a child. Lifts need an adult from outside the family ("a dad from year 3 is offering lifts to the
+    /// tournament" is the school run); a school or club account ("follow him on the school insta") is not private.</summary>
+    private void AdultSeeksContact(Scratch s, Collector c)
+    {
+        if (s.Has(Cue.EmojiLaugh) || s.Has(Cue.Topic)) return;
+        var n = s.Norm;
+        var child = s.Has(Cue.OwnChild) || s.Has(Cue.YearGroup) || s.Has(Cue.PupilNoun) || s.Has(Cue.YoungChild) || NamedPupil(s);
+        if (!child) return;
+        var stranger = s.Has(Cue.AdultStranger) || s.Has(Cue.GroomingHint);
+        var adult = stranger || s.Has(Cue.AdultNoun) || s.Has(Cue.Role) || s.Has(Cue.Title) || AnyWord(s, RuleWord.Household) || Named(s, adultsOnly: true) >= 0;
+        if (!adult) return;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.ContactRequest) continue;
+            var phrase = _entries[h.Entry].Phrase;
+            if (phrase.Contains("lift", StringComparison.Ordinal) && !stranger) continue;
+            // "asked my daughter for her number", not "thanks for her insta 🎂": the "for" forms need an asking verb before.
+            if (phrase.StartsWith("for ", StringComparison.Ordinal))
+            {
+                var asked = false;
+                var b = PrevWord(n, h.Start);
+                for (var k = 0; k < 3 && b.Start >= 0 && SentenceOf(n, b.Start) == h.Sentence && !asked; k++, b = PrevWord(n, b.Start))
+                    asked = IsAny(n, b, AskWords);
+                if (!asked) continue;
+            }
+            var group = false;
+            var next = NextWord(n, h.End);
+            for (var k = 0; k < 3 && next.Start >= 0 && !group; k++, next = NextWord(n, next.End))
+                group = IsAny(n, next, GroupAccounts) || HitAt(s, Cue.SchoolRef, next);
+            if (group) continue;
+            c.Hit(Categories.SafeguardingConcern, h, ExploitationReason, "frame.adult-seeks-contact");
+            return;
+        }
+    }
+
+    private static readonly string[] GroupAccounts = ["school", "class", "club", "team", "parents", "pta", "official", "group", "page"];
+
+    /// <summary>"i'm going to run away tonight", "she wants to run away from home": an intention with the poster or
+    /// "he"/"she" as its subject. "run away and join the circus" and "run away from the spider" are not.</summary>
+    private static bool MeansToRunAway(Scratch s, in Hit h, (int Start, int End) next)
+    {
+        var n = s.Norm;
+        var to = PrevWord(n, h.Start);
+        if (!(WordIs(n, to, "to") || WordIs(n, to, "gonna") || WordIs(n, to, "wanna") || WordIs(n, to, "i'll") || WordIs(n, to, "she'll") || WordIs(n, to, "he'll"))) return false;
+        if (WordIs(n, next, "and") && WordIs(n, NextWord(n, next.End), "join")) return false;
+        // "run away to the seaside for half term", "run away for the weekend": a holiday.
+        if (WordIs(n, next, "to") || WordIs(n, next, "for")) return false;
+        if (WordIs(n, next, "from") && !IsAny(n, NextWord(n, next.End), RunAwayFrom)) return false;
+        var w = to;
+        for (var k = 0; k < 4 && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = PrevWord(n, w.Start))
+            if (InList(n, w, RuleWord.FirstPerson) || WordIs(n, w, "she") || WordIs(n, w, "he") || WordIs(n, w, "she's") || WordIs(n, w, "he's")) return true;
+        return false;
+    }
+
+    /// <summary>"my stepdad is going to kill my mum one night", "her dad will hurt her mum": someone at home
+    /// said to mean violence to another. "my mum's going to kill my dad when she finds out" is a telling-off.</summary>
+    private static void ViolenceBetweenAdultsAtHome(Scratch s, Collector c)
+    {
+        if (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Haha)) return;
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.ThreatIntent) continue;
+            var subject = false;
+            var b = PrevWord(n, h.Start);
+            for (var k = 0; k < 3 && b.Start >= 0 && SentenceOf(n, b.Start) == h.Sentence; k++, b = PrevWord(n, b.Start))
+                if (InList(n, b, RuleWord.Household)) { subject = true; break; }
+            if (!subject) continue;
+            var act = NextWord(n, h.End);
+            if (!IsAny(n, act, HomeViolence)) continue;
+            var owner = NextWord(n, act.End);
+            var victim = NextWord(n, owner.End);
+            if (!(WordIs(n, owner, "my") || WordIs(n, owner, "her") || WordIs(n, owner, "his")) || !InList(n, victim, RuleWord.Household | RuleWord.Relative)) continue;
+            var then = NextWord(n, victim.End);
+            if (IsAny(n, then, Consequences)) continue;
+            c.Span(Categories.SafeguardingConcern, act.Start, victim.End, AbuseReason, "frame.violence-at-home");
+            return;
+        }
+    }
+
+    /// <summary>"punching himself in the face", "burning myself with a lighter", "scratches herself till she
+    /// bleeds", "keeps banging her head against the wall": injury by other means than cutting. Not "kicking
+    /// myself" (regret), "burnt myself on the oven" (an accident), "banging my head against a brick wall" (an idiom).</summary>
+    private static void SelfInjury(Scratch s, Collector c)
+    {
+        var n = s.Norm;
+        if (s.Has(Cue.EmojiLaugh) || s.Has(Cue.Topic)) return;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.SelfInjury) continue;
+            var last = PrevWord(n, h.End);
+            if (WordIs(n, last, "head"))
+            {
+                // "banging her head against the wall"; "banging my head against a brick wall trying to ..." is an idiom.
+                var against = NextWord(n, h.End);
+                if (!(WordIs(n, against, "against") || WordIs(n, against, "on")) || SentenceHasAny(s, h.Sentence, HeadBangIdiom)) continue;
+                c.Span(Categories.SafeguardingConcern, h.Start, against.End, SelfHarmReason, "frame.self-injury");
+                return;
+            }
+            // "punching himself in the face", "burning myself with a lighter", "till it bleeds", "on purpose"; not "on the oven".
+            var how = NextWord(n, h.End);
+            if (!(IsAny(n, how, SelfInjuryHow) || WordIs(n, how, "on") && WordIs(n, NextWord(n, how.End), "purpose"))) continue;
+            // "the baby keeps scratching herself in her sleep", "toddler hitting himself when he's tired": a stage of infancy.
+            if (AnyWord(s, RuleWord.Lol | RuleWord.Haha) || SentenceHasAny(s, h.Sentence, Infancy)) return;
+            c.Span(Categories.SafeguardingConcern, h.Start, how.End, SelfHarmReason, "frame.self-injury");
+            return;
+        }
+    }
+
+    private static readonly string[] SelfInjuryHow = ["in", "with", "till", "until", "again", "when", "every", "so", "whenever", "hard", "deliberately", "properly"];
+    private static readonly string[] Infancy = ["baby", "babies", "toddler", "toddlers", "sleep", "teething", "newborn"];
+    private static readonly string[] HeadBangIdiom = ["brick", "trying", "try", "council"];
+    private static readonly string[] HomeViolence = ["kill", "hurt", "hit", "stab", "strangle", "batter", "beat", "murder", "kills", "hurts", "hits", "beats"];
+    private static readonly string[] Consequences = ["when", "if", "for", "after", "because", "cos", "once", "whenever"];
+    private static readonly string[] RunAwayFrom = ["home", "house", "here", "care", "everything", "everyone", "all", "them", "him", "her", "my", "this", "school"];
+
+    /// <summary>"every time Mr X does the dance I want to die", "whenever her mum starts I want to die": a clause
+    /// of "every time" or "whenever" about someone else before the phrase is exasperation. "every time I look in
+    /// the mirror I want to die" speaks of the poster, and stays.</summary>
+    private static bool EveryTimeSomeoneElse(Scratch s, in Hit h)
+    {
+        var n = s.Norm;
+        var subject = PrevWord(n, h.Start);
+        var from = n.SentenceStart[h.Sentence];
+        var found = false;
+        for (var w = NextWord(n, from); w.Start >= 0 && w.Start < subject.Start; w = NextWord(n, w.End))
+        {
+            if (!found)
+            {
+                if (WordIs(n, w, "whenever") || WordIs(n, w, "everytime") || WordIs(n, w, "time") && WordIs(n, PrevWord(n, w.Start), "every")) found = true;
+                continue;
+            }
+            // The clause speaks of the poster: "every time I look in the mirror".
+            if (InList(n, w, RuleWord.FirstPerson)) return false;
+        }
+        return found;
+    }
+
+    /// <summary>"a little boy out on the street at 11pm, no adult", "a kid sleeping in the bus shelter": a child
+    /// out with nobody at a late hour, or sleeping outdoors at any. A child word in the singular
+    /// (not "the year 11s out celebrating"), not the poster's own ("my lad walked home on his own tonight"); a
+    /// fox or a scooter is no child.</summary>
+    private void ChildOutAloneAtNight(Scratch s, Collector c)
+    {
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.OutAlone) continue;
+            if (s.InSentence(Cue.Topic, h.Sentence) || First(s, Cue.EmojiLaugh) >= 0 || AnyWord(s, RuleWord.Ours)) return;
+            // "looking for a babysitter for a little boy, evenings till 11pm": care being arranged.
+            if (SentenceHasAny(s, h.Sentence, ChildCare)) return;
+            // "sleeping on his own at night", "settles by herself at bedtime": in bed, not out.
+            var verb = PrevWord(s.Norm, h.Start);
+            if (IsAny(s.Norm, verb, SleepWords)) continue;
+            // Sleeping outdoors needs no hour; being out with nobody does.
+            var sleepingOut = _entries[h.Entry].Phrase.StartsWith("sleeping", StringComparison.Ordinal);
+            if (!sleepingOut && !s.InSentence(Cue.LateHour, h.Sentence) && !(h.Sentence + 1 < s.Norm.SentenceCount && s.InSentence(Cue.LateHour, h.Sentence + 1))) continue;
+            if (!OneChildNotOwn(s)) return;
+            c.Hit(Categories.SafeguardingConcern, h, NeglectReason, "frame.child-out-at-night");
+            return;
+        }
+    }
+
+    /// <summary>A child spoken of in the singular, not the poster's own: "a little girl", "that kid", "a boy,
+    /// maybe year 5", or a named pupil.</summary>
+    private bool OneChildNotOwn(Scratch s)
+    {
+        var n = s.Norm;
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].Kind == MentionKind.Pupil) return true;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue is not (Cue.YoungChild or Cue.PupilNoun)) continue;
+            if (h.Cue == Cue.PupilNoun)
+            {
+                if (h.Suffixed) continue;
+                var phrase = _entries[h.Entry].Phrase;
+                if (!(phrase is "kid" or "boy" or "girl" or "lad" or "lass" or "child")) continue;
+            }
+            else if (_entries[h.Entry].Phrase.Contains("'", StringComparison.Ordinal)) return true; // "my son's friend"
+            else if (s.Has(Cue.OwnChild)) continue;
+            // "our little boy", "anyone else's kid? mine ...": the poster's own.
+            var before = PrevWord(n, h.Start);
+            if (WordIs(n, before, "my") || WordIs(n, before, "our") || WordIs(n, before, "else's")) continue;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>"always hungry and the same clothes all week", "holes in his shoes, no coat, no tea at home": two
+    /// signs of neglect in a post about one child who is not the poster's. One sign is everyday ("no coat again,
+    /// left it on the bus"), laughter is a trip or a joke, and "I'm starving" is the poster.</summary>
+    private void SignsOfNeglect(Scratch s, Collector c)
+    {
+        if (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Ours) || s.Has(Cue.Topic)) return;
+        // One child: "the kids in year 3 are always hungry by 11, starving by lunch" is a complaint about portions.
+        if (!OneChildNotOwn(s)) return;
+        var n = s.Norm;
+        int first = -1, signs = 0, lastEnd = -1;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.NeglectSign || h.Start < lastEnd) continue;
+            // "I'm starving", "we were starving after the walk": the poster.
+            var before = PrevWord(n, h.Start);
+            if (WordIs(n, before, "i'm") || WordIs(n, before, "im") || WordIs(n, before, "we're") || WordIs(n, before, "were") || WordIs(n, before, "was") && InList(n, PrevWord(n, before.Start), RuleWord.FirstPerson)) continue;
+            if (first < 0) first = i;
+            signs++;
+            lastEnd = h.End;
+        }
+        if (signs < 2) return;
+        c.Hit(Categories.SafeguardingConcern, s.Hits[first], NeglectReason, "frame.signs-of-neglect");
+    }
+
+    /// <summary>"she keeps saying she's going to jump off the cliffs", "said he'd throw himself off the pier",
+    /// "talking about throwing himself in front of a bus": a fall from a height or under a vehicle, with an
+    /// intention before it. Throwing oneself needs none. Not "jump off the top board at swimming", "the lads
+    /// jump off the harbour wall every summer" (no intention), "jump off the pier for the charity dip".</summary>
+    private static void JumpFromAHeight(Scratch s, Collector c)
+    {
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.JumpFrom) continue;
+            if (s.InSentence(Cue.Topic, h.Sentence) || First(s, Cue.EmojiLaugh, h.Sentence) >= 0) continue;
+            // The place or vehicle: within three words after the phrase.
+            var place = false;
+            var w = NextWord(n, h.End);
+            for (var k = 0; k < 3 && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = NextWord(n, w.End))
+                if (IsAny(n, w, HighPlaces)) { place = true; break; }
+            if (!place) continue;
+            if (SentenceHasAny(s, h.Sentence, LeisureJumps)) continue;
+            var self = n.Chars.AsSpan(h.Start, h.End - h.Start).IndexOf("self ") >= 0 || n.Chars.AsSpan(h.Start, h.End - h.Start).EndsWith("self");
+            if (!self)
+            {
+                var intent = false;
+                var b = PrevWord(n, h.Start);
+                for (var k = 0; k < 4 && b.Start >= 0 && SentenceOf(n, b.Start) == h.Sentence; k++, b = PrevWord(n, b.Start))
+                    if (IsAny(n, b, JumpIntents)) { intent = true; break; }
+                if (!intent) continue;
+            }
+            if (!SomeoneAtRisk(s, h) && !AnyWord(s, RuleWord.FirstPerson)) continue;
+            c.Hit(Categories.SafeguardingConcern, h, SelfHarmReason, "frame.jump-from-height");
+            return;
+        }
+    }
+
+    private static bool SentenceHasAny(Scratch s, int sentence, string[] words)
+    {
+        var n = s.Norm;
+        var end = sentence + 1 < n.SentenceCount ? n.SentenceStart[sentence + 1] : n.Length;
+        for (var w = NextWord(n, n.SentenceStart[sentence]); w.Start >= 0 && w.Start < end; w = NextWord(n, w.End))
+            if (IsAny(n, w, words)) return true;
+        return false;
+    }
+
+    /// <summary>"what year are you in? ... add me on snap", "how old r u? u look older ... dont tell ur mum": a
+    /// child's age or looks remarked on, and a private channel or secrecy asked for, in one message. Laughter
+    /// ("you look older than me in that photo 😂 add me back") is friends.</summary>
+    private void ApproachToAChild(Scratch s, Collector c)
+    {
+        if (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Haha | RuleWord.Lmao) || s.Has(Cue.Topic)) return;
+        // Spoken to the child ("you", "u", "ur"): "the boys look so grown up for their age, dm me for the album" is a parent.
+        if (!SecondPerson(s)) return;
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.AgeAsked) continue;
+            // "how old are you supposed to be to walk home alone?": a question about a rule.
+            var next = NextWord(n, h.End);
+            if (WordIs(n, next, "supposed") || WordIs(n, next, "meant") || WordIs(n, next, "allowed") || WordIs(n, next, "when") || WordIs(n, next, "before")) continue;
+            c.Hit(Categories.SafeguardingConcern, h, ExploitationReason, "frame.approach-to-child");
+            return;
+        }
+    }
+
+    private bool SecondPerson(Scratch s)
+    {
+        if (!s.Has(Cue.Pronoun)) return false;
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == Cue.Pronoun && _entries[s.Hits[i].Entry].Phrase is "you" or "u" or "ur" or "you're") return true;
+        return false;
+    }
+
+    /// <summary>"or your nudes go to your whole year", "leaking her nudes in the group chat", "he'll post ur
+    /// nudes": a person's intimate images threatened or spread (sextortion, image abuse). Not advice ("don't
+    /// share your nudes") nor "your pics from the trip".</summary>
+    private static void IntimateImagesThreatened(Scratch s, Collector c)
+    {
+        var n = s.Norm;
+        for (var k = NextWordWith(s, RuleWord.Images, 0); k >= 0; k = NextWordWith(s, RuleWord.Images, k + 1))
+        {
+            var img = WordAt(s, k);
+            if (n.Chars[img.Start] != 'n') continue;
+            var owner = PrevWord(n, img.Start);
+            if (!IsAny(n, owner, ImageOwners)) continue;
+            var sentence = SentenceOf(n, img.Start);
+            if (s.InSentence(Cue.Topic, sentence)) continue;
+            var verb = PrevWord(n, owner.Start);
+            var spread = IsAny(n, verb, SpreadVerbs);
+            // "screenshotted her nudes and sent them round": a spreading verb a few words on.
+            if (!spread)
+            {
+                var a = NextWord(n, img.End);
+                for (var j = 0; j < 4 && a.Start >= 0 && SentenceOf(n, a.Start) == sentence; j++, a = NextWord(n, a.End))
+                    if (IsAny(n, a, SpreadVerbs) && !WordIs(n, a, "send")) { spread = true; break; }
+            }
+            if (spread)
+            {
+                // "don't share your nudes", "never post your nudes": advice.
+                var neg = PrevWord(n, verb.Start);
+                if (WordIs(n, neg, "don't") || WordIs(n, neg, "dont") || WordIs(n, neg, "never") || WordIs(n, neg, "not") || WordIs(n, neg, "to")) continue;
+            }
+            else
+            {
+                // "your nudes go to ...", "her nudes are going round", or an "or" before: "pay up or your nudes ...".
+                var after = NextWord(n, img.End);
+                if (WordIs(n, after, "are") || WordIs(n, after, "will") || WordIs(n, after, "r")) after = NextWord(n, after.End);
+                spread = IsAny(n, after, SpreadAfter) || WordIs(n, verb, "or");
+            }
+            if (!spread) continue;
+            c.Span(Categories.SafeguardingConcern, owner.Start, img.End, ExploitationReason, "frame.images-threatened");
+            return;
+        }
+    }
+
+    private static readonly string[] ChildCare = ["babysitter", "babysitters", "babysitting", "babysit", "sitter", "childminder", "childminding", "nanny", "au"];
+    private static readonly string[] SleepWords = ["sleeping", "sleep", "sleeps", "slept", "settle", "settles", "settled", "settling", "bed", "nap", "napping"];
+    private static readonly string[] HighPlaces =
+    [
+        "bridge", "roof", "rooftop", "cliff", "cliffs", "pier", "harbour", "multi", "multistorey", "carpark", "car", "tower", "building",
+        "balcony", "flats", "viaduct", "motorway", "train", "trains", "bus", "lorry", "top", "window", "quarry", "edge",
+        "sea", "river", "canal", "lake", "reservoir", "water",
+    ];
+    private static readonly string[] LeisureJumps =
+    [
+        "swim", "swimming", "swimmers", "tombstoning", "charity", "sponsor", "sponsored", "dip", "diving", "dive", "board", "trampoline",
+        "summer", "tradition", "cat", "dog", "bungee", "parachute", "skydive", "zipwire", "sofa", "bed", "first", "holiday", "paddle",
+        "paddling", "splash", "wetsuit", "surf", "surfing", "bodyboard", "lido",
+    ];
+    private static readonly string[] JumpIntents =
+    [
+        "gonna", "going", "wants", "want", "wanna", "wanted", "threatening", "threatened", "threatens", "saying", "said", "says", "keeps",
+        "will", "she'll", "he'll", "i'll", "she'd", "he'd", "i'd", "plans", "planning", "thinking", "about", "talking", "try", "tried", "trying",
+    ];
+    private static readonly string[] ImageOwners = ["your", "ur", "yer", "her", "his", "their", "ya"];
+    private static readonly string[] SpreadVerbs =
+    [
+        "leak", "leaking", "leaked", "leaks", "post", "posting", "posted", "share", "sharing", "shared", "send", "sending", "sent", "expose",
+        "exposing", "spread", "spreading", "show", "showing", "showed", "upload", "uploading", "sell", "selling", "sold", "screenshotted",
+        "screenshot", "screenshotting", "forwarded", "forwarding", "airdropped", "airdropping", "saved", "passed",
+    ];
+    private static readonly string[] SpreadAfter =
+    [
+        "go", "going", "goes", "gone", "get", "getting", "gets", "round", "around", "everywhere", "posted", "shared", "leaked", "sent",
+        "out", "online", "in", "on", "to",
+    ];
 
     /// <summary>"giving the year 8s free vapes", "gives her vapes and money", "bought him weed": substances
     /// handed to children, a sign of grooming or exploitation.</summary>
@@ -284,7 +665,8 @@ public sealed partial class ScreeningEngine
             var pill = WordAt(s, k);
             var quantity = false;
             var w = PrevWord(n, pill.Start);
-            for (var back = 0; back < 5 && w.Start >= 0; back++, w = PrevWord(n, w.Start))
+            // "took a whole box of her mum's pills": the quantity and the owner may stand between.
+            for (var back = 0; back < 7 && w.Start >= 0; back++, w = PrevWord(n, w.Start))
             {
                 if (InList(n, w, RuleWord.Quantity) || char.IsAsciiDigit(n.Chars[w.Start])) quantity = true;
                 else if (InList(n, w, RuleWord.Took))

@@ -303,7 +303,9 @@ public sealed partial class ScreeningEngine
         if (next.Start >= 0 && (HitAt(s, Cue.PupilNoun, next) || (WordIs(n, next, "in") || WordIs(n, next, "from")) && HitAt(s, Cue.YearGroup, NextWord(n, next.End))))
             return true;
         if (!capital) return false;
-        if (suffixed) return true;
+        // "Will's mum", "Hunter's been at it again"; at a sentence start, where every word has its capital, "Hunter's
+        // moon", "River's right up over the path" and "Roses are red" are the words.
+        if (suffixed) return !IsSentenceInitial(n, start) || PersonAfterPossessive(s, next);
         if (prev.Start >= 0 && HitAt(s, Cue.NamingDeterminer, prev)) return true;
         if (IsSentenceInitial(n, start)) return PersonPredicateFollows(s, start, end);
         if (next.Start >= 0 && IsCapitalized(s, next.Start)) return false;
@@ -311,6 +313,32 @@ public sealed partial class ScreeningEngine
         // Months, seasons and days are capitalised anyway ("in June", "this Summer"): they need one of the stronger signs above.
         if (Calendar.GetAlternateLookup<ReadOnlySpan<char>>().Contains(n.Chars.AsSpan(start, end - start))) return false;
         return true;
+    }
+
+    /// <summary>After a sentence-initial "Name's": a relative or a person ("Hunter's mum", "Will's mate"), or
+    /// "been", "got", "always", "never" of what a person does ("River's been picking on").</summary>
+    private static bool PersonAfterPossessive(Scratch s, (int Start, int End) next)
+    {
+        if (next.Start < 0) return false;
+        var n = s.Norm;
+        return InList(n, next, RuleWord.Relative) || HitAt(s, Cue.PupilNoun, next) || HitAt(s, Cue.PersonNoun, next) || HitAt(s, Cue.AdultNoun, next)
+            || WordIs(n, next, "been") || WordIs(n, next, "got") || WordIs(n, next, "always") || WordIs(n, next, "never") || WordIs(n, next, "constantly") || WordIs(n, next, "gone");
+    }
+
+    /// <summary>"Marley & Me", "Frankie & Benny's": a first name joined by "&" or "and" to a capitalised "Me" or
+    /// to a capitalised possessive that is no roster name is a title or a brand.</summary>
+    private bool TitleOrBrandAfter(Scratch s, int end)
+    {
+        var n = s.Norm;
+        var and = NextWord(n, end);
+        if (and.Start < 0) return false;
+        // Folding drops the ampersand: look for it in the original text between the two words.
+        var gapFrom = n.OrigEnd[end - 1];
+        var gapTo = n.OrigStart[and.Start];
+        (int Start, int End) other = gapTo > gapFrom && s.Text.AsSpan(gapFrom, gapTo - gapFrom).IndexOf('&') >= 0 ? and
+            : WordIs(n, and, "and") ? NextWord(n, and.End) : (-1, -1);
+        if (other.Start < 0 || !IsCapitalized(s, other.Start) || NameStartsAt(s, other.Start)) return false;
+        return WordIs(n, other, "me") || n.Chars.AsSpan(other.Start, other.End - other.Start).EndsWith("'s");
     }
 
     /// <summary>"Iris and Mercy were at it again", "Rose & Will": a capitalised name joined by "and" to another
@@ -432,7 +460,7 @@ public sealed partial class ScreeningEngine
             case NameForm.First:
             case NameForm.Preferred:
                 if (HitAt(s, Cue.Title, PrevWord(n, start))) return isPupil ? null : adult;
-                if (IsSomeoneElse(s, end)) return null;
+                if (IsSomeoneElse(s, end) || TitleOrBrandAfter(s, end)) return null;
                 if (!suffixed && InList(n, NextWord(n, end), RuleWord.Modified)) return null;
                 if (e.Ordinary && !NamingContext(s, start, end, suffixed) && !CoordinatedNames(s, start, end)) return null;
                 return isPupil ? own ? MentionKind.OwnPupil : MentionKind.Pupil : adult;
@@ -474,8 +502,40 @@ public sealed partial class ScreeningEngine
         if (gapTo <= gapFrom || !s.Text.AsSpan(gapFrom, gapTo - gapFrom).IsWhiteSpace()) return false;
         var word = s.Norm.Chars.AsSpan(next.Start, next.End - next.Start);
         if (word.IndexOfAnyExceptInRange('a', 'z') >= 0) return false;
-        return !_commonWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        if (!_commonWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) return true;
+        // "Taylor Swift tickets", "Frankie Goes to Hollywood": a capitalised ordinary word straight after the first
+        // name, then a word in lower case, is a surname or a title in text that is not written in title case
+        // ("Taylor Is A Bully" is). Not a person or school word ("Mason Mum", "Taylor Year 9").
+        var after = NextWord(s.Norm, next.End);
+        if (after.Start < 0 || IsCapitalized(s, after.Start) || !char.IsAsciiLetterLower(s.Norm.Chars[after.Start])) return false;
+        // A new sentence typed without its full stop ("well done Mason The whole class ...", "thanks Amina Brilliant
+        // day") opens with a function word or an exclamation, not with a surname.
+        if (SentenceOpeners.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || NameStartsAt(s, next.Start)) return false;
+        // A surname is written in title case; "Mason FANTASTIC goal" shouts.
+        var second = s.Norm.OrigStart[next.Start] + 1;
+        if (second >= s.Text.Length || !char.IsLower(s.Text[second])) return false;
+        if (InList(s.Norm, next, RuleWord.Relative) || HitAt(s, Cue.PupilNoun, next) || HitAt(s, Cue.PersonNoun, next) || HitAt(s, Cue.AdultNoun, next)
+            || HitAt(s, Cue.YearGroup, next) || HitAt(s, Cue.Role, next) || HitAt(s, Cue.Title, next)) return false;
+        var o = s.Norm.OrigStart[after.Start];
+        return o < s.Text.Length && char.IsLower(s.Text[o]);
     }
+
+    private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "and", "but", "or", "so", "if", "when", "why", "how", "what", "who", "where", "which", "that", "this", "these",
+        "those", "there", "then", "i", "im", "ive", "id", "he", "she", "it", "its", "we", "they", "you", "your", "my", "his", "her", "our",
+        "their", "is", "was", "are", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would",
+        "should", "shall", "must", "may", "might", "not", "no", "yes", "in", "on", "at", "to", "for", "with", "of", "from", "by", "about",
+        "after", "before", "all", "every", "some", "any", "just", "also", "very", "really", "well", "thanks", "thank", "please", "sorry",
+        "absolutely", "honestly", "literally", "seriously", "apparently", "basically", "brilliant", "amazing", "great", "lovely", "good",
+        "bad", "poor", "bless", "happy", "congratulations", "congrats", "today", "tomorrow", "yesterday", "tonight", "again", "still",
+        "anyone", "everyone", "someone", "nobody", "hope", "love", "wow", "oh", "ok", "okay", "omg", "lol", "haha", "hi", "hello", "yet",
+        "now", "only", "even", "never", "always", "said", "says", "told", "asked", "as", "like", "too", "up", "out", "one", "two",
+        "first", "last", "next", "new", "old", "big", "little", "more", "most", "much", "many", "both", "each", "here", "over", "back",
+        "see", "look", "bring", "pass", "pack", "take", "sign", "avoid", "message", "send", "get", "make", "check", "ask", "tell", "let",
+        "keep", "stop", "give", "come", "go", "put", "read", "call", "ring", "email", "text", "share", "join", "help", "cannot", "can't",
+        "don't", "dont", "nothing", "everything", "something", "best", "worst", "saw", "lost", "found", "massive", "huge", "half",
+    };
 
     private static bool IsOwnChild(Post post, Person pupil)
     {

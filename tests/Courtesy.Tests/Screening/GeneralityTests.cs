@@ -41,9 +41,9 @@ public class GeneralityTests
     [InlineData("HeldOut8", 175,  55,   0.74,    0.68,  3,     0.48)] // Larkfen Federation: 0.765 / 0.705 / 2
     // HeldOut9-11 were written without reading the rules and run once (unseen: 0.747 / 0.681 / 2, 0.716 / 0.705 / 7,
     // 0.705 / 0.620 / 6); the category model has been trained on them since, so these floors are in-sample for it
-    [InlineData("HeldOut9", 175,  55,   0.85,    0.82,  0,     0.50)] // St Columba's: 0.879 / 0.851 / 0
-    [InlineData("HeldOut10", 175, 55,   0.83,    0.81,  4,     0.50)] // Brackenridge: 0.864 / 0.841 / 4
-    [InlineData("HeldOut11", 175, 55,   0.81,    0.75,  2,     0.50)] // Shepway Coast: 0.842 / 0.780 / 2
+    [InlineData("HeldOut9", 175,  55,   0.86,    0.85,  0,     0.50)] // St Columba's: 0.879 / 0.851 / 0; 0.884 / 0.872 / 0 after the safeguarding and threat pass
+    [InlineData("HeldOut10", 175, 55,   0.86,    0.88,  2,     0.50)] // Brackenridge: 0.864 / 0.841 / 4; 0.881 / 0.909 / 2 after it
+    [InlineData("HeldOut11", 175, 55,   0.84,    0.86,  0,     0.50)] // Shepway Coast: 0.842 / 0.780 / 2; 0.865 / 0.880 / 0 after it
     public void Held_out_school_stays_above_its_floors(string set, int posts, int clean, double macroF1, double police, int falseAlarms, double recall)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
@@ -63,9 +63,9 @@ public class GeneralityTests
     //          set         labelled  caught at least  other posts flagged at most
     [InlineData("HeldOut7", 5,        4,               2)] // Kestrel Vale: 5 of 5, 1 other
     [InlineData("HeldOut8", 7,        5,               2)] // Larkfen Federation, unseen: 5 of 7, 2 others
-    [InlineData("HeldOut9", 6,        4,               2)] // St Columba's: 4 of 6
-    [InlineData("HeldOut10", 6,       5,               2)] // Brackenridge: 5 of 6
-    [InlineData("HeldOut11", 9,       5,               2)] // Shepway Coast: 5 of 9
+    [InlineData("HeldOut9", 6,        5,               1)] // St Columba's: 4 of 6, 1 other; 6 of 6, none after the safeguarding and threat pass
+    [InlineData("HeldOut10", 6,       5,               1)] // Brackenridge: 5 of 6; 6 of 6 after it
+    [InlineData("HeldOut11", 9,       8,               2)] // Shepway Coast: 5 of 9; 9 of 9, 1 other after it
     public void Safeguarding_posts_of_a_held_out_school_are_flagged(string set, int labelled, int caught, int others)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));

@@ -204,7 +204,9 @@ public class PoliceRecallTests
     /// hospital", "gonna jump Jack Kennedy" (a name after "jump", where the act lists "jump him"), "get bent over the
     /// desk". False flags: "day 3 of the Duke of Edinburgh hike and Jack ...", "Tyler you lazy sod ... 😂" (read as
     /// an adult mocking a pupil; between pupils it is banter), a quoted song title "'I'm gonna hurt you'". The
-    /// floor below is that first run, not a tuned figure.</summary>
+    /// first run was the floor until the HeldOut7-11 safeguarding and threat pass, which added "put [a person] in
+    /// hospital" and "jump [a named person]" as classes (TenthSchoolRuleTests) after reading these misses: 14/15 now,
+    /// a tuned figure.</summary>
     internal static readonly (string Text, string Category)[] Batch5 =
     [
         ("Rowan Pritchard ur actually getting decked when i see u", Threat),
@@ -263,11 +265,11 @@ public class PoliceRecallTests
     /// <summary>Each batch with the floor of its figures (first run, or after tuning on it: see each batch's comment).</summary>
     public static TheoryData<string, int, int> Batches => new()
     {
-        { "Batch1", 14, 0 },
+        { "Batch1", 15, 0 },
         { "Batch2", 14, 0 },
         { "Batch3", 12, 0 },
         { "Batch4", 10, 0 },
-        { "Batch5", 12, 3 },
+        { "Batch5", 14, 3 },
     };
 
     [Theory]

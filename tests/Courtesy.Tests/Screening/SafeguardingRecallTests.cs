@@ -89,10 +89,21 @@ public class SafeguardingRecallTests
     /// <summary>An eighth batch, written after every family and measured once: 7/20 caught, 1 false flag of 20
     /// (engine before: 0/20, 0), the last estimate for wordings the rules have not seen (see the README's
     /// Safeguarding paragraph). Only the false flag was then fixed ("her dad drags her to every parkrun");
-    /// its misses are left as they are.</summary>
+    /// its misses were left as they were until the HeldOut7-11 safeguarding and threat pass, whose classes (self-injury
+    /// other than cutting, running away as an intention, searching how many pills, not eating, violence between adults
+    /// at home) were written knowing this list: 14/20 now, a tuned figure.</summary>
     internal static readonly string[] EighthConcerns = SafeguardingSet.Batch(nameof(EighthConcerns));
 
     internal static readonly string[] EighthHarmless = SafeguardingSet.Batch(nameof(EighthHarmless));
+
+    /// <summary>A ninth batch, written after the HeldOut7-11 safeguarding and threat pass and measured once, with no
+    /// change made for it: 8/14 caught, 1 false flag of 16 ("my son hasn't eaten since lunch", an older cue). Its first
+    /// run is the floor below, the estimate for wordings the pass did not see. Missed: a goodbye on a story with no
+    /// despair word, a child left outside in the cold from early evening, "paid to carry packages", "giving his stuff
+    /// away" (the cue has "giving away his stuff"), staying at older boys' houses, "nobody would care if he jumped".</summary>
+    internal static readonly string[] NinthConcerns = SafeguardingSet.Batch(nameof(NinthConcerns));
+
+    internal static readonly string[] NinthHarmless = SafeguardingSet.Batch(nameof(NinthHarmless));
 
     private static (int Caught, List<string> Missed, List<string> False) Measure() => Measure(Concerns, Harmless);
 
@@ -161,10 +172,11 @@ public class SafeguardingRecallTests
         { "FreshConcerns", 15, 0 },
         { "UnseenConcerns", 16, 0 },
         { "LastConcerns", 18, 0 },
-        { "FinalConcerns", 15, 0 },
-        { "SixthConcerns", 12, 0 },
+        { "FinalConcerns", 16, 0 },
+        { "SixthConcerns", 13, 0 },
         { "SeventhConcerns", 17, 0 },
-        { "EighthConcerns", 7, 0 },
+        { "EighthConcerns", 13, 0 },
+        { "NinthConcerns", 8, 1 },
     };
 
     [Theory]
@@ -180,6 +192,7 @@ public class SafeguardingRecallTests
             "SixthConcerns" => (SixthConcerns, SixthHarmless),
             "SeventhConcerns" => (SeventhConcerns, SeventhHarmless),
             "EighthConcerns" => (EighthConcerns, EighthHarmless),
+            "NinthConcerns" => (NinthConcerns, NinthHarmless),
             _ => throw new ArgumentOutOfRangeException(nameof(batch), batch, null),
         };
         var (caught, missed, wrong) = Measure(posts, harmless);
