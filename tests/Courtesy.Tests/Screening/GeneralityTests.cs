@@ -38,12 +38,17 @@ public class GeneralityTests
     [InlineData("HeldOut7", 175,  55,   0.84,    0.84,  1,     0.65)] // Kestrel Vale: 0.863 / 0.867 / 0
     // HeldOut8 was written blind on 2026-11-21 and is kept blind (first run 0.726 / 0.545 / 2, rules alone); its
     // floors sit under its second unseen run, with the category model, which was not trained or tuned on it
-    [InlineData("HeldOut8", 175,  55,   0.74,    0.68,  3,     0.48)] // Larkfen Federation: 0.765 / 0.705 / 2
+    [InlineData("HeldOut8", 175,  55,   0.74,    0.68,  2,     0.48)] // Larkfen Federation: 0.765 / 0.705 / 2; 0.764 / 0.705 / 1 after the second session's rule pass
     // HeldOut9-11 were written without reading the rules and run once (unseen: 0.747 / 0.681 / 2, 0.716 / 0.705 / 7,
     // 0.705 / 0.620 / 6); the category model has been trained on them since, so these floors are in-sample for it
     [InlineData("HeldOut9", 175,  55,   0.86,    0.85,  0,     0.50)] // St Columba's: 0.879 / 0.851 / 0; 0.884 / 0.872 / 0 after the safeguarding and threat pass
     [InlineData("HeldOut10", 175, 55,   0.86,    0.88,  2,     0.50)] // Brackenridge: 0.864 / 0.841 / 4; 0.881 / 0.909 / 2 after it
     [InlineData("HeldOut11", 175, 55,   0.84,    0.86,  0,     0.50)] // Shepway Coast: 0.842 / 0.780 / 2; 0.865 / 0.880 / 0 after it
+    // HeldOut12 and HeldOut13 were written blind in the second session of 2026-11-21 and are kept blind (first runs
+    // 0.665 / 0.490 / 10 and 0.670 / 0.600 / 7, before that session's rule pass and safeguarding model); floors under
+    // their figures after it. They show how far a school whose parents write slang or dialect sits below the others.
+    [InlineData("HeldOut12", 175, 55,   0.65,    0.49,  10,    0.35)] // Leyside Academy, east London: 0.671 / 0.510 / 10
+    [InlineData("HeldOut13", 175, 55,   0.65,    0.58,  7,     0.35)] // Blackhaugh Colliery Primary, County Durham: 0.670 / 0.600 / 7
     public void Held_out_school_stays_above_its_floors(string set, int posts, int clean, double macroF1, double police, int falseAlarms, double recall)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
@@ -62,10 +67,12 @@ public class GeneralityTests
     [Theory]
     //          set         labelled  caught at least  other posts flagged at most
     [InlineData("HeldOut7", 5,        4,               2)] // Kestrel Vale: 5 of 5, 1 other
-    [InlineData("HeldOut8", 7,        5,               2)] // Larkfen Federation, unseen: 5 of 7, 2 others
+    [InlineData("HeldOut8", 7,        6,               2)] // Larkfen Federation, unseen: 5 of 7, 2 others; 7 of 7, 2 others after the second session's pass
     [InlineData("HeldOut9", 6,        5,               1)] // St Columba's: 4 of 6, 1 other; 6 of 6, none after the safeguarding and threat pass
     [InlineData("HeldOut10", 6,       5,               1)] // Brackenridge: 5 of 6; 6 of 6 after it
     [InlineData("HeldOut11", 9,       8,               2)] // Shepway Coast: 5 of 9; 9 of 9, 1 other after it
+    [InlineData("HeldOut12", 7,       5,               3)] // Leyside Academy, blind: 3 of 7 unseen; 6 of 7, 3 others after the pass
+    [InlineData("HeldOut13", 9,       3,               1)] // Blackhaugh Colliery Primary, blind: 1 of 9 unseen; 4 of 9, none after the pass
     public void Safeguarding_posts_of_a_held_out_school_are_flagged(string set, int labelled, int caught, int others)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
