@@ -117,7 +117,10 @@ public sealed class CategoryModel
         return slots[2 * b] == bucket ? slots[2 * b + 1] : -1;
     }
 
-    /// <summary><see cref="Row"/> without a branch: <see cref="NoRow"/> for a bucket not in the table.</summary>
+    /// <summary><see cref="Row"/> without a branch: <see cref="NoRow"/> for a bucket not in the table. Inlined: <see cref="Logits"/>
+    /// is compiled at once (it allocates on the stack, so it is not tiered), and there the call was not inlined and kept
+    /// the sums' registers on the stack around it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private int RowOrNone(int bucket, int none)
     {
         var slots = _slots;
