@@ -29,7 +29,8 @@ internal sealed class PhraseMatcher
     private readonly ulong[]? _rec;
     private readonly ushort[]? _dense16;
     private readonly int[]? _dense32;
-    private const int IdBits = 21;
+    /// <summary>Up to 2^20 states in the compact records (the benchmark's engine has about 46,000); a larger automaton keeps the full table.</summary>
+    private const int IdBits = 20;
     private const int IdMask = (1 << IdBits) - 1;
     private const int ChildShift = IdBits;
     private const int SymShift = 2 * IdBits;
@@ -37,6 +38,10 @@ internal sealed class PhraseMatcher
     private const ulong OutputBit = 1UL << (SymShift + 7);
     /// <summary>Some phrase ending in the state is a prefix phrase ("harass*"), which needs no word end after it.</summary>
     private const ulong PrefixOutputBit = 1UL << (SymShift + 8);
+    /// <summary>The bits above the flags: where the state's phrases start in <see cref="_outs"/>, or <see cref="OutUnknown"/>
+    /// when that is too large to fit (then <see cref="_outStart"/> says). A match then costs one read at a random place, not two.</summary>
+    private const int OutShift = SymShift + 9;
+    private const int OutUnknown = (1 << (64 - OutShift)) - 1;
     private readonly int[] _outStart;
     /// <summary>Each state's phrases with what matching one needs beside it: a match reads one entry, not
     /// three arrays at three random places.</summary>
@@ -60,7 +65,8 @@ internal sealed class PhraseMatcher
 
     /// <summary>The tag sits in the record <see cref="Emit"/> reads anyway: a caller that would look the pattern
     /// up in tables of its own pays a cache miss per match for each of them.</summary>
-    private readonly record struct Output(ulong Tag, int Pattern, ushort Length, PhraseFlags Flags);
+    /// <param name="Last">Whether it is the last of its state's phrases (their list ends there).</param>
+    private readonly record struct Output(ulong Tag, int Pattern, ushort Length, PhraseFlags Flags, bool Last);
 
     private static byte[] BuildSymbols()
     {
@@ -149,7 +155,9 @@ internal sealed class PhraseMatcher
             all.AddRange(merged[s]);
         }
         _outStart[StateCount] = all.Count;
-        _outs = all.Select(p => new Output(tags is null ? 0 : tags[p], p, (ushort)_patternLength[p], flags[p])).ToArray();
+        _outs = all.Select(p => new Output(tags is null ? 0 : tags[p], p, (ushort)_patternLength[p], flags[p], false)).ToArray();
+        for (var s = 0; s < StateCount; s++)
+            if (_outStart[s + 1] > _outStart[s]) _outs[_outStart[s + 1] - 1] = _outs[_outStart[s + 1] - 1] with { Last = true };
         if (compact && StateCount <= IdMask)
         {
             // Dense rows for the shallow states (the root must have one: its failure link is itself) and
@@ -162,7 +170,7 @@ internal sealed class PhraseMatcher
                 var only = 0;
                 for (var sym = 0; sym < Alphabet; sym++)
                     if (children[state][sym] > 0) { fanout++; only = sym; }
-                var rec = _outStart[state + 1] > _outStart[state] ? OutputBit : 0;
+                var rec = _outStart[state + 1] > _outStart[state] ? OutputBit | (ulong)Math.Min(_outStart[state], OutUnknown) << OutShift : 0;
                 for (var k = _outStart[state]; k < _outStart[state + 1]; k++)
                     if ((_outs[k].Flags & PhraseFlags.Prefix) != 0) rec |= PrefixOutputBit;
                 if (_depth[state] <= 2 || fanout > 1) rec |= DenseBit | (ulong)denseCount++ << ChildShift;
@@ -272,7 +280,7 @@ internal sealed class PhraseMatcher
         {
             var t = next[state * Alphabet + sym];
             state = t & (OutputFlag32 - 1);
-            rec = PrefixOutputBit; // no record to say otherwise: every output goes to Emit
+            rec = PrefixOutputBit | (ulong)OutUnknown << OutShift; // no record to say otherwise: every output goes to Emit
             return t >= OutputFlag32;
         }
     }
@@ -320,8 +328,8 @@ internal sealed class PhraseMatcher
             var cb = text[mid + j];
             var oa = table.Step(ref a, ref ra, ca < 128 ? symbol[ca] : 0);
             var ob = table.Step(ref b, ref rb, cb < 128 ? symbol[cb] : 0);
-            if (oa && CanEnd(ra, text, j + 1)) count = Emit(a, j, text, ref matches, count, int.MaxValue);
-            if (ob && CanEnd(rb, text, mid + j + 1)) secondCount = Emit(b, mid + j, text, ref second, secondCount, int.MaxValue);
+            if (oa && CanEnd(ra, text, j + 1)) count = Emit(a, ra, j, text, ref matches, count, int.MaxValue);
+            if (ob && CanEnd(rb, text, mid + j + 1)) secondCount = Emit(b, rb, mid + j, text, ref second, secondCount, int.MaxValue);
         }
         return FinishSplit(table, text, mid, steps, a, ra, b, rb, ref matches, count, second, secondCount);
     }
@@ -335,12 +343,12 @@ internal sealed class PhraseMatcher
         for (var i = steps; i < mid; i++)
         {
             var c = text[i];
-            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) count = Emit(a, i, text, ref matches, count, int.MaxValue);
+            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) count = Emit(a, ra, i, text, ref matches, count, int.MaxValue);
         }
         for (var i = mid + steps; i < text.Length; i++)
         {
             var c = text[i];
-            if (table.Step(ref b, ref rb, c < 128 ? symbol[c] : 0) && CanEnd(rb, text, i + 1)) secondCount = Emit(b, i, text, ref second, secondCount, int.MaxValue);
+            if (table.Step(ref b, ref rb, c < 128 ? symbol[c] : 0) && CanEnd(rb, text, i + 1)) secondCount = Emit(b, rb, i, text, ref second, secondCount, int.MaxValue);
         }
         // The first walker past the middle: phrases whose anchoring space lies before mid.
         var tail = t_tail ??= new Match[16];
@@ -348,7 +356,7 @@ internal sealed class PhraseMatcher
         for (var i = mid; i < text.Length && _depth[a] > i - mid; i++)
         {
             var c = text[i];
-            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) tailCount = Emit(a, i, text, ref tail, tailCount, mid);
+            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) tailCount = Emit(a, ra, i, text, ref tail, tailCount, mid);
         }
         t_second = second;
         t_tail = tail;
@@ -398,8 +406,8 @@ internal sealed class PhraseMatcher
             }
             ra = rec[a];
             rb = rec[b];
-            if ((ra & OutputBit) != 0 && CanEnd(ra, text, j + 1)) count = Emit(a, j, text, ref matches, count, int.MaxValue);
-            if ((rb & OutputBit) != 0 && CanEnd(rb, text, mid + j + 1)) secondCount = Emit(b, mid + j, text, ref second, secondCount, int.MaxValue);
+            if ((ra & OutputBit) != 0 && CanEnd(ra, text, j + 1)) count = Emit(a, ra, j, text, ref matches, count, int.MaxValue);
+            if ((rb & OutputBit) != 0 && CanEnd(rb, text, mid + j + 1)) secondCount = Emit(b, rb, mid + j, text, ref second, secondCount, int.MaxValue);
         }
         return FinishSplit(new Compact<ushort>(rec, dense), text, mid, steps, a, ra, b, rb, ref matches, count, second, secondCount);
     }
@@ -424,7 +432,7 @@ internal sealed class PhraseMatcher
                 i += space;
             }
             var c = text[i];
-            if (table.Step(ref state, ref rec, c < 128 ? symbol[c] : 0) && CanEnd(rec, text, i + 1)) count = Emit(state, i, text, ref matches, count, int.MaxValue);
+            if (table.Step(ref state, ref rec, c < 128 ? symbol[c] : 0) && CanEnd(rec, text, i + 1)) count = Emit(state, rec, i, text, ref matches, count, int.MaxValue);
         }
         return count;
     }
@@ -441,11 +449,16 @@ internal sealed class PhraseMatcher
         (rec & PrefixOutputBit) != 0 || (uint)next >= (uint)text.Length || text[next] is ' ' or 's' or '\'';
 
     /// <param name="startBefore">Only phrases whose anchoring space comes before this position.</param>
-    private int Emit(int state, int i, ReadOnlySpan<char> text, ref Match[] matches, int count, int startBefore)
+    /// <param name="rec">The state's record: where its phrases start (<see cref="OutShift"/>).</param>
+    private int Emit(int state, ulong rec, int i, ReadOnlySpan<char> text, ref Match[] matches, int count, int startBefore)
     {
-        for (var k = _outStart[state]; k < _outStart[state + 1]; k++)
+        var k = (int)(rec >> OutShift);
+        if (k == OutUnknown) k = _outStart[state];
+        var outs = _outs;
+        for (var last = false; !last; k++)
         {
-            var (tag, p, length, flags) = _outs[k];
+            var (tag, p, length, flags, isLast) = outs[k];
+            last = isLast;
             var start = i - length + 2; // first character after the anchoring space
             if (start - 1 >= startBefore) continue;
             var end = i + 1;

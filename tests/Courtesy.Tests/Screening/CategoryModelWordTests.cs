@@ -44,9 +44,25 @@ public class CategoryModelWordTests
             for (var k = 0; k < chars.Length; k++) chars[k] = alphabet[rng.Next(alphabet.Length)];
             cases.Add(new string(chars));
         }
+        // ASCII text, long enough to be walked in two halves (CategoryModel.AsciiBuckets): words, spaces, digits,
+        // apostrophes inside words and at their edges, punctuation; and text that fills MaxWords or the buffer.
+        const string ascii = "abcxyz0189'  ' .,*@-";
+        for (var t = 0; t < 3000; t++)
+        {
+            var chars = new char[rng.Next(0, 400)];
+            for (var k = 0; k < chars.Length; k++) chars[k] = ascii[rng.Next(ascii.Length)];
+            cases.Add(new string(chars));
+            var words = new string[rng.Next(1, 80)];
+            for (var k = 0; k < words.Length; k++) words[k] = rng.Next(6) switch { 0 => "don't", 1 => "a", 2 => "kids", 3 => "y6", 4 => "it's", _ => "xyzzy" };
+            cases.Add(string.Join(rng.Next(3) == 0 ? "  " : " ", words));
+        }
+        cases.Add(string.Join(' ', Enumerable.Repeat("ab", 1000)));
+        cases.Add(string.Join(' ', Enumerable.Repeat("a", 1030)));
+        cases.Add(string.Join(' ', Enumerable.Repeat("a", 700)));
+        cases.Add(" " + string.Join(' ', Enumerable.Repeat("don't", 300)) + " ");
         for (var c = 0; c < 65536; c++) cases.Add($"x{(char)c}y {(char)c} {(char)c}{(char)c}z '{(char)c}'");
         foreach (var text in cases)
-            foreach (var size in new[] { 2 * CategoryModel.MaxWords, Math.Min(2 * CategoryModel.MaxWords, text.Length + 2), 3 })
+            foreach (var size in new[] { 2 * CategoryModel.MaxWords, Math.Min(2 * CategoryModel.MaxWords, text.Length + 2), 3, 2, 1, 0 })
             {
                 int[] b1 = new int[size], s1 = new int[size], e1 = new int[size], b2 = new int[size], s2 = new int[size], e2 = new int[size], b3 = new int[size];
                 var n1 = ReferenceBuckets(text, b1, s1, e1);

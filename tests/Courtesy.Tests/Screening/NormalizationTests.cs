@@ -227,6 +227,35 @@ public class NormalizationTests
     }
 
     [Fact]
+    public void Compact_automaton_finds_phrases_whose_place_in_the_output_list_is_too_large_for_the_record()
+    {
+        // 40,000 phrases: the later states' phrases start past what a state's record holds (2^15 - 1), so the
+        // matcher reads where they start from its table instead.
+        string Word(int k) { var w = ""; for (var x = k; ; x /= 26) { w += (char)('a' + x % 26); if (x < 26) break; } return "q" + w; }
+        var texts = Enumerable.Range(0, 40_000).Select(k => k % 3 == 0 ? Word(k) + " " + Word(k + 1) : Word(k)).ToList();
+        var flags = texts.Select((_, k) => k % 7 == 0 ? PhraseMatcher.PhraseFlags.Prefix : PhraseMatcher.PhraseFlags.AllowS).ToList();
+        var compact = new PhraseMatcher(texts, flags, compact: true);
+        var full = new PhraseMatcher(texts, flags, compact: false);
+        var rng = new Random(3);
+        var a = new PhraseMatcher.Match[16];
+        var b = new PhraseMatcher.Match[16];
+        var total = 0;
+        for (var t = 0; t < 2000; t++)
+        {
+            var words = Enumerable.Range(0, 30).Select(_ => Word(rng.Next(45_000)) + (rng.Next(5) == 0 ? "s" : rng.Next(9) == 0 ? "xy" : ""));
+            var text = NormalizedText.Of(string.Join(' ', words)).Span;
+            var n = compact.Scan(text, ref a, 0);
+            Assert.Equal(n, full.Scan(text, ref b, 0));
+            Assert.Equal(a.AsSpan(0, n).ToArray(), b.AsSpan(0, n).ToArray());
+            n = compact.ScanOneWalker(text, ref a, 0);
+            Assert.Equal(n, full.ScanOneWalker(text, ref b, 0));
+            Assert.Equal(a.AsSpan(0, n).ToArray(), b.AsSpan(0, n).ToArray());
+            total += n;
+        }
+        Assert.True(total > 20_000);
+    }
+
+    [Fact]
     public void Phrase_matcher_split_in_two_walkers_finds_what_one_walker_finds()
     {
         var (phrases, flags) = LexiconPhrases();
