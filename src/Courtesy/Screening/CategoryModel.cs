@@ -364,6 +364,16 @@ public sealed class CategoryModel
         // At most one word a character and a pair a word: sized to the text, not to the longest post.
         Span<int> buckets = stackalloc int[Math.Min(2 * MaxWords, folded.Length + 2)];
         var n = Buckets(folded, buckets, default, default);
+        Logits(buckets[..n], z);
+    }
+
+    /// <summary>The same scores from the buckets <see cref="Buckets"/> gave for the folded text: two models over
+    /// one post hash its words once.</summary>
+    internal void Logits(ReadOnlySpan<int> buckets, Span<float> z)
+    {
+        var k = _categories.Length;
+        if (z.Length < k) throw new ArgumentException("one score a category is needed", nameof(z));
+        var n = buckets.Length;
         // A feature counts once however often it occurs: a bit a kept row marks it, which is cheaper than
         // sorting the buckets.
         Span<ulong> seen = stackalloc ulong[(_rowBucket.Length + 1 + 63) >> 6];

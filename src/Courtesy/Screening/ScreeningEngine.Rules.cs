@@ -132,9 +132,17 @@ public sealed partial class ScreeningEngine
             && s.Has(Cue.SchoolMatter) && StaffTarget(s) && !NamedPupil(s) && !s.Has(Cue.Civil) && !SexualRemark(s) && AbuseAimedAtStaff(s, c))
             c.Hit(Categories.ComplaintAboutSchool, s.Hits[First(s, Cue.SchoolMatter)], "abuse or a threat aimed at staff over what the school decides: a grievance aired in public", "rule.abuse-over-school-matter");
 
-        if (_categoryModel is { } categoryModel) ModelCategories(categoryModel, s, c);
-        // After the category model, which must only ever add to what the rules found.
-        if (_safeguardingModel is { } safeguardingModel) ModelSafeguarding(safeguardingModel, s, c);
+        // The category model only ever adds to what the rules found; the safeguarding model reads every post
+        // the rules did not already flag as a concern. Both hash the same words, so the words are hashed once.
+        var askCategories = _categoryModel is not null && AnyEnabled(c);
+        var askSafeguarding = _safeguardingModel is not null && !c.Has(Categories.SafeguardingConcern);
+        if (askCategories || askSafeguarding)
+        {
+            Span<int> buckets = stackalloc int[Math.Min(2 * CategoryModel.MaxWords, s.Norm.Length + 2)];
+            var words = CategoryModel.Buckets(s.Norm.Span, buckets, default, default);
+            if (askCategories) ModelCategories(_categoryModel!, s, c, buckets[..words]);
+            if (askSafeguarding) ModelSafeguarding(_safeguardingModel!, s, c, buckets[..words]);
+        }
 
         // ---- result ----
         // Exact-size arrays: the result is the only allocation a post costs, so it is kept small.
@@ -1821,15 +1829,18 @@ public sealed partial class ScreeningEngine
     /// <summary>Where the rules found something, categories they missed that the post is worded like. Only then:
     /// on schools the rules had not seen, the model alone on every post flagged clean posts the rules left alone,
     /// while on posts already flagged it added what the rules missed without a single false alarm.</summary>
-    private void ModelCategories(CategoryModel model, Scratch s, Collector c)
+    private bool AnyEnabled(Collector c)
     {
-        var any = false;
         foreach (var f in c.All)
-            if (Enabled(f.CategoryId)) { any = true; break; }
-        if (!any) return;
+            if (Enabled(f.CategoryId)) return true;
+        return false;
+    }
+
+    private void ModelCategories(CategoryModel model, Scratch s, Collector c, ReadOnlySpan<int> buckets)
+    {
         var ids = _categoryModelIds;
         Span<float> z = stackalloc float[ids.Length];
-        model.Logits(s.Norm.Span, z);
+        model.Logits(buckets, z);
         var add = 0UL;
         for (var k = 0; k < ids.Length; k++)
             if (z[k] >= model.LogitThreshold && Enabled(ids[k]) && !c.Has(ids[k])) add |= 1UL << k;
@@ -1845,11 +1856,10 @@ public sealed partial class ScreeningEngine
 
     /// <summary>A concern the rules did not see. Unlike the category model it may flag a post with no other
     /// finding: a missed concern costs more than a DSL reading one post too many.</summary>
-    private static void ModelSafeguarding(CategoryModel model, Scratch s, Collector c)
+    private static void ModelSafeguarding(CategoryModel model, Scratch s, Collector c, ReadOnlySpan<int> buckets)
     {
-        if (c.Has(Categories.SafeguardingConcern)) return;
         Span<float> z = stackalloc float[1];
-        model.Logits(s.Norm.Span, z);
+        model.Logits(buckets, z);
         if (z[0] < model.LogitThreshold) return;
         Span<(int Start, int End)> span = stackalloc (int, int)[1];
         model.Strongest(s.Norm.Span, 1UL, span);
