@@ -426,9 +426,14 @@ public sealed class CategoryModel
         for (var c = 0; c < k; c++) z[c] = _bias[c] + sums[c] * scale;
     }
 
-    /// <summary>For each category in <paramref name="categories"/> (a bit a category), the word or word pair
-    /// that pushes hardest towards it: what a reader is shown as the reason. (start, end) in the folded text,
-    /// or (-1, -1) when no feature counts for it. One pass over the post for all of them.</summary>
+    /// <summary>Strong features further apart than this are shown as separate evidence, not one span.</summary>
+    internal const int MaxSpanChars = 40;
+
+    /// <summary>For each category in <paramref name="categories"/> (a bit a category), what a reader is shown as
+    /// the reason: the words that push hardest towards it. One word alone ("night") tells a reader little, so the
+    /// span is the stretch of at most <see cref="MaxSpanChars"/> characters whose strong features (each at least a
+    /// quarter of the strongest) push hardest together ("out on his own at night"). (start, end) in the folded
+    /// text, or (-1, -1) when no feature counts for it.</summary>
     public void Strongest(ReadOnlySpan<char> folded, ulong categories, Span<(int Start, int End)> spans)
     {
         var k = _categories.Length;
@@ -436,22 +441,51 @@ public sealed class CategoryModel
         Span<int> buckets = stackalloc int[size];
         Span<int> starts = stackalloc int[size];
         Span<int> ends = stackalloc int[size];
-        Span<float> best = stackalloc float[k];
-        best.Clear();
+        Span<int> rows = stackalloc int[size];
+        Span<float> push = stackalloc float[size];
+        Span<int> order = stackalloc int[size];
         spans[..k].Fill((-1, -1));
         var n = Buckets(folded, buckets, starts, ends);
-        for (var j = 0; j < n; j++)
+        for (var j = 0; j < n; j++) rows[j] = Row(buckets[j]);
+        for (var c = 0; c < k; c++)
         {
-            var r = Row(buckets[j]);
-            if (r < 0) continue;
-            var row = _rows.AsSpan(_first + r * _stride, k);
-            for (var c = 0; c < k; c++)
+            if ((categories & (1UL << c)) == 0) continue;
+            // The IDF times the weight, as it was taken before: the product the row holds.
+            var best = 0f;
+            for (var j = 0; j < n; j++)
+                if (rows[j] >= 0) best = Math.Max(best, push[j] = _rows[_first + rows[j] * _stride + c]);
+                else push[j] = 0;
+            if (best <= 0) continue;
+            // The strong features in text order (a feature met twice counts twice: it was written twice).
+            var m = 0;
+            for (var j = 0; j < n; j++)
+                if (push[j] >= best / 4) order[m++] = j;
+            SortByStart(order[..m], starts);
+            var top = 0f;
+            for (var i = 0; i < m; i++)
             {
-                if ((categories & (1UL << c)) == 0) continue;
-                // The IDF times the weight, as it was taken here before: the product the row holds.
-                var push = row[c];
-                if (push > best[c]) { best[c] = push; spans[c] = (starts[j], ends[j]); }
+                var start = starts[order[i]];
+                var end = ends[order[i]];
+                var sum = push[order[i]];
+                for (var t = i + 1; t < m && ends[order[t]] - start <= MaxSpanChars; t++)
+                {
+                    sum += push[order[t]];
+                    end = Math.Max(end, ends[order[t]]);
+                }
+                if (sum > top) { top = sum; spans[c] = (start, end); }
             }
+        }
+    }
+
+    /// <summary>Insertion sort of feature indexes by where they start: a post has a few dozen strong features.</summary>
+    private static void SortByStart(Span<int> order, ReadOnlySpan<int> starts)
+    {
+        for (var i = 1; i < order.Length; i++)
+        {
+            var x = order[i];
+            var j = i - 1;
+            while (j >= 0 && (starts[order[j]] > starts[x] || (starts[order[j]] == starts[x] && order[j] > x))) { order[j + 1] = order[j]; j--; }
+            order[j + 1] = x;
         }
     }
 

@@ -54,6 +54,37 @@ public class CategoryModelTests
         Assert.Equal([Categories.NamingChildren], TestSchool.Screen("Marcus Reid is a total wombat, everyone laugh at him").Categories);
     }
 
+    /// <summary>The reader is shown the stretch where the strong words are, not the one strongest word; words
+    /// far apart are not joined into one long span.</summary>
+    [Fact]
+    public void The_highlight_is_the_stretch_of_strong_words_near_each_other()
+    {
+        var posts = new List<Post>();
+        for (var i = 0; i < 6; i++)
+        {
+            posts.Add(Labelled($"a zork {i} again", Categories.Cyberbullying));
+            posts.Add(Labelled($"the blat {i} again", Categories.Cyberbullying));
+            posts.Add(Labelled($"a zork and a blat {i}", Categories.Cyberbullying));
+            posts.Add(Labelled($"a quiet day {i} again"));
+            posts.Add(Labelled($"the lovely trip {i} again"));
+        }
+        var (model, _) = CategoryTrainer.Train([new LabelledSet("zork", posts)], new CategoryTrainingOptions { MinPositives = 2, LeaveOneSetOut = false });
+        var spans = new (int Start, int End)[1];
+
+        var near = ScreeningEngine.Fold("honestly the zork and that blat at the gate");
+        model.Strongest(near, 1UL, spans);
+        Assert.Equal("zork and that blat", near[spans[0].Start..spans[0].End]);
+
+        var far = ScreeningEngine.Fold("the zork was there this morning before the bell went and then later on the blat");
+        model.Strongest(far, 1UL, spans);
+        var shown = far[spans[0].Start..spans[0].End];
+        Assert.True(shown.Contains("zork") != shown.Contains("blat"), shown);
+        Assert.True(shown.Length <= CategoryModel.MaxSpanChars, shown);
+
+        model.Strongest(ScreeningEngine.Fold("nothing it knows here"), 1UL, spans);
+        Assert.Equal((-1, -1), spans[0]);
+    }
+
     [Fact]
     public void Training_is_reproducible_and_scores_each_set_without_it()
     {
