@@ -277,6 +277,24 @@ public sealed partial class ScreeningEngine
     }
 
     /// <summary>Whether a hit of <paramref name="cue"/> starts at the word: a binary search, hits being sorted by start.</summary>
+    /// <summary>"my son Kai", "me grandson Archie", "our daughter Lacey": the poster names the child as their own
+    /// family (an <see cref="Cue.OwnChild"/> phrase ending on the word just before the name), which is no breach even
+    /// when the post carries no author_is_parent_of.</summary>
+    private static bool OwnChildJustBefore(Scratch s, int start)
+    {
+        if (!s.Has(Cue.OwnChild)) return false;
+        var n = s.Norm;
+        var p1 = PrevWord(n, start);
+        if (p1.Start < 0) return false;
+        var p2 = PrevWord(n, p1.Start);
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref readonly var h = ref s.Hits[i];
+            if (h.Cue == Cue.OwnChild && h.End == p1.End && (h.Start == p1.Start || h.Start == p2.Start)) return true;
+        }
+        return false;
+    }
+
     private static bool HitAt(Scratch s, Cue cue, (int Start, int End) word)
     {
         if (word.Start < 0 || !s.Has(cue)) return false;
@@ -435,6 +453,7 @@ public sealed partial class ScreeningEngine
             i = j;
             if (best.Person < 0) continue;
             if (own && best.Kind is MentionKind.Pupil or MentionKind.PupilFamily) best.Kind = MentionKind.OwnPupil;
+            if (best.Kind is MentionKind.Pupil && OwnChildJustBefore(s, start)) best.Kind = MentionKind.OwnPupil;
             best.Sentence = SentenceOf(n, start);
             s.AddMention(best);
             coveredUntil = end;

@@ -1,0 +1,75 @@
+namespace Courtesy.Tests.Screening;
+
+/// <summary>The classes of slang and dialect misses found on HeldOut14 (road slang, Multicultural London English) and
+/// HeldOut15 (Scouse), each checked with wording written for these tests on an invented inner-city all-through
+/// school. Every class has posts that must be caught and ordinary posts that share its words. No sentence here is
+/// taken from a labelled post.</summary>
+public class EleventhSchoolRuleTests
+{
+    private static readonly InventedSchool Dockside = new("Holloway Dock Academy", ["Holloway Dock", "HDA"], "Gateshead", """
+        kind,title,first_name,last_name,preferred_name,role,year_group
+        pupil,,Kai,Morgan,,,Year 8
+        pupil,,Jaden,Pryce,,,Year 9
+        pupil,,Lacey,Doyle,,,Year 5
+        pupil,,Tommy,Nolan,,,Year 3
+        staff,Mr,Leon,Hale,,Head Teacher,
+        staff,Mrs,Carol,Kerr,,School Business Manager,
+        staff,Miss,Gemma,Platt,,Teaching Assistant,
+        """, "eleventh-roster.csv");
+
+    private static bool Has(string category, string text, params string[] own) => Dockside.Screen(text, own).Categories.Contains(category);
+
+    // ---- 1. Dialect spellings of the words the rules key on: a dropped g ("fiddlin", "helpin", "robbin") ----
+
+    [Theory]
+    [InlineData("Mrs Kerr's been fiddlin the uniform money for years, everyone on the estate knows")]
+    [InlineData("that Miss Platt has been helpin herself to the tuck shop takings")]
+    [InlineData("Mr Hale keeps coverin up for his mates on the staff, same every year")]
+    public void Misconduct_words_with_a_dropped_g_are_allegations(string text) => Assert.True(Has("allegation-about-staff", text), text);
+
+    [Theory]
+    [InlineData("me dad's been fiddlin with the telly aerial all mornin, still no picture")]
+    [InlineData("we're winnin 3-0 at half time, come on the under 11s")]
+    [InlineData("been helpin at the school fayre all day, me feet are killin")]
+    public void Ordinary_words_with_a_dropped_g_are_no_allegation(string text) => Assert.False(Has("allegation-about-staff", text), text);
+
+    // ---- 2. "me" for "my" and grandparents: the poster's own family is no breach ----
+
+    [Theory]
+    [InlineData("me grandson Kai read me a whole chapter last night, nanny's dead proud")]
+    [InlineData("my granddaughter Lacey got star of the week, made up for her")]
+    [InlineData("me son Tommy's lost his PE bag again, if anyone's seen a blue one")]
+    public void The_posters_own_grandchild_or_child_in_dialect_is_no_naming(string text) => Assert.False(Has("naming-children", text), text);
+
+    [Theory]
+    [InlineData("tell me Jaden Pryce didn't just get picked over the rest of them")]
+    [InlineData("me and Lacey Doyle's mam had a right laugh at bingo")]
+    public void Other_peoples_children_after_me_are_still_named(string text) => Assert.True(Has("naming-children", text), text);
+
+    // ---- 3. Slang insults said of a person ----
+
+    [Theory]
+    [InlineData("Jaden Pryce is a proper wasteman, can't even hold a conversation")]
+    [InlineData("shut up Kai u neek nobody asked")]
+    [InlineData("that Mr Hale's a right divvy, stood there like a lemon")]
+    [InlineData("the teachers in that place are all wastemen")]
+    public void Slang_insults_at_a_person_are_offensive(string text) => Assert.True(Has("negative-or-offensive-comment", text), text);
+
+    [Theory]
+    [InlineData("we'll divvy up the leftover cakes between the classes at home time")]
+    [InlineData("Year 8 have been learning about waste management and recycling this week")]
+    public void Ordinary_uses_of_the_words_are_no_insult(string text) => Assert.False(Has("negative-or-offensive-comment", text), text);
+
+    // ---- 4. Slang violent verbs after an intention ----
+
+    [Theory]
+    [InlineData("swear down if Mr Hale touches my phone again im gonna bang him")]
+    [InlineData("on my life im gonna bang her if she chats about my mum again")]
+    public void A_slang_blow_after_an_intention_is_a_threat(string text) => Assert.True(Has("threat-of-violence", text), text);
+
+    [Theory]
+    [InlineData("I'll bang him a text about the lift share later")]
+    [InlineData("gonna bang out this homework then bed")]
+    [InlineData("I'll bang her a message when the coach is back")]
+    public void Banging_out_a_text_or_homework_is_no_threat(string text) => Assert.False(Has("threat-of-violence", text), text);
+}
