@@ -72,4 +72,19 @@ public class EleventhSchoolRuleTests
     [InlineData("gonna bang out this homework then bed")]
     [InlineData("I'll bang her a message when the coach is back")]
     public void Banging_out_a_text_or_homework_is_no_threat(string text) => Assert.False(Has("threat-of-violence", text), text);
+
+    // ---- 5. Veiled threats in the idioms slang and dialect writers use ----
+
+    [Theory]
+    [InlineData("keep looking over your shoulder Jaden, we haven't forgot")]
+    [InlineData("touch my little brother again and you'll have me to deal with")]
+    [InlineData("Kai Morgan better keep looking over ur shoulder on the way home")]
+    [InlineData("say one more word about my sister and u will have all of us to deal with")]
+    public void Veiled_threats_in_idiom_are_threats(string text) => Assert.True(Has("threat-of-violence", text), text);
+
+    [Theory]
+    [InlineData("stop looking over your shoulder at other people's answers in the mock, Mr Hale will move you")]
+    [InlineData("I've had enough of the tuck shop queue to deal with today")]
+    [InlineData("the new Year 7s have a lot to deal with in their first week, be kind")]
+    public void Ordinary_uses_of_the_idioms_are_no_threat(string text) => Assert.False(Has("threat-of-violence", text), text);
 }
