@@ -87,4 +87,28 @@ public class EleventhSchoolRuleTests
     [InlineData("I've had enough of the tuck shop queue to deal with today")]
     [InlineData("the new Year 7s have a lot to deal with in their first week, be kind")]
     public void Ordinary_uses_of_the_idioms_are_no_threat(string text) => Assert.False(Has("threat-of-violence", text), text);
+
+    // ---- 6. "wants sacking", "needs locking up": the Northern and Scottish "wants/needs" + -ing for "should be" ----
+
+    [Theory]
+    [InlineData("Mrs Kerr wants sackin, she couldn't run a bath never mind a school office")]
+    [InlineData("Mr Hale needs sacking, three years of excuses")]
+    [InlineData("Mr Hale's not fit to be a head teacher")]
+    public void Staff_said_to_want_sacking_is_disparaged(string text) => Assert.True(Has("complaint-about-school", text), text);
+
+    [Theory]
+    [InlineData("Jaden Pryce wants excludin, keep your kids well away from him")]
+    [InlineData("Kai Morgan needs expelling, nobody's kid is safe near him")]
+    public void A_pupil_said_to_want_excluding_is_shunned(string text) => Assert.True(Has("cyberbullying", text), text);
+
+    [Theory]
+    [InlineData("the sports hall needs locking up at 6, can a parent volunteer?")]
+    [InlineData("Year 9 had a lovely assembly about how excluding people from games hurts")]
+    [InlineData("our dog wants walking and it's chucking it down")]
+    public void Things_that_want_doing_are_no_insult_or_shunning(string text)
+    {
+        Assert.False(Has("negative-or-offensive-comment", text), text);
+        Assert.False(Has("cyberbullying", text), text);
+        Assert.False(Has("complaint-about-school", text), text);
+    }
 }
