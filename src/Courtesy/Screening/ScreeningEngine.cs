@@ -335,7 +335,21 @@ public sealed partial class ScreeningEngine : IScreener
             _entries.Add(entry);
             AddSpelling(folded, prefix, id);
             if (common is null) return;
-            foreach (var variant in DialectVariants(folded, prefix, common)) AddSpelling(variant, prefix, id);
+            foreach (var variant in DialectVariants(folded, prefix, common)) _dialect.Add((variant, prefix, id));
+        }
+
+        /// <summary>Dialect spellings wait until every cue phrase is in, so a spelling that is itself a cue of the
+        /// same kind ("wanna die" beside "want to die") adds no second hit of that kind at the same place.</summary>
+        private readonly List<(string Spelling, bool Prefix, int Entry)> _dialect = [];
+
+        private void AddDialectSpellings()
+        {
+            foreach (var (spelling, prefix, id) in _dialect)
+            {
+                if (_ids.TryGetValue(prefix ? spelling + "*" : spelling, out var pid) && _patternEntries[pid].Exists(e => _entries[e].Cue == _entries[id].Cue)) continue;
+                AddSpelling(spelling, prefix, id);
+            }
+            _dialect.Clear();
         }
 
         private void AddSpelling(string folded, bool prefix, int id)
@@ -408,6 +422,7 @@ public sealed partial class ScreeningEngine : IScreener
 
         public (PhraseMatcher, Entry[], int[], int[]) Build()
         {
+            AddDialectSpellings();
             var start = new int[_patterns.Count + 1];
             var flat = new List<int>();
             for (var p = 0; p < _patterns.Count; p++)
