@@ -389,9 +389,27 @@ public sealed partial class ScreeningEngine
         return false;
     }
 
+    /// <summary>"3 nights in Paris", "the Isle of Skye", "a holiday to Paris": a first name that is also a place
+    /// (Paris, Skye, Brooklyn, Chelsea, Florence, India) right after "in" (not "believe in"), after "Isle of", or after
+    /// "to" with a trip, holiday or flight before it, is the place. "next to Paris", "shoutout to Paris" and "in
+    /// Paris's form" still name the pupil.</summary>
+    private static bool IsPlaceHere(NormalizedText n, int start)
+    {
+        var prev = PrevWord(n, start);
+        if (prev.Start < 0) return false;
+        var before = PrevWord(n, prev.Start);
+        if (WordIs(n, prev, "in")) return !(WordIs(n, before, "believe") || WordIs(n, before, "believes") || WordIs(n, before, "believed"));
+        if (WordIs(n, prev, "of")) return WordIs(n, before, "isle");
+        if (!WordIs(n, prev, "to")) return false;
+        foreach (var w in TravelWords) if (WordIs(n, before, w)) return true;
+        return false;
+    }
+
+    private static readonly string[] TravelWords = ["trip", "trips", "holiday", "holidays", "flight", "flights", "fly", "flew", "flying", "moved", "moving", "visit", "visiting", "coach", "ferry", "train"];
+
     /// <summary>"Rowan berries", "Holly bush", "Rose garden": a name used as the plant or thing before the noun
     /// it modifies is no person.</summary>
-    private static readonly string[] ModifiedNouns = ["berries", "berry", "tree", "trees", "bush", "bushes", "hedge", "hedges", "petals", "blossom", "jam", "jelly", "bulbs", "hips", "garden", "gardens", "wood", "bark", "oil", "plant", "plants", "flower", "flowers", "bed", "beds", "tea"];
+    private static readonly string[] ModifiedNouns = ["berries", "berry", "tree", "trees", "bush", "bushes", "hedge", "hedges", "petals", "blossom", "jam", "jelly", "bulbs", "hips", "garden", "gardens", "wood", "bark", "oil", "plant", "plants", "flower", "flowers", "bed", "beds", "tea", "trip", "trips"];
 
     private static readonly HashSet<string> Calendar = new(StringComparer.Ordinal)
     {
@@ -481,6 +499,7 @@ public sealed partial class ScreeningEngine
                 if (HitAt(s, Cue.Title, PrevWord(n, start))) return isPupil ? null : adult;
                 if (IsSomeoneElse(s, end) || TitleOrBrandAfter(s, end)) return null;
                 if (!suffixed && InList(n, NextWord(n, end), RuleWord.Modified)) return null;
+                if (!suffixed && IsPlaceHere(n, start)) return null;
                 if (e.Ordinary && !NamingContext(s, start, end, suffixed) && !CoordinatedNames(s, start, end)) return null;
                 return isPupil ? own ? MentionKind.OwnPupil : MentionKind.Pupil : adult;
             case NameForm.Surname:

@@ -12,6 +12,8 @@ public class EleventhSchoolRuleTests
         pupil,,Jaden,Pryce,,,Year 9
         pupil,,Lacey,Doyle,,,Year 5
         pupil,,Tommy,Nolan,,,Year 3
+        pupil,,Paris,Okafor,,,Year 10
+        pupil,,Skye,Benson,,,Year 4
         staff,Mr,Leon,Hale,,Head Teacher,
         staff,Mrs,Carol,Kerr,,School Business Manager,
         staff,Miss,Gemma,Platt,,Teaching Assistant,
@@ -111,4 +113,21 @@ public class EleventhSchoolRuleTests
         Assert.False(Has("cyberbullying", text), text);
         Assert.False(Has("complaint-about-school", text), text);
     }
+
+    // ---- 7. Pupils named after places: the place after "in", "Isle of", a trip or holiday "to" ----
+
+    [Theory]
+    [InlineData("3 nights in Paris for £450 in a cost of living crisis, who signed this off")]
+    [InlineData("anyone been to the Isle of Skye with kids? is the drive worth it")]
+    [InlineData("the Paris trip letter came home today 😬")]
+    [InlineData("booked a holiday to Paris for half term, can't wait")]
+    public void A_place_that_shares_a_pupils_name_is_no_naming(string text) => Assert.False(Has("naming-children", text), text);
+
+    [Theory]
+    [InlineData("shoutout to Paris for that goal today 🔥")]
+    [InlineData("Jaden sits next to Paris in maths and never shuts up")]
+    [InlineData("who's in Paris's form? need the homework")]
+    [InlineData("Paris Okafor got isolation for nothing")]
+    [InlineData("believe in Skye, she'll smash the spelling bee")]
+    public void The_pupil_is_still_named(string text) => Assert.True(Has("naming-children", text), text);
 }
