@@ -277,15 +277,18 @@ public sealed partial class ScreeningEngine
     }
 
     /// <summary>Whether a hit of <paramref name="cue"/> starts at the word: a binary search, hits being sorted by start.</summary>
-    /// <summary>"my son Kai", "me grandson Archie", "our daughter Lacey": the poster names the child as their own
+    /// <summary>"my son Kai", "me grandson Archie", "our daughter Lacey", "our Lacey": the poster names the child as their own
     /// family (an <see cref="Cue.OwnChild"/> phrase ending on the word just before the name), which is no breach even
     /// when the post carries no author_is_parent_of.</summary>
     private static bool OwnChildJustBefore(Scratch s, int start)
     {
-        if (!s.Has(Cue.OwnChild)) return false;
         var n = s.Norm;
         var p1 = PrevWord(n, start);
         if (p1.Start < 0) return false;
+        // "our Tommy came home buzzing": in the North and Merseyside (and in most parents' posts) "our" before a
+        // first name is the poster's own family.
+        if (WordIs(n, p1, "our")) return true;
+        if (!s.Has(Cue.OwnChild)) return false;
         var p2 = PrevWord(n, p1.Start);
         for (var i = 0; i < s.HitCount; i++)
         {

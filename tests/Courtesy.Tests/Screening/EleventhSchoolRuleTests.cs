@@ -130,4 +130,16 @@ public class EleventhSchoolRuleTests
     [InlineData("Paris Okafor got isolation for nothing")]
     [InlineData("believe in Skye, she'll smash the spelling bee")]
     public void The_pupil_is_still_named(string text) => Assert.True(Has("naming-children", text), text);
+
+    // ---- 8. "our" + a first name: the poster's own family in Northern and Scouse usage ----
+
+    [Theory]
+    [InlineData("our Lacey's been poorly all week, back Monday hopefully")]
+    [InlineData("our Tommy came home buzzin about the trip, made up for him")]
+    public void Our_and_a_first_name_is_the_posters_own_child(string text) => Assert.False(Has("naming-children", text), text);
+
+    [Theory]
+    [InlineData("Lacey Doyle pushed our Tommy over in the yard again")]
+    [InlineData("our Kai and Jaden have been scrapping again, Jaden started it")]
+    public void Other_children_beside_our_own_are_still_named(string text) => Assert.True(Has("naming-children", text), text);
 }
