@@ -362,15 +362,22 @@ public sealed partial class ScreeningEngine : IScreener
             }
         }
 
-        /// <summary>Whole-word spellings of dialect and slang writers for words the cue lists use: "my" is "me"
-        /// before another word (Liverpool, the North East, the Midlands), "mum" is "mam", the police are "the feds"
-        /// or "the bizzies". A dropped g (<see cref="DialectVariants"/>) is general and needs no entry here.</summary>
+        /// <summary>Whole-word spellings of dialect and slang writers for words the cue lists use, inside phrases
+        /// of two words or more: "my" is "me" before another word (Liverpool, the North East, the Midlands), "mum" is
+        /// "mam", the police are "the feds" or "the bizzies", text speak's "ur", "u", "em", "ppl" and dialect "ya",
+        /// "yer" ("go back to ur own country", "watch ya back", "send em back"). A dropped g (<see cref="DialectVariants"/>) is general and needs no entry here.</summary>
         private static readonly Dictionary<string, string[]> DialectWords = new(StringComparer.Ordinal)
         {
             ["my"] = ["me"],
             ["mum"] = ["mam"],
             ["mum's"] = ["mam's"],
             ["police"] = ["feds", "bizzies"],
+            ["your"] = ["ur", "ya", "yer"],
+            ["you"] = ["u", "ya"],
+            ["yourself"] = ["urself", "yaself"],
+            ["you're"] = ["ur"],
+            ["them"] = ["em"],
+            ["people"] = ["ppl"],
         };
 
         /// <summary>The spellings of a folded cue phrase with one or more words swapped for their dialect forms:
@@ -392,7 +399,7 @@ public sealed partial class ScreeningEngine : IScreener
                 {
                     if (w.Length >= 6 && w.EndsWith("ing", StringComparison.Ordinal) && w.IndexOf('\'') < 0 && !common.Contains(w[..^1]))
                         alternatives.Add(w[..^1]);
-                    if (DialectWords.TryGetValue(w, out var forms) && !(w == "my" && last)) alternatives.AddRange(forms);
+                    if (words.Length > 1 && DialectWords.TryGetValue(w, out var forms) && !(w == "my" && last)) alternatives.AddRange(forms);
                 }
                 changed |= alternatives.Count > 1;
                 var next = new List<string>();

@@ -142,4 +142,17 @@ public class EleventhSchoolRuleTests
     [InlineData("Lacey Doyle pushed our Tommy over in the yard again")]
     [InlineData("our Kai and Jaden have been scrapping again, Jaden started it")]
     public void Other_children_beside_our_own_are_still_named(string text) => Assert.True(Has("naming-children", text), text);
+
+    // ---- 9. Text-speak and dialect spellings of "your", "you", "them" inside the phrases the rules key on ----
+
+    [Theory]
+    [InlineData("racist-comment", "if u dont like it here go back to ur own country")]
+    [InlineData("threat-of-violence", "Kai Morgan ya better watch ya back")]
+    public void Text_speak_spellings_read_as_the_standard_phrase(string category, string text) => Assert.True(Has(category, text), text);
+
+    [Theory]
+    [InlineData("racist-comment", "if u dont like the new menu go back to ur packed lunches lol")]
+    [InlineData("racist-comment", "the jumpers are tiny, send em back and get the next size up")]
+    [InlineData("threat-of-violence", "mind ya back on the stairs, they've just been mopped")]
+    public void Ordinary_text_speak_is_not_read_as_the_phrase(string category, string text) => Assert.False(Has(category, text), text);
 }
