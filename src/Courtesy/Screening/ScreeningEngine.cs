@@ -365,7 +365,8 @@ public sealed partial class ScreeningEngine : IScreener
         /// <summary>Whole-word spellings of dialect and slang writers for words the cue lists use, inside phrases
         /// of two words or more: "my" is "me" before another word (Liverpool, the North East, the Midlands), "mum" is
         /// "mam", the police are "the feds" or "the bizzies", text speak's "ur", "u", "em", "ppl" and dialect "ya",
-        /// "yer" ("go back to ur own country", "watch ya back", "send em back"). A dropped g (<see cref="DialectVariants"/>) is general and needs no entry here.</summary>
+        /// "yer" ("go back to ur own country", "watch ya back", "send em back"), and the North East's "bairn" and Scotland's
+        /// "wean" for a child ("keep your bairns away"). A dropped g (<see cref="DialectVariants"/>) is general and needs no entry here.</summary>
         private static readonly Dictionary<string, string[]> DialectWords = new(StringComparer.Ordinal)
         {
             ["my"] = ["me"],
@@ -378,6 +379,10 @@ public sealed partial class ScreeningEngine : IScreener
             ["you're"] = ["ur"],
             ["them"] = ["em"],
             ["people"] = ["ppl"],
+            ["kid"] = ["bairn", "wean"],
+            ["kids"] = ["bairns", "weans"],
+            ["child"] = ["bairn", "wean"],
+            ["children"] = ["bairns", "weans"],
         };
 
         /// <summary>The spellings of a folded cue phrase with one or more words swapped for their dialect forms:

@@ -155,4 +155,26 @@ public class EleventhSchoolRuleTests
     [InlineData("racist-comment", "the jumpers are tiny, send em back and get the next size up")]
     [InlineData("threat-of-violence", "mind ya back on the stairs, they've just been mopped")]
     public void Ordinary_text_speak_is_not_read_as_the_phrase(string category, string text) => Assert.False(Has(category, text), text);
+
+    // ---- 10. Dialect and slang words for children: "bairn" (North East), "wean" (Scotland), "little un", "youngers" ----
+
+    [Theory]
+    [InlineData("a little bairn was wandering round the estate at midnight on his own, no coat")]
+    [InlineData("there's a little un from the flats out on her own at 11pm most nights")]
+    public void A_dialect_child_out_alone_at_night_is_at_risk(string text) => Assert.True(Dockside.Screen(text).Safeguarding, text);
+
+    [Theory]
+    [InlineData("dont let your bairns near Jaden Pryce, he's trouble")]
+    [InlineData("keep ur weans away from Kai Morgan")]
+    public void Shunning_a_child_in_dialect_is_cyberbullying(string text) => Assert.True(Has("cyberbullying", text), text);
+
+    [Theory]
+    [InlineData("the bairns had a lovely time at the Christmas fair, thank you all")]
+    [InlineData("our little un is finally sleeping on her own at night 🙌")]
+    public void Ordinary_dialect_posts_about_children_are_no_concern(string text)
+    {
+        var r = Dockside.Screen(text);
+        Assert.False(r.Safeguarding, text);
+        Assert.False(r.Categories.Contains("cyberbullying"), text);
+    }
 }
