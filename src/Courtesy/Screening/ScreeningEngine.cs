@@ -366,7 +366,7 @@ public sealed partial class ScreeningEngine : IScreener
         /// of two words or more: "my" is "me" before another word (Liverpool, the North East, the Midlands), "mum" is
         /// "mam", the police are "the feds" or "the bizzies", text speak's "ur", "u", "em", "ppl" and dialect "ya",
         /// "yer" ("go back to ur own country", "watch ya back", "send em back"), and the North East's "bairn" and Scotland's
-        /// "wean" for a child ("keep your bairns away"). A dropped g (<see cref="DialectVariants"/>) is general and needs no entry here.</summary>
+        /// "wean" for a child ("keep your bairns away"), the North's "nowt", "owt", "summat" ("they did nowt"). A dropped g (<see cref="DialectVariants"/>) is general and needs no entry here.</summary>
         private static readonly Dictionary<string, string[]> DialectWords = new(StringComparer.Ordinal)
         {
             ["my"] = ["me"],
@@ -383,6 +383,9 @@ public sealed partial class ScreeningEngine : IScreener
             ["kids"] = ["bairns", "weans"],
             ["child"] = ["bairn", "wean"],
             ["children"] = ["bairns", "weans"],
+            ["nothing"] = ["nowt"],
+            ["anything"] = ["owt"],
+            ["something"] = ["summat"],
         };
 
         /// <summary>The spellings of a folded cue phrase with one or more words swapped for their dialect forms:

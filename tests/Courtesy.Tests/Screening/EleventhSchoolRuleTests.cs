@@ -177,4 +177,16 @@ public class EleventhSchoolRuleTests
         Assert.False(r.Safeguarding, text);
         Assert.False(r.Categories.Contains("cyberbullying"), text);
     }
+
+    // ---- 11. Northern "nowt", "owt", "summat" for nothing, anything, something ----
+
+    [Theory]
+    [InlineData("emailed Holloway Dock twice about it and they did nowt")]
+    [InlineData("Mr Hale does nowt about the fighting at the gates")]
+    public void A_school_that_does_nowt_is_a_complaint(string text) => Assert.True(Has("complaint-about-school", text), text);
+
+    [Theory]
+    [InlineData("lazy sunday, did nowt all day but watch the telly 😂")]
+    [InlineData("our Tommy did nowt but smile all through his assembly, dead proud")]
+    public void Doing_nowt_at_home_is_no_complaint(string text) => Assert.False(Has("complaint-about-school", text), text);
 }
