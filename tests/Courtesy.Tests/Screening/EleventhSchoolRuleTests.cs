@@ -189,4 +189,20 @@ public class EleventhSchoolRuleTests
     [InlineData("lazy sunday, did nowt all day but watch the telly 😂")]
     [InlineData("our Tommy did nowt but smile all through his assembly, dead proud")]
     public void Doing_nowt_at_home_is_no_complaint(string text) => Assert.False(Has("complaint-about-school", text), text);
+
+    // ---- 12. Threat idioms told through someone else, or with the teeth, and a call to go and knock ----
+
+    [Theory]
+    [InlineData("threat-of-violence", "whoever Jaden's older brother is, tell him watch himself round the estate")]
+    [InlineData("threat-of-violence", "tell her watch herself, Lacey Doyle's mam is all mouth")]
+    [InlineData("threat-of-violence", "swear down i'll knock that teacher's teeth down his throat")]
+    [InlineData("personal-information", "Kai Morgan lives in the tower block, flat 57, go knock")]
+    [InlineData("cyberbullying", "Kai Morgan lives in the tower block, flat 57, go knock")]
+    public void Veiled_and_second_hand_threats_are_caught(string category, string text) => Assert.True(Has(category, text), text);
+
+    [Theory]
+    [InlineData("threat-of-violence", "tell him to watch himself on the ice, the path by the gates is lethal")]
+    [InlineData("cyberbullying", "good luck in the final tomorrow lads, go knock em dead")]
+    [InlineData("threat-of-violence", "the dentist says her teeth are coming through fine")]
+    public void Ordinary_words_around_them_are_no_threat(string category, string text) => Assert.False(Has(category, text), text);
 }
