@@ -727,6 +727,8 @@ public sealed partial class ScreeningEngine
         var verb = n.Chars.AsSpan(act.Start, act.End - act.Start);
         // "ima stab at the maths homework": to have a stab at something is to try it.
         if (verb.SequenceEqual("stab") && WordIs(n, NextWord(n, act.End), "at")) return true;
+        // "I'll bang him a text", "bang her up": to send someone a message, or to lock them up, is no blow.
+        if (verb.StartsWith("bang ") && NextWord(n, act.End) is var after && (WordIs(n, after, "a") || WordIs(n, after, "an") || WordIs(n, after, "up"))) return true;
         if ((verb.StartsWith("kill") || verb.StartsWith("murder") || verb.StartsWith("strangle") || verb.StartsWith("throttle"))
             && !Identifiable(s) && (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Haha)))
             return true;

@@ -277,6 +277,27 @@ public sealed partial class ScreeningEngine
     }
 
     /// <summary>Whether a hit of <paramref name="cue"/> starts at the word: a binary search, hits being sorted by start.</summary>
+    /// <summary>"my son Kai", "me grandson Archie", "our daughter Lacey", "our Lacey": the poster names the child as their own
+    /// family (an <see cref="Cue.OwnChild"/> phrase ending on the word just before the name), which is no breach even
+    /// when the post carries no author_is_parent_of.</summary>
+    private static bool OwnChildJustBefore(Scratch s, int start)
+    {
+        var n = s.Norm;
+        var p1 = PrevWord(n, start);
+        if (p1.Start < 0) return false;
+        // "our Tommy came home buzzing": in the North and Merseyside (and in most parents' posts) "our" before a
+        // first name is the poster's own family.
+        if (WordIs(n, p1, "our")) return true;
+        if (!s.Has(Cue.OwnChild)) return false;
+        var p2 = PrevWord(n, p1.Start);
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref readonly var h = ref s.Hits[i];
+            if (h.Cue == Cue.OwnChild && h.End == p1.End && (h.Start == p1.Start || h.Start == p2.Start)) return true;
+        }
+        return false;
+    }
+
     private static bool HitAt(Scratch s, Cue cue, (int Start, int End) word)
     {
         if (word.Start < 0 || !s.Has(cue)) return false;
@@ -371,9 +392,27 @@ public sealed partial class ScreeningEngine
         return false;
     }
 
+    /// <summary>"3 nights in Paris", "the Isle of Skye", "a holiday to Paris": a first name that is also a place
+    /// (Paris, Skye, Brooklyn, Chelsea, Florence, India) right after "in" (not "believe in"), after "Isle of", or after
+    /// "to" with a trip, holiday or flight before it, is the place. "next to Paris", "shoutout to Paris" and "in
+    /// Paris's form" still name the pupil.</summary>
+    private static bool IsPlaceHere(NormalizedText n, int start)
+    {
+        var prev = PrevWord(n, start);
+        if (prev.Start < 0) return false;
+        var before = PrevWord(n, prev.Start);
+        if (WordIs(n, prev, "in")) return !(WordIs(n, before, "believe") || WordIs(n, before, "believes") || WordIs(n, before, "believed"));
+        if (WordIs(n, prev, "of")) return WordIs(n, before, "isle");
+        if (!WordIs(n, prev, "to")) return false;
+        foreach (var w in TravelWords) if (WordIs(n, before, w)) return true;
+        return false;
+    }
+
+    private static readonly string[] TravelWords = ["trip", "trips", "holiday", "holidays", "flight", "flights", "fly", "flew", "flying", "moved", "moving", "visit", "visiting", "coach", "ferry", "train"];
+
     /// <summary>"Rowan berries", "Holly bush", "Rose garden": a name used as the plant or thing before the noun
     /// it modifies is no person.</summary>
-    private static readonly string[] ModifiedNouns = ["berries", "berry", "tree", "trees", "bush", "bushes", "hedge", "hedges", "petals", "blossom", "jam", "jelly", "bulbs", "hips", "garden", "gardens", "wood", "bark", "oil", "plant", "plants", "flower", "flowers", "bed", "beds", "tea"];
+    private static readonly string[] ModifiedNouns = ["berries", "berry", "tree", "trees", "bush", "bushes", "hedge", "hedges", "petals", "blossom", "jam", "jelly", "bulbs", "hips", "garden", "gardens", "wood", "bark", "oil", "plant", "plants", "flower", "flowers", "bed", "beds", "tea", "trip", "trips"];
 
     private static readonly HashSet<string> Calendar = new(StringComparer.Ordinal)
     {
@@ -435,6 +474,7 @@ public sealed partial class ScreeningEngine
             i = j;
             if (best.Person < 0) continue;
             if (own && best.Kind is MentionKind.Pupil or MentionKind.PupilFamily) best.Kind = MentionKind.OwnPupil;
+            if (best.Kind is MentionKind.Pupil && OwnChildJustBefore(s, start)) best.Kind = MentionKind.OwnPupil;
             best.Sentence = SentenceOf(n, start);
             s.AddMention(best);
             coveredUntil = end;
@@ -462,6 +502,7 @@ public sealed partial class ScreeningEngine
                 if (HitAt(s, Cue.Title, PrevWord(n, start))) return isPupil ? null : adult;
                 if (IsSomeoneElse(s, end) || TitleOrBrandAfter(s, end)) return null;
                 if (!suffixed && InList(n, NextWord(n, end), RuleWord.Modified)) return null;
+                if (!suffixed && IsPlaceHere(n, start)) return null;
                 if (e.Ordinary && !NamingContext(s, start, end, suffixed) && !CoordinatedNames(s, start, end)) return null;
                 return isPupil ? own ? MentionKind.OwnPupil : MentionKind.Pupil : adult;
             case NameForm.Surname:

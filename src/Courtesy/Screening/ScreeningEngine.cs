@@ -118,7 +118,7 @@ public sealed partial class ScreeningEngine : IScreener
         _commonWords = lex.CommonWords as HashSet<string> ?? new HashSet<string>(lex.CommonWords, StringComparer.Ordinal);
 
         var builder = new PatternBuilder();
-        foreach (var (cue, phrase) in lex.Cues) builder.Add(phrase, new Entry(cue, -1, default, false, phrase));
+        foreach (var (cue, phrase) in lex.Cues) builder.AddWithDialect(phrase, new Entry(cue, -1, default, false, phrase), lex.CommonWords);
         foreach (var word in lex.Profanity) builder.Add(word, new Entry(Cue.Profanity, -1, default, false, word));
         for (var o = 0; o < _own.Length; o++)
             foreach (var phrase in _own[o].Phrases) builder.Add(phrase, new Entry(Cue.Own, o, default, false, phrase));
@@ -317,7 +317,14 @@ public sealed partial class ScreeningEngine : IScreener
         }
         private static readonly HashSet<string> ApostropheStop = ["ill", "well", "shell", "hell", "were", "id", "wed", "its", "shed", "hed", "wont", "cant", "lets", "whore"];
 
-        public void Add(string phrase, Entry entry)
+        public void Add(string phrase, Entry entry) => AddFolded(phrase, entry, null);
+
+        /// <summary>A cue phrase and its dialect and slang spellings (<see cref="DialectWords"/>), all under one
+        /// entry, so a rule sees the standard phrase: "fiddlin" is "fiddling", "me son" is "my son", "your mam"
+        /// is "your mum".</summary>
+        public void AddWithDialect(string phrase, Entry entry, IReadOnlySet<string> common) => AddFolded(phrase, entry, common);
+
+        private void AddFolded(string phrase, Entry entry, IReadOnlySet<string>? common)
         {
             var folded = Fold(phrase);
             var prefix = folded.EndsWith('*');
@@ -326,12 +333,92 @@ public sealed partial class ScreeningEngine : IScreener
             foreach (var ch in folded) if (PhraseMatcher.SymbolOf(ch) == 0) return;
             var id = _entries.Count;
             _entries.Add(entry);
+            AddSpelling(folded, prefix, id);
+            if (common is null) return;
+            foreach (var variant in DialectVariants(folded, prefix, common)) _dialect.Add((variant, prefix, id));
+        }
+
+        /// <summary>Dialect spellings wait until every cue phrase is in, so a spelling that is itself a cue of the
+        /// same kind ("wanna die" beside "want to die") adds no second hit of that kind at the same place.</summary>
+        private readonly List<(string Spelling, bool Prefix, int Entry)> _dialect = [];
+
+        private void AddDialectSpellings()
+        {
+            foreach (var (spelling, prefix, id) in _dialect)
+            {
+                if (_ids.TryGetValue(prefix ? spelling + "*" : spelling, out var pid) && _patternEntries[pid].Exists(e => _entries[e].Cue == _entries[id].Cue)) continue;
+                AddSpelling(spelling, prefix, id);
+            }
+            _dialect.Clear();
+        }
+
+        private void AddSpelling(string folded, bool prefix, int id)
+        {
             AddPattern(folded, prefix, id);
             if (folded.Contains('\''))
             {
                 var bare = folded.Replace("'", "");
                 if (bare.Length > 0 && !ApostropheStop.Contains(bare)) AddPattern(bare, prefix, id);
             }
+        }
+
+        /// <summary>Whole-word spellings of dialect and slang writers for words the cue lists use, inside phrases
+        /// of two words or more: "my" is "me" before another word (Liverpool, the North East, the Midlands), "mum" is
+        /// "mam", the police are "the feds" or "the bizzies", text speak's "ur", "u", "em", "ppl" and dialect "ya",
+        /// "yer" ("go back to ur own country", "watch ya back", "send em back"), and the North East's "bairn" and Scotland's
+        /// "wean" for a child ("keep your bairns away"), the North's "nowt", "owt", "summat" ("they did nowt"). A dropped g (<see cref="DialectVariants"/>) is general and needs no entry here.</summary>
+        private static readonly Dictionary<string, string[]> DialectWords = new(StringComparer.Ordinal)
+        {
+            ["my"] = ["me"],
+            ["mum"] = ["mam"],
+            ["mum's"] = ["mam's"],
+            ["police"] = ["feds", "bizzies"],
+            ["your"] = ["ur", "ya", "yer"],
+            ["you"] = ["u", "ya"],
+            ["yourself"] = ["urself", "yaself"],
+            ["you're"] = ["ur"],
+            ["them"] = ["em"],
+            ["people"] = ["ppl"],
+            ["kid"] = ["bairn", "wean"],
+            ["kids"] = ["bairns", "weans"],
+            ["child"] = ["bairn", "wean"],
+            ["children"] = ["bairns", "weans"],
+            ["nothing"] = ["nowt"],
+            ["anything"] = ["owt"],
+            ["something"] = ["summat"],
+        };
+
+        /// <summary>The spellings of a folded cue phrase with one or more words swapped for their dialect forms:
+        /// a word of six letters or more ending in "ing" also as "in" ("fiddling" as "fiddlin", "covering up" as
+        /// "coverin up"; not where the short form is an ordinary word: "cousin", "robin"), and the
+        /// <see cref="DialectWords"/> ("me" only before another word of the phrase, so "give it to my" stays).
+        /// At most eight spellings per phrase; the last word of a prefix phrase is left as it is.</summary>
+        private static List<string> DialectVariants(string folded, bool prefix, IReadOnlySet<string> common)
+        {
+            var words = folded.Split(' ');
+            var spellings = new List<string> { "" };
+            var changed = false;
+            for (var i = 0; i < words.Length; i++)
+            {
+                var w = words[i];
+                var alternatives = new List<string> { w };
+                var last = i == words.Length - 1;
+                if (!(prefix && last))
+                {
+                    if (w.Length >= 6 && w.EndsWith("ing", StringComparison.Ordinal) && w.IndexOf('\'') < 0 && !common.Contains(w[..^1]))
+                        alternatives.Add(w[..^1]);
+                    if (words.Length > 1 && DialectWords.TryGetValue(w, out var forms) && !(w == "my" && last)) alternatives.AddRange(forms);
+                }
+                changed |= alternatives.Count > 1;
+                var next = new List<string>();
+                foreach (var s in spellings)
+                    foreach (var a in alternatives)
+                        if (next.Count < 9) next.Add(s.Length == 0 ? a : s + " " + a);
+                spellings = next;
+            }
+            if (!changed) return [];
+            spellings.RemoveAll(s => s == folded);
+            return spellings;
         }
 
         private void AddPattern(string folded, bool prefix, int entry)
@@ -350,6 +437,7 @@ public sealed partial class ScreeningEngine : IScreener
 
         public (PhraseMatcher, Entry[], int[], int[]) Build()
         {
+            AddDialectSpellings();
             var start = new int[_patterns.Count + 1];
             var flat = new List<int>();
             for (var p = 0; p < _patterns.Count; p++)
