@@ -123,12 +123,12 @@ public static class ScreeningCommands
     internal static ScreeningEngine BuildEngine(string policyId, string? policiesDir, string rosterPath, string schoolPath, bool noModel) =>
         BuildEngine(new PolicyLibrary(policiesDir).Get(policyId), SchoolJson.Load(schoolPath), RosterCsv.Load(rosterPath), noModel);
 
-    /// <summary>The engine as the app builds it: the shipped word lists and, unless asked not to, both trained models.</summary>
+    /// <summary>The engine as the app builds it: the shipped word lists and, unless asked not to, the trained models.</summary>
     private static ScreeningEngine BuildEngine(PolicyPack pack, SchoolProfile school, IReadOnlyList<Person> roster, bool noModel)
     {
-        var data = Lexicons.FindDataDirectory();
+        var models = noModel ? TrainedModels.None : TrainedModels.Load(Lexicons.FindDataDirectory());
         return ScreeningEngine.Build(school, roster, pack.CategoryIds,
-            new ScreeningOptions { Lexicons = Lexicons.Default, Model = noModel ? null : LinearModel.LoadDefault(data), CategoryModel = noModel ? null : CategoryModel.LoadDefault(data), SafeguardingModel = noModel ? null : CategoryModel.LoadDefault(data, CategoryModel.SafeguardingFile), OwnCategories = pack.OwnCategories });
+            new ScreeningOptions { Lexicons = Lexicons.Default, Model = models.Offensive, CategoryModel = models.Categories, SafeguardingModel = models.Safeguarding, OwnCategories = pack.OwnCategories });
     }
 
     private static Command Eval()

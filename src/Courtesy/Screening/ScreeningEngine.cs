@@ -20,6 +20,18 @@ public sealed class ScreeningOptions
     public IReadOnlyList<OwnCategory> OwnCategories { get; init; } = [];
 }
 
+/// <summary>The trained models committed in data/models, each null when its file is not there (the engine then
+/// runs without it): what the app, the CLI and the tests screen with.</summary>
+public sealed record TrainedModels(LinearModel? Offensive, CategoryModel? Categories, CategoryModel? Safeguarding)
+{
+    public static TrainedModels Load(string dataDirectory) => new(
+        LinearModel.LoadDefault(dataDirectory),
+        CategoryModel.LoadDefault(dataDirectory),
+        CategoryModel.LoadDefault(dataDirectory, CategoryModel.SafeguardingFile));
+
+    public static readonly TrainedModels None = new(null, null, null);
+}
+
 internal enum NameForm : byte { Full, FirstInitial, TitleSurname, TitleInitial, TitleFirst, First, Preferred, Surname }
 
 internal enum MentionKind : byte { Pupil, OwnPupil, PupilFamily, Staff, Governor, Parent }

@@ -16,9 +16,7 @@ public sealed class ScreeningEngineCache(int capacity = 64)
     public static ScreeningEngineCache Shared { get; } = new();
 
     private readonly ConcurrentDictionary<string, Lazy<ScreeningEngine>> _engines = new(StringComparer.Ordinal);
-    private static readonly Lazy<LinearModel?> Model = new(() => LinearModel.LoadDefault(Lexicons.FindDataDirectory()));
-    private static readonly Lazy<CategoryModel?> CategoryModel = new(() => Screening.CategoryModel.LoadDefault(Lexicons.FindDataDirectory()));
-    private static readonly Lazy<CategoryModel?> SafeguardingModel = new(() => Screening.CategoryModel.LoadDefault(Lexicons.FindDataDirectory(), Screening.CategoryModel.SafeguardingFile));
+    private static readonly Lazy<TrainedModels> Models = new(() => TrainedModels.Load(Lexicons.FindDataDirectory()));
 
     public ScreeningEngine Get(SchoolProfile school, IReadOnlyList<Person> roster, IEnumerable<string> categoryIds, IReadOnlyList<OwnCategory>? ownCategories = null)
     {
@@ -27,7 +25,7 @@ public sealed class ScreeningEngineCache(int capacity = 64)
         var key = Fingerprint(school, roster, ids, own);
         if (_engines.Count >= capacity && !_engines.ContainsKey(key)) _engines.Clear();
         return _engines.GetOrAdd(key, _ => new Lazy<ScreeningEngine>(() =>
-            ScreeningEngine.Build(school, roster, ids, new ScreeningOptions { Model = Model.Value, CategoryModel = CategoryModel.Value, SafeguardingModel = SafeguardingModel.Value, OwnCategories = own }))).Value;
+            ScreeningEngine.Build(school, roster, ids, new ScreeningOptions { Model = Models.Value.Offensive, CategoryModel = Models.Value.Categories, SafeguardingModel = Models.Value.Safeguarding, OwnCategories = own }))).Value;
     }
 
     private static string Fingerprint(SchoolProfile school, IReadOnlyList<Person> roster, IReadOnlyList<string> ids, IReadOnlyList<OwnCategory> own)

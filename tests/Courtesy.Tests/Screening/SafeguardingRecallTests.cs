@@ -35,76 +35,6 @@ public class SafeguardingRecallTests
     /// <summary>Everyday posts with the same words: no flag.</summary>
     internal static readonly string[] Harmless = SafeguardingSet.Batch(nameof(Harmless));
 
-    /// <summary>A second batch written after the first families were added and measured once before any
-    /// further change: 1/20 caught, 0 false flags of 20, the honest figure for wordings the rules had not
-    /// seen. The families were then widened (eating disorders, secrecy, wounds on the body, going missing,
-    /// thrown out, home alone, an adult met on snap): 15/20, 0 false flags, now tuned figures too.</summary>
-    internal static readonly string[] FreshConcerns = SafeguardingSet.Batch(nameof(FreshConcerns));
-
-    internal static readonly string[] FreshHarmless = SafeguardingSet.Batch(nameof(FreshHarmless));
-
-    /// <summary>A third batch, written after the changes above and measured once before any further change:
-    /// 4/20 caught, 0 false flags of 20. Then widened (sexual abuse words, a parent never sober, medication
-    /// misuse, days without food, a weapon carried, "thinking about dying", "see the point anymore", an adult
-    /// man messaging): 16/20, 0 false flags, tuned figures from then on.</summary>
-    internal static readonly string[] UnseenConcerns = SafeguardingSet.Batch(nameof(UnseenConcerns));
-
-    internal static readonly string[] UnseenHarmless = SafeguardingSet.Batch(nameof(UnseenHarmless));
-
-    /// <summary>A fourth batch, written after the changes above and measured once before any further change:
-    /// 6/20 caught, 0 false flags of 20. Then widened (wanting everything to stop, "does things to her",
-    /// fear of someone at home, sharing a child's nudes as a threat, smelling of alcohol, nobody ever home,
-    /// substances given to children, school-ordeal hyperbole): 16/20, 0 false flags, tuned from then on.</summary>
-    internal static readonly string[] LastConcerns = SafeguardingSet.Batch(nameof(LastConcerns));
-
-    internal static readonly string[] LastHarmless = SafeguardingSet.Batch(nameof(LastHarmless));
-
-    /// <summary>A fifth batch, written after the changes above and measured once before any further change:
-    /// 3/20 caught, 1 false flag of 30 ("a black eye playing hockey"). Then widened (an adult's age in years,
-    /// "nobody would care if she died", missing since / last seen, took something at a party, a weapon "he
-    /// keeps", violence from someone at home, a child left caring for a baby all night, an accident near a
-    /// bruise or black eye): 15/20, 0 false flags, tuned from then on.</summary>
-    internal static readonly string[] FinalConcerns = SafeguardingSet.Batch(nameof(FinalConcerns));
-
-    internal static readonly string[] FinalHarmless = SafeguardingSet.Batch(nameof(FinalHarmless));
-
-    /// <summary>A sixth batch, written after every family and measured once: 5/20 caught, 2 false flags of 20,
-    /// the estimate for wordings the rules have not seen (see the README's Safeguarding paragraph). Only the
-    /// two false flags were then fixed ("for some older ladies", "hasn't been home much") and "the boy who
-    /// went missing" read: 6/20, 0 false flags. Then widened (a goodbye without a goodbye word, methods of
-    /// suicide, cutting or burning verbs with a place on the body, signs of neglect, out at midnight, extremism,
-    /// "her boyfriend is 26" with a child's age in the post): 12/20, 0 false flags, tuned from then on.</summary>
-    internal static readonly string[] SixthConcerns = SafeguardingSet.Batch(nameof(SixthConcerns));
-
-    internal static readonly string[] SixthHarmless = SafeguardingSet.Batch(nameof(SixthHarmless));
-
-    /// <summary>A seventh batch, written after the changes above and measured once before any further change:
-    /// 7/20 caught, 0 false flags (engine before: 1/20, 0). Then widened (despair without a goodbye word,
-    /// giving things away, sexual stuff, holding a bag for someone, food locked away, running from care,
-    /// a parent passed out drunk, "dad beats his mum", threats to post nudes): 17/20, 0 false flags.</summary>
-    internal static readonly string[] SeventhConcerns = SafeguardingSet.Batch(nameof(SeventhConcerns));
-
-    internal static readonly string[] SeventhHarmless = SafeguardingSet.Batch(nameof(SeventhHarmless));
-
-    /// <summary>An eighth batch, written after every family and measured once: 7/20 caught, 1 false flag of 20
-    /// (engine before: 0/20, 0), the last estimate for wordings the rules have not seen (see the README's
-    /// Safeguarding paragraph). Only the false flag was then fixed ("her dad drags her to every parkrun");
-    /// its misses were left as they were until the HeldOut7-11 safeguarding and threat pass, whose classes (self-injury
-    /// other than cutting, running away as an intention, searching how many pills, not eating, violence between adults
-    /// at home) were written knowing this list: 14/20 now, a tuned figure.</summary>
-    internal static readonly string[] EighthConcerns = SafeguardingSet.Batch(nameof(EighthConcerns));
-
-    internal static readonly string[] EighthHarmless = SafeguardingSet.Batch(nameof(EighthHarmless));
-
-    /// <summary>A ninth batch, written after the HeldOut7-11 safeguarding and threat pass and measured once, with no
-    /// change made for it: 8/14 caught, 1 false flag of 16 ("my son hasn't eaten since lunch", an older cue). Its first
-    /// run is the floor below, the estimate for wordings the pass did not see. Missed: a goodbye on a story with no
-    /// despair word, a child left outside in the cold from early evening, "paid to carry packages", "giving his stuff
-    /// away" (the cue has "giving away his stuff"), staying at older boys' houses, "nobody would care if he jumped".</summary>
-    internal static readonly string[] NinthConcerns = SafeguardingSet.Batch(nameof(NinthConcerns));
-
-    internal static readonly string[] NinthHarmless = SafeguardingSet.Batch(nameof(NinthHarmless));
-
     private static (int Caught, List<string> Missed, List<string> False) Measure() => Measure(Concerns, Harmless);
 
     private static (int Caught, List<string> Missed, List<string> False) Measure(string[] concerns, string[] harmless)
@@ -166,7 +96,48 @@ public class SafeguardingRecallTests
         Assert.NotNull(r);
     }
 
-    /// <summary>Each later batch with the floor of its figures (see each batch's comment for its first run).</summary>
+    // The later batches, each in SafeguardingSet/posts.jsonl under its name (the concerns) and the same name with
+    // "Harmless" (the look-alikes), and how each was measured:
+    // FreshConcerns: A second batch written after the first families were added and measured once before any further
+    // change: 1/20 caught, 0 false flags of 20, the honest figure for wordings the rules had not seen. The families
+    // were then widened (eating disorders, secrecy, wounds on the body, going missing, thrown out, home alone, an
+    // adult met on snap): 15/20, 0 false flags, now tuned figures too.
+    // UnseenConcerns: A third batch, written after the changes above and measured once before any further change: 4/20
+    // caught, 0 false flags of 20. Then widened (sexual abuse words, a parent never sober, medication misuse, days
+    // without food, a weapon carried, "thinking about dying", "see the point anymore", an adult man messaging): 16/20,
+    // 0 false flags, tuned figures from then on.
+    // LastConcerns: A fourth batch, written after the changes above and measured once before any further change: 6/20
+    // caught, 0 false flags of 20. Then widened (wanting everything to stop, "does things to her", fear of someone at
+    // home, sharing a child's nudes as a threat, smelling of alcohol, nobody ever home, substances given to children,
+    // school-ordeal hyperbole): 16/20, 0 false flags, tuned from then on.
+    // FinalConcerns: A fifth batch, written after the changes above and measured once before any further change: 3/20
+    // caught, 1 false flag of 30 ("a black eye playing hockey"). Then widened (an adult's age in years, "nobody would
+    // care if she died", missing since / last seen, took something at a party, a weapon "he keeps", violence from
+    // someone at home, a child left caring for a baby all night, an accident near a bruise or black eye): 15/20, 0
+    // false flags, tuned from then on.
+    // SixthConcerns: A sixth batch, written after every family and measured once: 5/20 caught, 2 false flags of 20,
+    // the estimate for wordings the rules have not seen (see the README's Safeguarding paragraph). Only the two false
+    // flags were then fixed ("for some older ladies", "hasn't been home much") and "the boy who went missing" read:
+    // 6/20, 0 false flags. Then widened (a goodbye without a goodbye word, methods of suicide, cutting or burning
+    // verbs with a place on the body, signs of neglect, out at midnight, extremism, "her boyfriend is 26" with a
+    // child's age in the post): 12/20, 0 false flags, tuned from then on.
+    // SeventhConcerns: A seventh batch, written after the changes above and measured once before any further change:
+    // 7/20 caught, 0 false flags (engine before: 1/20, 0). Then widened (despair without a goodbye word, giving things
+    // away, sexual stuff, holding a bag for someone, food locked away, running from care, a parent passed out drunk,
+    // "dad beats his mum", threats to post nudes): 17/20, 0 false flags.
+    // EighthConcerns: An eighth batch, written after every family and measured once: 7/20 caught, 1 false flag of 20
+    // (engine before: 0/20, 0), the last estimate for wordings the rules have not seen (see the README's Safeguarding
+    // paragraph). Only the false flag was then fixed ("her dad drags her to every parkrun"); its misses were left as
+    // they were until the HeldOut7-11 safeguarding and threat pass, whose classes (self-injury other than cutting,
+    // running away as an intention, searching how many pills, not eating, violence between adults at home) were
+    // written knowing this list: 14/20 now, a tuned figure.
+    // NinthConcerns: A ninth batch, written after the HeldOut7-11 safeguarding and threat pass and measured once, with
+    // no change made for it: 8/14 caught, 1 false flag of 16 ("my son hasn't eaten since lunch", an older cue). Its
+    // first run is the floor below, the estimate for wordings the pass did not see. Missed: a goodbye on a story with
+    // no despair word, a child left outside in the cold from early evening, "paid to carry packages", "giving his
+    // stuff away" (the cue has "giving away his stuff"), staying at older boys' houses, "nobody would care if he
+    // jumped".
+    /// <summary>Each later batch with the floor of its figures (see the comments above for its first run).</summary>
     public static TheoryData<string, int, int> Batches => new()
     {
         { "FreshConcerns", 15, 0 },
@@ -183,18 +154,9 @@ public class SafeguardingRecallTests
     [MemberData(nameof(Batches))]
     public void Batch_stays_at_its_recall_and_false_flags(string batch, int caughtFloor, int falseFlagCeiling)
     {
-        var (posts, harmless) = batch switch
-        {
-            "FreshConcerns" => (FreshConcerns, FreshHarmless),
-            "UnseenConcerns" => (UnseenConcerns, UnseenHarmless),
-            "LastConcerns" => (LastConcerns, LastHarmless),
-            "FinalConcerns" => (FinalConcerns, FinalHarmless),
-            "SixthConcerns" => (SixthConcerns, SixthHarmless),
-            "SeventhConcerns" => (SeventhConcerns, SeventhHarmless),
-            "EighthConcerns" => (EighthConcerns, EighthHarmless),
-            "NinthConcerns" => (NinthConcerns, NinthHarmless),
-            _ => throw new ArgumentOutOfRangeException(nameof(batch), batch, null),
-        };
+        // Each batch of concerns has its harmless look-alikes under the same name ("FreshConcerns", "FreshHarmless").
+        var posts = SafeguardingSet.Batch(batch);
+        var harmless = SafeguardingSet.Batch(batch.Replace("Concerns", "Harmless", StringComparison.Ordinal));
         var (caught, missed, wrong) = Measure(posts, harmless);
         Assert.True(caught >= caughtFloor && wrong.Count <= falseFlagCeiling,
             $"{batch}: caught {caught}/{posts.Length}; missed: {string.Join(" | ", missed)}\nfalse flags {wrong.Count}: {string.Join(" | ", wrong)}");

@@ -6,9 +6,7 @@ namespace Courtesy.Tests.Screening;
 /// <summary>The trained models committed in data/models, loaded once: the engine the app and the CLI screen with.</summary>
 public static class ShippedModels
 {
-    private static readonly Lazy<LinearModel?> Offensive = new(() => LinearModel.LoadDefault(Path.Combine(Repo.Root, "data")));
-    private static readonly Lazy<CategoryModel?> Categories = new(() => CategoryModel.LoadDefault(Path.Combine(Repo.Root, "data")));
-    private static readonly Lazy<CategoryModel?> Safeguarding = new(() => CategoryModel.LoadDefault(Path.Combine(Repo.Root, "data"), CategoryModel.SafeguardingFile));
+    private static readonly Lazy<TrainedModels> Models = new(() => TrainedModels.Load(Path.Combine(Repo.Root, "data")));
 
-    public static ScreeningOptions Options => new() { Model = Offensive.Value, CategoryModel = Categories.Value, SafeguardingModel = Safeguarding.Value };
+    public static ScreeningOptions Options => new() { Model = Models.Value.Offensive, CategoryModel = Models.Value.Categories, SafeguardingModel = Models.Value.Safeguarding };
 }
