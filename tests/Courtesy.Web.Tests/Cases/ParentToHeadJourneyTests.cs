@@ -36,7 +36,7 @@ public class ParentToHeadJourneyTests
         await using var browser = await Chromium.LaunchAsync(playwright);
 
         // 1. The parent reports the post, with a screenshot, without an account.
-        var parent = await (await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl })).NewPageAsync();
+        var parent = await Chromium.PageAsync(browser, app.BaseUrl);
         await parent.GotoAsync("/Report?school=st-aidans");
         await parent.FillAsync("#PostText", "Mr Harris at St Aidan's hit my son and the head is covering it up. <script>alert(1)</script>");
         await parent.FillAsync("#Platform", "Facebook");
