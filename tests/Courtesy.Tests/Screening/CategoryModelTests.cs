@@ -9,7 +9,7 @@ public class CategoryModelTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args) => CliAndModelTests.Run(args);
 
-    internal static readonly string[] BlindSets = ["HeldOut8", "HeldOut12", "HeldOut13"];
+    internal static readonly string[] BlindSets = ["HeldOut8", "HeldOut13", "HeldOut16", "HeldOut17"];
 
     private static Post Labelled(string text, params string[] labels) => Post.OfText(text) with { Labels = labels };
 
