@@ -90,4 +90,8 @@ public enum Cue : byte
     ContactRequest,
     /// <summary>"bloke", "guy", "coach", "neighbour": an adult from outside the family.</summary>
     AdultStranger,
+    /// <summary>"taylor swift", "destiny's child", "romeo and juliet", "harley davidson", "sonny jim": the full name of a
+    /// celebrity, band, brand, character or title, or a set phrase, with a first name in it; a roster first name inside
+    /// it is not the pupil (unless another roster first name is inside it too: "Ben and Holly" may be two pupils).</summary>
+    KnownName,
 }

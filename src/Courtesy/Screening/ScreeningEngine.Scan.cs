@@ -501,6 +501,7 @@ public sealed partial class ScreeningEngine
             case NameForm.Preferred:
                 if (HitAt(s, Cue.Title, PrevWord(n, start))) return isPupil ? null : adult;
                 if (IsSomeoneElse(s, end) || TitleOrBrandAfter(s, end)) return null;
+                if (s.Has(Cue.KnownName) && InsideKnownName(s, start, end)) return null;
                 if (!suffixed && InList(n, NextWord(n, end), RuleWord.Modified)) return null;
                 if (!suffixed && IsPlaceHere(n, start)) return null;
                 if (e.Ordinary && !NamingContext(s, start, end, suffixed) && !CoordinatedNames(s, start, end)) return null;
@@ -528,6 +529,28 @@ public sealed partial class ScreeningEngine
             }
         }
         return null;
+    }
+
+    /// <summary>"taylor swift tickets", "destiny's child on the radio", "Romeo and Juliet mock", "harley davidson bikes":
+    /// a first name inside the longer full name of a celebrity, band, brand, character or title, or a set phrase
+    /// (<see cref="Cue.KnownName"/>), is not the pupil. Not when another roster first name is inside the same phrase
+    /// ("Ben and Holly were at it again" may be two pupils), nor when the phrase is no longer than the name (a pupil
+    /// whose first name is "Mary Jane").</summary>
+    private bool InsideKnownName(Scratch s, int start, int end)
+    {
+        for (var i = 0; i < s.HitCount && s.Hits[i].Start <= start; i++)
+        {
+            ref readonly var h = ref s.Hits[i];
+            if (h.Cue != Cue.KnownName || h.End < end || h.End - h.Start <= end - start) continue;
+            var other = false;
+            for (var k = 0; k < s.NameCount && !other; k++)
+            {
+                var m = s.Names[k];
+                other = m.Start != start && m.Start >= h.Start && m.End <= h.End && _refs[m.Pattern].Form is NameForm.First or NameForm.Preferred;
+            }
+            if (!other) return true;
+        }
+        return false;
     }
 
     /// <summary>"Harper Collins", "Harry Kane": a first name followed by a capitalised surname that is not

@@ -1,0 +1,76 @@
+using Courtesy.Policies;
+
+namespace Courtesy.Tests.Screening;
+
+/// <summary>The classes of false alarms found on HeldOut12 (an east London academy, spent) and the slang sets
+/// HeldOut14-15: pupils' first names read inside the full names of celebrities, bands, brands, titles and set
+/// phrases, and a meal skipped read as neglect. Checked on an invented Midlands secondary whose pupils share their
+/// first names with singers, boxers, a play and a perfume. Every class has posts that must be left alone and posts
+/// that share their words and must still be caught. No sentence here is taken from a labelled post.</summary>
+public class TwelfthSchoolRuleTests
+{
+    private static readonly InventedSchool Canalside = new("Wharf Lane Academy", ["Wharf Lane", "WLA"], "Walsall", """
+        kind,title,first_name,last_name,preferred_name,role,year_group
+        pupil,,Destiny,Akande,,,Year 8
+        pupil,,Romeo,Vasquez,,,Year 9
+        pupil,,Harley,Price,,,Year 7
+        pupil,,Junior,Mensah,,,Year 10
+        pupil,,Bonnie,Walsh,,,Year 7
+        pupil,,Dior,Campbell,,,Year 9
+        pupil,,Tyson,Reid,,,Year 8
+        pupil,,Billie,Cross,,,Year 11
+        pupil,,Harry,Fox,,,Year 8
+        staff,Mrs,Joanne,Penrose,,Head Teacher,
+        staff,Mr,Dev,Kaur,,Head of Year 8,
+        """, "twelfth-roster.csv");
+
+    private static bool Named(string text) => Canalside.Screen(text).Categories.Contains(Categories.NamingChildren);
+    private static bool Safeguarding(string text) => Canalside.Screen(text).Safeguarding;
+
+    // ---- 1. A pupil's first name inside a celebrity's, band's, brand's or title's full name, in any case ----
+
+    [Theory]
+    [InlineData("destiny's child came on in the car and the whole back seat sang every word")]
+    [InlineData("Year 9 are doing Romeo and Juliet for their English mock, revision guides are in the library")]
+    [InlineData("a whole convoy of harley davidson bikes went past the chippy on sunday")]
+    [InlineData("been singing my bonnie lies over the ocean to the baby for an hour, send help")]
+    [InlineData("someone emptied a bottle of dior sauvage in the boys toilets and the whole block stinks")]
+    [InlineData("the tyson fury fight is on the big screen at the social club saturday night")]
+    [InlineData("billie eilish on repeat in this house since the tickets came through")]
+    [InlineData("tickets for tyson fury's next fight are like gold dust")]
+    [InlineData("Junior Doctors Strike: my lad's appointment moved again")]
+    public void A_first_name_inside_a_well_known_name_is_no_pupil(string text) => Assert.False(Named(text), text);
+
+    /// <summary>Left alone before this pass, by the ordinary-word and title-case rules; kept as guards.</summary>
+    [Theory]
+    [InlineData("junior doctors are striking again so my lad's hospital appointment got moved")]
+    [InlineData("any ideas for a harry potter costume for world book day? need it by thursday")]
+    [InlineData("Harry Styles tickets for the wife's birthday, she cried")]
+    public void Names_already_read_as_words_or_surnamed_stay_unnamed(string text) => Assert.False(Named(text), text);
+
+    [Theory]
+    [InlineData("Destiny's been crying every night because of the girls in her form")]
+    [InlineData("romeo and harley were fighting at the gates again, someone needs to sort it")]
+    [InlineData("my son says Junior keeps taking his dinner money and nobody does anything")]
+    [InlineData("tyson pushed my daughter over in the playground and laughed")]
+    [InlineData("my lad says Harry is always winding him up in maths")]
+    [InlineData("Destiny Akande's child protection meeting was the talk of the gates")]
+    [InlineData("romeo and juliet's parts went to Romeo and Billie, the rest of year 9 fuming")]
+    [InlineData("Bonnie Walsh is a nasty little girl and her mum knows it")]
+    [InlineData("dior told the whole class my daughter fancies him")]
+    [InlineData("billie and the girls in year 11 won't let my daughter sit with them")]
+    public void The_pupils_themselves_are_still_named(string text) => Assert.True(Named(text), text);
+
+    // ---- 2. A meal missed today is no neglect; days without food still are ----
+
+    [Theory]
+    [InlineData("my daughter hasn't eaten since breakfast, she's saving herself for the party tea")]
+    [InlineData("our youngest hasn't eaten his tea again, fussiest kid alive")]
+    [InlineData("my son hasn't eaten since school, is the canteen shut or something?")]
+    public void A_missed_meal_is_no_concern(string text) => Assert.False(Safeguarding(text), text);
+
+    [Theory]
+    [InlineData("the boy across the road hasn't eaten since friday and his mum hasn't been home")]
+    [InlineData("my friend's little girl says she hasn't eaten in days and her dad just shouts")]
+    public void Days_without_food_are_still_a_concern(string text) => Assert.True(Safeguarding(text), text);
+}
