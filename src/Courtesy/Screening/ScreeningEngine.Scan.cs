@@ -502,6 +502,7 @@ public sealed partial class ScreeningEngine
                 if (HitAt(s, Cue.Title, PrevWord(n, start))) return isPupil ? null : adult;
                 if (IsSomeoneElse(s, end) || TitleOrBrandAfter(s, end)) return null;
                 if (s.Has(Cue.KnownName) && InsideKnownName(s, start, end)) return null;
+                if (AfterAnotherGivenName(s, start)) return null;
                 if (!suffixed && InList(n, NextWord(n, end), RuleWord.Modified)) return null;
                 if (!suffixed && IsPlaceHere(n, start)) return null;
                 if (e.Ordinary && !NamingContext(s, start, end, suffixed) && !CoordinatedNames(s, start, end)) return null;
@@ -551,6 +552,22 @@ public sealed partial class ScreeningEngine
             if (!other) return true;
         }
         return false;
+    }
+
+    /// <summary>"Ashley Cole", "Cheryl Cole's new song", "Ricky Martin": a pupil's capitalised first name straight after a
+    /// capitalised given name that is no roster name and no common word (<see cref="Lexicons.GivenNames"/>) is that
+    /// person's surname. "Romeo Cole and Billie" (a roster name before), "Lucky Cole", "Will Cole be there" (words) and
+    /// "Ashley, Cole ..." (a comma between) still name the pupil.</summary>
+    private bool AfterAnotherGivenName(Scratch s, int start)
+    {
+        if (_givenNames.Count == 0 || !IsCapitalized(s, start)) return false;
+        var n = s.Norm;
+        var prev = PrevWord(n, start);
+        if (prev.Start < 0 || !IsCapitalized(s, prev.Start)) return false;
+        var gapFrom = n.OrigEnd[prev.End - 1];
+        var gapTo = n.OrigStart[start];
+        if (gapTo <= gapFrom || !s.Text.AsSpan(gapFrom, gapTo - gapFrom).IsWhiteSpace()) return false;
+        return _givenNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(n.Chars.AsSpan(prev.Start, prev.End - prev.Start)) && !NameStartsAt(s, prev.Start);
     }
 
     /// <summary>"Harper Collins", "Harry Kane": a first name followed by a capitalised surname that is not

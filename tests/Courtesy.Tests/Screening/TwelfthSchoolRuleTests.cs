@@ -20,6 +20,8 @@ public class TwelfthSchoolRuleTests
         pupil,,Tyson,Reid,,,Year 8
         pupil,,Billie,Cross,,,Year 11
         pupil,,Harry,Fox,,,Year 8
+        pupil,,Cole,Henley,,,Year 10
+        pupil,,Martin,Osei,,,Year 7
         staff,Mrs,Joanne,Penrose,,Head Teacher,
         staff,Mr,Dev,Kaur,,Head of Year 8,
         """, "twelfth-roster.csv");
@@ -61,7 +63,24 @@ public class TwelfthSchoolRuleTests
     [InlineData("billie and the girls in year 11 won't let my daughter sit with them")]
     public void The_pupils_themselves_are_still_named(string text) => Assert.True(Named(text), text);
 
-    // ---- 2. A meal missed today is no neglect; days without food still are ----
+    // ---- 2. A pupil's first name straight after another capitalised given name is that person's surname ----
+
+    [Theory]
+    [InlineData("Ashley Cole was signing shirts at the sports centre on saturday")]
+    [InlineData("Cheryl Cole's new song is on every advert, I can't escape it")]
+    [InlineData("someone put Ricky Martin on at the wedding and my dad lost it")]
+    [InlineData("we had Gary Martin from the parish council in to judge the bake off")]
+    public void A_first_name_after_another_given_name_is_a_surname(string text) => Assert.False(Named(text), text);
+
+    [Theory]
+    [InlineData("Romeo Cole and Billie were all in isolation again")]
+    [InlineData("Lucky Cole got picked for the team again, funny that")]
+    [InlineData("Will Cole be at the party on saturday? he pushed my son last week")]
+    [InlineData("my daughter says Martin pushed her off the bench")]
+    [InlineData("Ashley, Cole keeps calling my daughter names")]
+    public void The_pupil_after_a_roster_name_a_word_or_a_comma_is_still_named(string text) => Assert.True(Named(text), text);
+
+    // ---- 3. A meal missed today is no neglect; days without food still are ----
 
     [Theory]
     [InlineData("my daughter hasn't eaten since breakfast, she's saving herself for the party tea")]
