@@ -94,4 +94,7 @@ public enum Cue : byte
     /// celebrity, band, brand, character or title, or a set phrase, with a first name in it; a roster first name inside
     /// it is not the pupil (unless another roster first name is inside it too: "Ben and Holly" may be two pupils).</summary>
     KnownName,
+    /// <summary>"paris", "chelsea", "florence", "india": a well-known place (or the club named after it) that is also a
+    /// first name; a pupil of that name is the place before a trip or fixture word, after a price or "back from".</summary>
+    PlaceName,
 }

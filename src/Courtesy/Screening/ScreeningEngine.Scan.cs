@@ -408,6 +408,49 @@ public sealed partial class ScreeningEngine
         return false;
     }
 
+    /// <summary>A pupil named after a well-known place (<see cref="Cue.PlaceName"/>: Paris, Chelsea, Florence) is the place
+    /// before a trip or club word ("the Paris group", "Chelsea fans", "Chelsea away" in a post about sport), after a price ("£600 for
+    /// Paris") or after "back from" ("just got back from Paris"). "Paris keeps telling", "thanks to Chelsea for" name her.</summary>
+    private static bool ReadAsThePlace(Scratch s, int start, int end)
+    {
+        var n = s.Norm;
+        var next = NextWord(n, end);
+        if (IsAny(n, next, PlaceFollowers)) return true;
+        // "Chelsea away at the weekend, no football club": the club, in a post about sport ("India away with flu" is not).
+        if (WordIs(n, next, "away") && AnyWord(s, RuleWord.Sport)) return true;
+        var prev = PrevWord(n, start);
+        if (prev.Start < 0) return false;
+        var before = PrevWord(n, prev.Start);
+        if (WordIs(n, prev, "from")) return WordIs(n, before, "back") || WordIs(n, before, "home") || WordIs(n, before, "flew") || WordIs(n, before, "returned");
+        return WordIs(n, prev, "for") && before.Start >= 0 && char.IsAsciiDigit(n.Chars[before.End - 1]);
+    }
+
+    private static readonly string[] PlaceFollowers =
+    [
+        "group", "groups", "residential", "exchange", "visit", "visitors", "pickup", "pick", "coach", "flight", "flights", "holiday",
+        "deposit", "payment", "money", "letter", "letters", "airport", "hotel", "itinerary", "fc", "afc", "fans", "fan", "supporters",
+    ];
+
+    /// <summary>"our cat Harley", "the new puppy Romeo", "lost dog, answers to Bonnie": a name given to a pet. The pet word
+    /// needs an owner or determiner before it: "ur a little snake Kian" is an insult.</summary>
+    private static bool IsPetsName(NormalizedText n, int start)
+    {
+        var prev = PrevWord(n, start);
+        if (prev.Start < 0) return false;
+        if (WordIs(n, prev, "to")) return WordIs(n, PrevWord(n, prev.Start), "answers");
+        // "our cat Harley", "the new puppy Romeo", not "ur a little snake Kian" (an insult).
+        return IsAny(n, prev, PetWords) && IsAny(n, PrevWord(n, prev.Start), PetOwners);
+    }
+
+    private static readonly string[] PetOwners = ["our", "my", "the", "their", "his", "her", "your", "new", "lost", "missing", "old", "family", "grandmas", "nans"];
+
+    private static readonly string[] PetWords =
+    [
+        "cat", "kitten", "kitty", "dog", "puppy", "pup", "hamster", "rabbit", "bunny", "pony", "horse", "tortoise", "budgie",
+        "parrot", "goldfish", "gerbil", "guinea", "ferret", "lizard", "cockapoo", "labrador", "spaniel", "terrier",
+        "collie", "staffie", "dachshund", "poodle", "pug", "retriever",
+    ];
+
     private static readonly string[] TravelWords = ["trip", "trips", "holiday", "holidays", "flight", "flights", "fly", "flew", "flying", "moved", "moving", "visit", "visiting", "coach", "ferry", "train"];
 
     /// <summary>"Rowan berries", "Holly bush", "Rose garden": a name used as the plant or thing before the noun
@@ -505,6 +548,8 @@ public sealed partial class ScreeningEngine
                 if (AfterAnotherGivenName(s, start)) return null;
                 if (!suffixed && InList(n, NextWord(n, end), RuleWord.Modified)) return null;
                 if (!suffixed && IsPlaceHere(n, start)) return null;
+                if (!suffixed && s.Has(Cue.PlaceName) && HitAt(s, Cue.PlaceName, (start, end)) && ReadAsThePlace(s, start, end)) return null;
+                if (IsPetsName(n, start)) return null;
                 if (e.Ordinary && !NamingContext(s, start, end, suffixed) && !CoordinatedNames(s, start, end)) return null;
                 return isPupil ? own ? MentionKind.OwnPupil : MentionKind.Pupil : adult;
             case NameForm.Surname:

@@ -14,14 +14,16 @@ public class TwelfthSchoolRuleTests
         pupil,,Destiny,Akande,,,Year 8
         pupil,,Romeo,Vasquez,,,Year 9
         pupil,,Harley,Price,,,Year 7
-        pupil,,Junior,Mensah,,,Year 10
+        pupil,,Junior,Bakare,,,Year 10
         pupil,,Bonnie,Walsh,,,Year 7
         pupil,,Dior,Campbell,,,Year 9
-        pupil,,Tyson,Reid,,,Year 8
+        pupil,,Tyson,Okoye,,,Year 8
         pupil,,Billie,Cross,,,Year 11
         pupil,,Harry,Fox,,,Year 8
         pupil,,Cole,Henley,,,Year 10
         pupil,,Martin,Osei,,,Year 7
+        pupil,,Paris,Lamb,,,Year 9
+        pupil,,Chelsea,Nwosu,,,Year 10
         staff,Mrs,Joanne,Penrose,,Head Teacher,
         staff,Mr,Dev,Kaur,,Head of Year 8,
         """, "twelfth-roster.csv");
@@ -80,7 +82,41 @@ public class TwelfthSchoolRuleTests
     [InlineData("Ashley, Cole keeps calling my daughter names")]
     public void The_pupil_after_a_roster_name_a_word_or_a_comma_is_still_named(string text) => Assert.True(Named(text), text);
 
-    // ---- 3. A meal missed today is no neglect; days without food still are ----
+    // ---- 3. A pupil named after a well-known place: the place before a trip or fixture word, after a price or "back from" ----
+
+    [Theory]
+    [InlineData("the Paris group land at 9 tonight, coach back to school by 11")]
+    [InlineData("Chelsea away on sunday so football training's moved to saturday morning")]
+    [InlineData("they charged £600 for Paris and half the year couldn't afford it")]
+    [InlineData("just got back from Paris with the kids, absolutely shattered")]
+    [InlineData("Chelsea fans on the train being loud as anything")]
+    [InlineData("Paris trip letters came home today, deposit due friday")]
+    public void A_place_read_as_a_place_is_no_pupil(string text) => Assert.False(Named(text), text);
+
+    [Theory]
+    [InlineData("Paris keeps telling my daughter she's fat")]
+    [InlineData("Chelsea and her group won't let my daughter sit with them")]
+    [InlineData("my son says Paris got him in trouble in science")]
+    [InlineData("thanks to Chelsea for looking after my daughter when she fell")]
+    [InlineData("Chelsea away from school again, third time this week, and the teachers say nothing")]
+    [InlineData("Paris vs Chelsea after school by the shops, everyone's going to watch")]
+    public void The_pupils_named_after_places_are_still_named(string text) => Assert.True(Named(text), text);
+
+    // ---- 4. A pet's name: after a pet word or "answers to" ----
+
+    [Theory]
+    [InlineData("lost dog near the rec, answers to Bonnie, please ring if you see her")]
+    [InlineData("our cat Harley has gone missing again, ginger with a white chest")]
+    [InlineData("the new puppy Romeo has eaten my slipper")]
+    public void A_pets_name_is_no_pupil(string text) => Assert.False(Named(text), text);
+
+    [Theory]
+    [InlineData("Bonnie answers to nobody, she's a nightmare in class")]
+    [InlineData("the dog from next door bit Harley at the park")]
+    [InlineData("you're a sly little dog Tyson, everyone knows you grassed")]
+    public void The_pupils_near_pet_words_are_still_named(string text) => Assert.True(Named(text), text);
+
+    // ---- 5. A meal missed today is no neglect; days without food still are ----
 
     [Theory]
     [InlineData("my daughter hasn't eaten since breakfast, she's saving herself for the party tea")]
