@@ -29,6 +29,7 @@ public class TwelfthSchoolRuleTests
         """, "twelfth-roster.csv");
 
     private static bool Named(string text) => Canalside.Screen(text).Categories.Contains(Categories.NamingChildren);
+    private static bool Threat(string text) => Canalside.Screen(text).Categories.Contains(Categories.ThreatOfViolence);
     private static bool Safeguarding(string text) => Canalside.Screen(text).Safeguarding;
 
     // ---- 1. A pupil's first name inside a celebrity's, band's, brand's or title's full name, in any case ----
@@ -116,7 +117,25 @@ public class TwelfthSchoolRuleTests
     [InlineData("you're a sly little dog Tyson, everyone knows you grassed")]
     public void The_pupils_near_pet_words_are_still_named(string text) => Assert.True(Named(text), text);
 
-    // ---- 5. A meal missed today is no neglect; days without food still are ----
+    // ---- 5. Road-slang stabbing words ("wet", "chef") and "ill" written for "I'll" before a blow ----
+
+    [Theory]
+    [InlineData("if Tyson touches my bag again ill bang him")]
+    [InlineData("swear on my life im gonna wet him if he chats about my sister again")]
+    [InlineData("on my mum ill chef him up if he comes near my little brother")]
+    [InlineData("Kai better stop talking or we're going to wet him after school")]
+    public void A_slang_stabbing_after_an_intention_is_a_threat(string text) => Assert.True(Threat(text), text);
+
+    [Theory]
+    [InlineData("my son's been ill, kick him out of bed and he'd still sleep all day")]
+    [InlineData("I'll wet her hair and plait it before school")]
+    [InlineData("im gonna wet him with the water pistol at the fun day 😂")]
+    [InlineData("ill chef them up some pasta when they get in from football")]
+    [InlineData("he wet himself in assembly, poor lad, be kind")]
+    [InlineData("she was that ill she could hit the roof with a temperature like that")]
+    public void Soaking_cooking_and_being_ill_are_no_threat(string text) => Assert.False(Threat(text), text);
+
+    // ---- 6. A meal missed today is no neglect; days without food still are ----
 
     [Theory]
     [InlineData("my daughter hasn't eaten since breakfast, she's saving herself for the party tea")]
