@@ -97,4 +97,8 @@ public enum Cue : byte
     /// <summary>"paris", "chelsea", "florence", "india": a well-known place (or the club named after it) that is also a
     /// first name; a pupil of that name is the place before a trip or fixture word, after a price or "back from".</summary>
     PlaceName,
+    /// <summary>The surname of a two-word <see cref="KnownName"/> ("fury" of "tyson fury"), added by the engine, not listed in
+    /// cues.tsv: capitalised elsewhere in the post, it makes that first name the celebrity ("Fury v Usyk ... Tyson's been
+    /// training").</summary>
+    KnownSurname,
 }

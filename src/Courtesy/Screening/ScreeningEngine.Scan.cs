@@ -545,6 +545,7 @@ public sealed partial class ScreeningEngine
                 if (HitAt(s, Cue.Title, PrevWord(n, start))) return isPupil ? null : adult;
                 if (IsSomeoneElse(s, end) || TitleOrBrandAfter(s, end)) return null;
                 if (s.Has(Cue.KnownName) && InsideKnownName(s, start, end)) return null;
+                if (s.Has(Cue.KnownSurname) && KnownSurnameElsewhere(s, start, end)) return null;
                 if (AfterAnotherGivenName(s, start)) return null;
                 if (!suffixed && InList(n, NextWord(n, end), RuleWord.Modified)) return null;
                 if (!suffixed && IsPlaceHere(n, start)) return null;
@@ -613,6 +614,27 @@ public sealed partial class ScreeningEngine
         var gapTo = n.OrigStart[start];
         if (gapTo <= gapFrom || !s.Text.AsSpan(gapFrom, gapTo - gapFrom).IsWhiteSpace()) return false;
         return _givenNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(n.Chars.AsSpan(prev.Start, prev.End - prev.Start)) && !NameStartsAt(s, prev.Start);
+    }
+
+    /// <summary>"Usyk against Fury ... Tyson wins it", "Kane scored twice, Harry's flying": a first name whose celebrity's
+    /// surname (<see cref="Cue.KnownSurname"/>) stands capitalised elsewhere in the post is the celebrity. Not when that
+    /// surname is a roster name or follows a title ("Mr Fury"), nor in lower case ("fury doesn't cover it").</summary>
+    private bool KnownSurnameElsewhere(Scratch s, int start, int end)
+    {
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref readonly var h = ref s.Hits[i];
+            if (h.Cue != Cue.KnownSurname || h.Start == start || !IsCapitalized(s, h.Start) || HitAt(s, Cue.Title, PrevWord(n, h.Start))) continue;
+            var phrase = _entries[h.Entry].Phrase;
+            var first = phrase.IndexOf(' ');
+            var token = n.Chars.AsSpan(start, end - start);
+            if (!token.StartsWith(phrase.AsSpan(0, first)) || token.Length > first && !token[first..].SequenceEqual("'s") && !token[first..].SequenceEqual("s")) continue;
+            var rosterWord = false;
+            for (var k = 0; k < s.NameCount && !rosterWord; k++) rosterWord = s.Names[k].Start == h.Start;
+            if (!rosterWord) return true;
+        }
+        return false;
     }
 
     /// <summary>"Harper Collins", "Harry Kane": a first name followed by a capitalised surname that is not

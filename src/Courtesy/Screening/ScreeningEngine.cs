@@ -134,6 +134,10 @@ public sealed partial class ScreeningEngine : IScreener
 
         var builder = new PatternBuilder();
         foreach (var (cue, phrase) in lex.Cues) builder.AddWithDialect(phrase, new Entry(cue, -1, default, false, phrase), lex.CommonWords);
+        // "Fury" of "tyson fury": the celebrity's surname on its own (see KnownSurname); the entry keeps the full name.
+        foreach (var (cue, phrase) in lex.Cues)
+            if (cue == Cue.KnownName && phrase.IndexOf(' ') is var space and > 0 && phrase.IndexOf(' ', space + 1) < 0 && phrase.Length - space > 3 && !phrase.Contains('\''))
+                builder.Add(phrase[(space + 1)..], new Entry(Cue.KnownSurname, -1, default, false, phrase));
         foreach (var word in lex.Profanity) builder.Add(word, new Entry(Cue.Profanity, -1, default, false, word));
         for (var o = 0; o < _own.Length; o++)
             foreach (var phrase in _own[o].Phrases) builder.Add(phrase, new Entry(Cue.Own, o, default, false, phrase));

@@ -55,7 +55,7 @@ public class GeneralityTests
     [InlineData("HeldOut13", 175, 55,   0.67,    0.57,  6,     0.38)] // Blackhaugh Colliery Primary, County Durham: 0.670 / 0.600 / 7; 0.688 / 0.578 / 6 after
     // HeldOut14-15 were written without reading the rules and run once (unseen: 0.647 / 0.460 / 14, 0.667 / 0.625 / 12),
     // then tuned on (the slang and dialect pass) and trained on, so these floors are in-sample
-    [InlineData("HeldOut14", 175, 55,   0.83,    0.82,  10,    0.60)] // Cresswell Park, Peckham: 0.853 / 0.840 / 14; 0.857 / 0.840 / 10 after the names-in-titles pass
+    [InlineData("HeldOut14", 175, 55,   0.83,    0.82,  9,     0.60)] // Cresswell Park, Peckham: 0.853 / 0.840 / 14; 0.858 / 0.840 / 9 after the names-in-titles pass
     [InlineData("HeldOut15", 175, 55,   0.82,    0.89,  3,     0.45)] // Brackendale, Liverpool: 0.846 / 0.917 / 9; 0.854 / 0.917 / 3 after the names-in-titles pass
     public void Held_out_school_stays_above_its_floors(string set, int posts, int clean, double macroF1, double police, int falseAlarms, double recall)
     {

@@ -66,6 +66,17 @@ public class TwelfthSchoolRuleTests
     [InlineData("billie and the girls in year 11 won't let my daughter sit with them")]
     public void The_pupils_themselves_are_still_named(string text) => Assert.True(Named(text), text);
 
+    [Theory]
+    [InlineData("Usyk against Fury is on at the rugby club saturday, reckon Tyson wins it in the tenth")]
+    [InlineData("Kane scored twice again, Harry's flying this season")]
+    [InlineData("Eilish at the O2 was unreal, Billie's voice live is something else")]
+    public void A_first_name_with_the_celebritys_surname_elsewhere_is_no_pupil(string text) => Assert.False(Named(text), text);
+
+    [Theory]
+    [InlineData("Tyson told everyone my son cried, fury doesn't even cover how I feel")]
+    [InlineData("Billie pushed my daughter, Mrs Penrose was furious")]
+    public void A_first_name_without_the_celebritys_surname_is_still_named(string text) => Assert.True(Named(text), text);
+
     // ---- 2. A pupil's first name straight after another capitalised given name is that person's surname ----
 
     [Theory]
