@@ -90,4 +90,15 @@ public enum Cue : byte
     ContactRequest,
     /// <summary>"bloke", "guy", "coach", "neighbour": an adult from outside the family.</summary>
     AdultStranger,
+    /// <summary>"taylor swift", "destiny's child", "romeo and juliet", "harley davidson", "sonny jim": the full name of a
+    /// celebrity, band, brand, character or title, or a set phrase, with a first name in it; a roster first name inside
+    /// it is not the pupil (unless another roster first name is inside it too: "Ben and Holly" may be two pupils).</summary>
+    KnownName,
+    /// <summary>"paris", "chelsea", "florence", "india": a well-known place (or the club named after it) that is also a
+    /// first name; a pupil of that name is the place before a trip or fixture word, after a price or "back from".</summary>
+    PlaceName,
+    /// <summary>The surname of a two-word <see cref="KnownName"/> ("fury" of "tyson fury"), added by the engine, not listed in
+    /// cues.tsv: capitalised elsewhere in the post, it makes that first name the celebrity ("Fury v Usyk ... Tyson's been
+    /// training").</summary>
+    KnownSurname,
 }

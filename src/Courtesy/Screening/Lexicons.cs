@@ -7,6 +7,9 @@ public sealed class Lexicons
     public required IReadOnlyList<(Cue Cue, string Phrase)> Cues { get; init; }
     public required IReadOnlyList<string> Profanity { get; init; }
     public required IReadOnlySet<string> CommonWords { get; init; }
+    /// <summary>English given names (data/lexicons/given-names.txt, converted from npm @stdlib first-name data sets): a
+    /// capitalised given name straight before a pupil's first name makes it someone else's surname ("Ashley Cole").</summary>
+    public IReadOnlySet<string> GivenNames { get; init; } = new HashSet<string>(StringComparer.Ordinal);
     /// <summary>Phrases kept although they are long and specific, with the reason from cues.tsv's third
     /// column ("idiom: a well-known threat"); <see cref="CueAudit"/> does not count them as copied from a post.</summary>
     public IReadOnlyDictionary<(Cue Cue, string Phrase), string> Idioms { get; init; } = new Dictionary<(Cue, string), string>();
@@ -35,6 +38,9 @@ public sealed class Lexicons
             Cues = cues,
             Profanity = ReadList(Path.Combine(dir, "profanity.txt")),
             CommonWords = new HashSet<string>(ReadList(Path.Combine(dir, "common-words.txt")), StringComparer.Ordinal),
+            GivenNames = File.Exists(Path.Combine(dir, "given-names.txt"))
+                ? new HashSet<string>(ReadList(Path.Combine(dir, "given-names.txt")), StringComparer.Ordinal)
+                : new HashSet<string>(StringComparer.Ordinal),
             Idioms = idioms,
         };
     }

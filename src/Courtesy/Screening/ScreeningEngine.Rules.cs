@@ -463,6 +463,7 @@ public sealed partial class ScreeningEngine
                     break;
             }
         }
+        if (!c.Has(cat) && s.Has(Cue.ViolentAct)) IllBeforeABlow(s, c);
         if (!c.Has(cat))
         {
             var (hs, he) = HarmToTheBody(s);
@@ -729,6 +730,10 @@ public sealed partial class ScreeningEngine
         if (verb.SequenceEqual("stab") && WordIs(n, NextWord(n, act.End), "at")) return true;
         // "I'll bang him a text", "bang her up": to send someone a message, or to lock them up, is no blow.
         if (verb.StartsWith("bang ") && NextWord(n, act.End) is var after && (WordIs(n, after, "a") || WordIs(n, after, "an") || WordIs(n, after, "up"))) return true;
+        // "I'll wet her hair", "wet him with the hose": soaking; "ill chef them up some pasta": cooking.
+        if (verb.StartsWith("wet ") && IsAny(n, NextWord(n, act.End), NotStabbedWet)) return true;
+        if (verb.StartsWith("chef ") && NextWord(n, act.End) is var served
+            && (IsAny(n, served, CookedFood) || WordIs(n, served, "up") && IsAny(n, NextWord(n, served.End), CookedFood))) return true;
         if ((verb.StartsWith("kill") || verb.StartsWith("murder") || verb.StartsWith("strangle") || verb.StartsWith("throttle"))
             && !Identifiable(s) && (s.Has(Cue.EmojiLaugh) || AnyWord(s, RuleWord.Lol | RuleWord.Haha)))
             return true;
@@ -752,6 +757,48 @@ public sealed partial class ScreeningEngine
         }
         return false;
     }
+
+    private static readonly string[] NotStabbedWet =
+    [
+        "with", "through", "again", "down", "in", "hair", "pants", "knickers", "trousers", "shorts", "bed", "clothes", "socks", "feet",
+        "shoes", "towel", "flannel", "face", "wipe",
+    ];
+
+    private static readonly string[] CookedFood =
+    [
+        "a", "an", "some", "summat", "something", "dinner", "tea", "breakfast", "lunch", "food", "pasta", "noodles", "eggs", "toast",
+        "soup", "pancakes", "nuggets", "chips", "rice",
+    ];
+
+    /// <summary>"ill bang him", "ill wet him": "ill" written for "I'll" straight before a blow aimed at a person (the
+    /// apostrophe-free "ill" is no intention cue, since it is also the word for sick). Not after a word that makes it
+    /// the adjective ("been ill, kick him out of bed", "so ill", "feeling ill"), nor with punctuation between.</summary>
+    private void IllBeforeABlow(Scratch s, Collector c)
+    {
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref readonly var a = ref s.Hits[i];
+            if (a.Cue != Cue.ViolentAct) continue;
+            var ill = PrevWord(n, a.Start);
+            if (!WordIs(n, ill, "ill") || IsAny(n, PrevWord(n, ill.Start), IllAsSick)) continue;
+            var gapFrom = n.OrigEnd[ill.End - 1];
+            var gapTo = n.OrigStart[a.Start];
+            if (gapTo <= gapFrom || !s.Text.AsSpan(gapFrom, gapTo - gapFrom).IsWhiteSpace()) continue;
+            var intent = new Hit { Cue = Cue.ThreatIntent, Entry = -1, Start = ill.Start, End = ill.End, Sentence = a.Sentence };
+            if (Overlaps(s, Cue.HyperboleOwn, a) || NotAnAct(s, intent, a) || BeatingASide(s, intent, a) || !ActAimedAtPerson(s, a)) continue;
+            c.Span(Categories.ThreatOfViolence, ill.Start, a.End, "states an intention to do violence ('ill' for 'I'll')", "pattern.intent+violence");
+            return;
+        }
+    }
+
+    private static readonly string[] IllAsSick =
+    [
+        "is", "was", "been", "be", "being", "am", "are", "were", "im", "i'm", "hes", "he's", "shes", "she's", "theyre", "they're", "feel",
+        "feels", "feeling", "felt", "get", "gets", "got", "getting", "very", "really", "so", "too", "that", "proper", "seriously",
+        "mentally", "terminally", "fell", "falls", "fall", "look", "looks", "looked", "looking", "seem", "seems", "seemed", "became",
+        "become", "quite", "bit", "dead", "real", "off", "went", "go", "goes", "gone", "taken", "still", "sound", "sounds", "always",
+    ];
 
     /// <summary>"my mum", "my nan's", "my dad is" just before the intention: someone at home is the one who will "kill me".</summary>
     private static bool OwnRelativeBefore(Scratch s, in Hit intent)

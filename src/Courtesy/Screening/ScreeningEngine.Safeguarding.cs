@@ -90,6 +90,9 @@ public sealed partial class ScreeningEngine
                     default:
                         // "the kids ran away with the trophy", "hasn't come home with his PE kit", "hasn't been home much".
                         if (WordIs(n, next, "with") || WordIs(n, next, "much")) continue;
+                        // "hasn't eaten since breakfast", "hasn't eaten his tea": a meal missed today (a fussy or excited
+                        // child), not "hasn't eaten since friday" or "in days".
+                        if (phrase.EndsWith("eaten", StringComparison.Ordinal) && MealMissedToday(n, next)) continue;
                         // "sleeping in the car on the way to matches".
                         if (phrase.StartsWith("sleeping in", StringComparison.Ordinal) && (WordIs(n, next, "on") || WordIs(n, next, "to") || WordIs(n, next, "during") || WordIs(n, next, "after") || WordIs(n, next, "home") || WordIs(n, next, "back"))) continue;
                         // "the PE teacher kicked him out of the lesson", not "kicked him out of the house".
@@ -124,6 +127,18 @@ public sealed partial class ScreeningEngine
         if (s.Has(Cue.SelfInjury)) SelfInjury(s, c);
         if (s.Has(Cue.ContactRequest)) AdultSeeksContact(s, c);
     }
+
+    private static bool MealMissedToday(NormalizedText n, (int Start, int End) next)
+    {
+        if (next.Start < 0) return false;
+        var after = NextWord(n, next.End);
+        if (WordIs(n, next, "since")) return IsAny(n, after, MealsToday) || WordIs(n, after, "this") && IsAny(n, NextWord(n, after.End), PartsOfToday);
+        return IsAny(n, next, MealOwners) && IsAny(n, after, MealsToday);
+    }
+
+    private static readonly string[] MealsToday = ["breakfast", "brekkie", "lunch", "lunchtime", "dinner", "dinnertime", "tea", "teatime", "supper", "snack", "school", "noon", "midday", "brunch"];
+    private static readonly string[] PartsOfToday = ["morning", "afternoon"];
+    private static readonly string[] MealOwners = ["his", "her", "their", "my", "your", "ur", "any", "the"];
 
     /// <summary>"one of the dinner ladies keeps asking the year 6 girls to add her on tiktok", "a man at the bus stop
     /// asked my daughter for her number", "her step dad sends her messages at night": an adult seeking private

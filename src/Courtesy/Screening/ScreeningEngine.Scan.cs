@@ -408,6 +408,49 @@ public sealed partial class ScreeningEngine
         return false;
     }
 
+    /// <summary>A pupil named after a well-known place (<see cref="Cue.PlaceName"/>: Paris, Chelsea, Florence) is the place
+    /// before a trip or club word ("the Paris group", "Chelsea fans", "Chelsea away" in a post about sport), after a price ("£600 for
+    /// Paris") or after "back from" ("just got back from Paris"). "Paris keeps telling", "thanks to Chelsea for" name her.</summary>
+    private static bool ReadAsThePlace(Scratch s, int start, int end)
+    {
+        var n = s.Norm;
+        var next = NextWord(n, end);
+        if (IsAny(n, next, PlaceFollowers)) return true;
+        // "Chelsea away at the weekend, no football club": the club, in a post about sport ("India away with flu" is not).
+        if (WordIs(n, next, "away") && AnyWord(s, RuleWord.Sport)) return true;
+        var prev = PrevWord(n, start);
+        if (prev.Start < 0) return false;
+        var before = PrevWord(n, prev.Start);
+        if (WordIs(n, prev, "from")) return WordIs(n, before, "back") || WordIs(n, before, "home") || WordIs(n, before, "flew") || WordIs(n, before, "returned");
+        return WordIs(n, prev, "for") && before.Start >= 0 && char.IsAsciiDigit(n.Chars[before.End - 1]);
+    }
+
+    private static readonly string[] PlaceFollowers =
+    [
+        "group", "groups", "residential", "exchange", "visit", "visitors", "pickup", "pick", "coach", "flight", "flights", "holiday",
+        "deposit", "payment", "money", "letter", "letters", "airport", "hotel", "itinerary", "fc", "afc", "fans", "fan", "supporters",
+    ];
+
+    /// <summary>"our cat Harley", "the new puppy Romeo", "lost dog, answers to Bonnie": a name given to a pet. The pet word
+    /// needs an owner or determiner before it: "ur a little snake Kian" is an insult.</summary>
+    private static bool IsPetsName(NormalizedText n, int start)
+    {
+        var prev = PrevWord(n, start);
+        if (prev.Start < 0) return false;
+        if (WordIs(n, prev, "to")) return WordIs(n, PrevWord(n, prev.Start), "answers");
+        // "our cat Harley", "the new puppy Romeo", not "ur a little snake Kian" (an insult).
+        return IsAny(n, prev, PetWords) && IsAny(n, PrevWord(n, prev.Start), PetOwners);
+    }
+
+    private static readonly string[] PetOwners = ["our", "my", "the", "their", "his", "her", "your", "new", "lost", "missing", "old", "family", "grandmas", "nans"];
+
+    private static readonly string[] PetWords =
+    [
+        "cat", "kitten", "kitty", "dog", "puppy", "pup", "hamster", "rabbit", "bunny", "pony", "horse", "tortoise", "budgie",
+        "parrot", "goldfish", "gerbil", "guinea", "ferret", "lizard", "cockapoo", "labrador", "spaniel", "terrier",
+        "collie", "staffie", "dachshund", "poodle", "pug", "retriever",
+    ];
+
     private static readonly string[] TravelWords = ["trip", "trips", "holiday", "holidays", "flight", "flights", "fly", "flew", "flying", "moved", "moving", "visit", "visiting", "coach", "ferry", "train"];
 
     /// <summary>"Rowan berries", "Holly bush", "Rose garden": a name used as the plant or thing before the noun
@@ -501,8 +544,13 @@ public sealed partial class ScreeningEngine
             case NameForm.Preferred:
                 if (HitAt(s, Cue.Title, PrevWord(n, start))) return isPupil ? null : adult;
                 if (IsSomeoneElse(s, end) || TitleOrBrandAfter(s, end)) return null;
+                if (s.Has(Cue.KnownName) && InsideKnownName(s, start, end)) return null;
+                if (s.Has(Cue.KnownSurname) && KnownSurnameElsewhere(s, start, end)) return null;
+                if (AfterAnotherGivenName(s, start)) return null;
                 if (!suffixed && InList(n, NextWord(n, end), RuleWord.Modified)) return null;
                 if (!suffixed && IsPlaceHere(n, start)) return null;
+                if (!suffixed && s.Has(Cue.PlaceName) && HitAt(s, Cue.PlaceName, (start, end)) && ReadAsThePlace(s, start, end)) return null;
+                if (IsPetsName(n, start)) return null;
                 if (e.Ordinary && !NamingContext(s, start, end, suffixed) && !CoordinatedNames(s, start, end)) return null;
                 return isPupil ? own ? MentionKind.OwnPupil : MentionKind.Pupil : adult;
             case NameForm.Surname:
@@ -528,6 +576,65 @@ public sealed partial class ScreeningEngine
             }
         }
         return null;
+    }
+
+    /// <summary>"taylor swift tickets", "destiny's child on the radio", "Romeo and Juliet mock", "harley davidson bikes":
+    /// a first name inside the longer full name of a celebrity, band, brand, character or title, or a set phrase
+    /// (<see cref="Cue.KnownName"/>), is not the pupil. Not when another roster first name is inside the same phrase
+    /// ("Ben and Holly were at it again" may be two pupils), nor when the phrase is no longer than the name (a pupil
+    /// whose first name is "Mary Jane").</summary>
+    private bool InsideKnownName(Scratch s, int start, int end)
+    {
+        for (var i = 0; i < s.HitCount && s.Hits[i].Start <= start; i++)
+        {
+            ref readonly var h = ref s.Hits[i];
+            if (h.Cue != Cue.KnownName || h.End < end || h.End - h.Start <= end - start) continue;
+            var other = false;
+            for (var k = 0; k < s.NameCount && !other; k++)
+            {
+                var m = s.Names[k];
+                other = m.Start != start && m.Start >= h.Start && m.End <= h.End && _refs[m.Pattern].Form is NameForm.First or NameForm.Preferred;
+            }
+            if (!other) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"Ashley Cole", "Cheryl Cole's new song", "Ricky Martin": a pupil's capitalised first name straight after a
+    /// capitalised given name that is no roster name and no common word (<see cref="Lexicons.GivenNames"/>) is that
+    /// person's surname. "Romeo Cole and Billie" (a roster name before), "Lucky Cole", "Will Cole be there" (words) and
+    /// "Ashley, Cole ..." (a comma between) still name the pupil.</summary>
+    private bool AfterAnotherGivenName(Scratch s, int start)
+    {
+        if (_givenNames.Count == 0 || !IsCapitalized(s, start)) return false;
+        var n = s.Norm;
+        var prev = PrevWord(n, start);
+        if (prev.Start < 0 || !IsCapitalized(s, prev.Start)) return false;
+        var gapFrom = n.OrigEnd[prev.End - 1];
+        var gapTo = n.OrigStart[start];
+        if (gapTo <= gapFrom || !s.Text.AsSpan(gapFrom, gapTo - gapFrom).IsWhiteSpace()) return false;
+        return _givenNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(n.Chars.AsSpan(prev.Start, prev.End - prev.Start)) && !NameStartsAt(s, prev.Start);
+    }
+
+    /// <summary>"Usyk against Fury ... Tyson wins it", "Kane scored twice, Harry's flying": a first name whose celebrity's
+    /// surname (<see cref="Cue.KnownSurname"/>) stands capitalised elsewhere in the post is the celebrity. Not when that
+    /// surname is a roster name or follows a title ("Mr Fury"), nor in lower case ("fury doesn't cover it").</summary>
+    private bool KnownSurnameElsewhere(Scratch s, int start, int end)
+    {
+        var n = s.Norm;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref readonly var h = ref s.Hits[i];
+            if (h.Cue != Cue.KnownSurname || h.Start == start || !IsCapitalized(s, h.Start) || HitAt(s, Cue.Title, PrevWord(n, h.Start))) continue;
+            var phrase = _entries[h.Entry].Phrase;
+            var first = phrase.IndexOf(' ');
+            var token = n.Chars.AsSpan(start, end - start);
+            if (!token.StartsWith(phrase.AsSpan(0, first)) || token.Length > first && !token[first..].SequenceEqual("'s") && !token[first..].SequenceEqual("s")) continue;
+            var rosterWord = false;
+            for (var k = 0; k < s.NameCount && !rosterWord; k++) rosterWord = s.Names[k].Start == h.Start;
+            if (!rosterWord) return true;
+        }
+        return false;
     }
 
     /// <summary>"Harper Collins", "Harry Kane": a first name followed by a capitalised surname that is not

@@ -66,6 +66,7 @@ public sealed partial class ScreeningEngine : IScreener
     /// an ending names the only lengths that can fit it.</summary>
     private readonly int[][] _maskWordsByLength;
     private readonly (string Surname, int Person)[] _titled;
+    private readonly HashSet<string> _givenNames;
     /// <summary>Titled surnames by first and by last letter and by length: a word one edit away from a
     /// surname of three or more letters shares its first or its last letter and differs in length by at
     /// most one, so only these few need an edit-distance check.</summary>
@@ -128,9 +129,15 @@ public sealed partial class ScreeningEngine : IScreener
         _knownEnabled = _knownIds.Select(_enabled.Contains).ToArray();
         var lex = options.Lexicons ?? Lexicons.Default;
         _commonWords = lex.CommonWords as HashSet<string> ?? new HashSet<string>(lex.CommonWords, StringComparer.Ordinal);
+        // Given names that are no common word: "Ashley", "Cheryl", "Ricky" (not "Will", "Bob", "Lucky", "Hi").
+        _givenNames = new HashSet<string>(lex.GivenNames.Where(g => !lex.CommonWords.Contains(g)), StringComparer.Ordinal);
 
         var builder = new PatternBuilder();
         foreach (var (cue, phrase) in lex.Cues) builder.AddWithDialect(phrase, new Entry(cue, -1, default, false, phrase), lex.CommonWords);
+        // "Fury" of "tyson fury": the celebrity's surname on its own (see KnownSurname); the entry keeps the full name.
+        foreach (var (cue, phrase) in lex.Cues)
+            if (cue == Cue.KnownName && phrase.IndexOf(' ') is var space and > 0 && phrase.IndexOf(' ', space + 1) < 0 && phrase.Length - space > 3 && !phrase.Contains('\''))
+                builder.Add(phrase[(space + 1)..], new Entry(Cue.KnownSurname, -1, default, false, phrase));
         foreach (var word in lex.Profanity) builder.Add(word, new Entry(Cue.Profanity, -1, default, false, word));
         for (var o = 0; o < _own.Length; o++)
             foreach (var phrase in _own[o].Phrases) builder.Add(phrase, new Entry(Cue.Own, o, default, false, phrase));

@@ -42,19 +42,21 @@ public class GeneralityTests
     // HeldOut9-11 were written without reading the rules and run once (unseen: 0.747 / 0.681 / 2, 0.716 / 0.705 / 7,
     // 0.705 / 0.620 / 6); the category model has been trained on them since, so these floors are in-sample for it
     [InlineData("HeldOut9", 175,  55,   0.86,    0.85,  0,     0.50)] // St Columba's: 0.879 / 0.851 / 0; 0.884 / 0.872 / 0 after the safeguarding and threat pass
-    [InlineData("HeldOut10", 175, 55,   0.86,    0.88,  2,     0.50)] // Brackenridge: 0.864 / 0.841 / 4; 0.881 / 0.909 / 2 after it
+    [InlineData("HeldOut10", 175, 55,   0.86,    0.88,  0,     0.50)] // Brackenridge: 0.864 / 0.841 / 4; 0.881 / 0.909 / 2 after it; 0.884 / 0.909 / 0 after the names-in-titles pass
     [InlineData("HeldOut11", 175, 55,   0.84,    0.86,  0,     0.50)] // Shepway Coast: 0.842 / 0.780 / 2; 0.865 / 0.880 / 0 after it
-    // HeldOut12 and HeldOut13 were written blind in the second session of 2026-11-21 and are kept blind (first runs
+    // HeldOut12 and HeldOut13 were written blind in the second session of 2026-11-21 and kept blind (first runs
     // 0.665 / 0.490 / 10 and 0.670 / 0.600 / 7, before that session's rule pass and safeguarding model); floors under
     // their figures after it. They show how far a school whose parents write slang or dialect sits below the others.
     // After the slang and dialect pass and the models retrained with HeldOut14-15, HeldOut12 lost an obscene post
     // (3 to 2 of 7) and HeldOut13 a police-threshold post (27 to 26 of 45): the floors follow, the loss is on record.
-    [InlineData("HeldOut12", 175, 55,   0.65,    0.49,  8,     0.28)] // Leyside Academy, east London: 0.671 / 0.510 / 10; 0.658 / 0.529 / 8 after
+    // HeldOut12 is spent since the names-in-titles pass (a working set, read and tuned on): its false-alarm ceiling
+    // follows that pass (8 to 5); HeldOut13 stays blind.
+    [InlineData("HeldOut12", 175, 55,   0.65,    0.49,  5,     0.28)] // Leyside Academy, east London: 0.671 / 0.510 / 10; 0.658 / 0.529 / 8 after; 0.663 / 0.529 / 5 after the names-in-titles pass
     [InlineData("HeldOut13", 175, 55,   0.67,    0.57,  6,     0.38)] // Blackhaugh Colliery Primary, County Durham: 0.670 / 0.600 / 7; 0.688 / 0.578 / 6 after
     // HeldOut14-15 were written without reading the rules and run once (unseen: 0.647 / 0.460 / 14, 0.667 / 0.625 / 12),
     // then tuned on (the slang and dialect pass) and trained on, so these floors are in-sample
-    [InlineData("HeldOut14", 175, 55,   0.83,    0.82,  14,    0.60)] // Cresswell Park, Peckham: 0.853 / 0.840 / 14
-    [InlineData("HeldOut15", 175, 55,   0.82,    0.89,  9,     0.45)] // Brackendale, Liverpool: 0.846 / 0.917 / 9
+    [InlineData("HeldOut14", 175, 55,   0.83,    0.82,  9,     0.60)] // Cresswell Park, Peckham: 0.853 / 0.840 / 14; 0.858 / 0.840 / 9 after the names-in-titles pass
+    [InlineData("HeldOut15", 175, 55,   0.82,    0.89,  3,     0.45)] // Brackendale, Liverpool: 0.846 / 0.917 / 9; 0.854 / 0.917 / 3 after the names-in-titles pass
     public void Held_out_school_stays_above_its_floors(string set, int posts, int clean, double macroF1, double police, int falseAlarms, double recall)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
