@@ -90,4 +90,6 @@ public enum Cue : byte
     ContactRequest,
     /// <summary>"bloke", "guy", "coach", "neighbour": an adult from outside the family.</summary>
     AdultStranger,
+    /// <summary>"do what you want with that", "you know what to do", "just saying" (with 👀 or 😈): a nod that turns a person's whereabouts into a threat.</summary>
+    WhereaboutsNod,
 }

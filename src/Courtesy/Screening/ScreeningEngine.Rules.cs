@@ -111,6 +111,7 @@ public sealed partial class ScreeningEngine
         Racism(s, c);
         Obscenity(s, c);
         PersonalInformation(s, c);
+        if (s.Has(Cue.WhereaboutsNod) && !c.Has(Categories.ThreatOfViolence)) WhereaboutsHandedOver(s, c);
         Confidential(s, c);
         Safeguarding(s, c);
         var allegation = Allegations(s, c, aboutOtherSchool);
@@ -421,8 +422,14 @@ public sealed partial class ScreeningEngine
             switch (h.Cue)
             {
                 // A dare to "say it to my face" names where the confrontation is to be, often the school run: the errand does not undo it.
-                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h) && !OwnChildJoke(s, h.Sentence) && (!SchoolRunErrand(s, h.Sentence) || PhraseOf(h).EndsWith("to my face", StringComparison.Ordinal)):
+                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h) && !OwnChildJoke(s, h.Sentence) && (!SchoolRunErrand(s, h.Sentence) || PhraseOf(h).EndsWith("to my face", StringComparison.Ordinal)) && !OfficialOfAMatch(s, h):
                     c.Hit(cat, h, "threatening or menacing words", "lexicon.threat");
+                    // "just kys", "go kill urself": telling a person to kill themselves is bullying and offensive as well.
+                    if (TellsToKillThemselves(PhraseOf(h)) && (Identifiable(s) || s.Has(Cue.Pronoun)))
+                    {
+                        c.Hit(Categories.Cyberbullying, h, "tells a person to kill themselves", "pattern.incites-self-harm");
+                        c.Hit(Categories.NegativeOrOffensiveComment, h, "tells a person to kill themselves", "pattern.incites-self-harm");
+                    }
                     break;
                 case Cue.ThreatIntent:
                     for (var j = i + 1; j < s.HitCount; j++)
@@ -550,7 +557,7 @@ public sealed partial class ScreeningEngine
         for (var i = 0; i < s.HitCount; i++)
         {
             ref var h = ref s.Hits[i];
-            if (h.Cue != Cue.ThreatIntent || Overlaps(s, Cue.HyperboleOwn, h)) continue;
+            if (h.Cue != Cue.ThreatIntent || Overlaps(s, Cue.HyperboleOwn, h) || OneMoreOrdeal(s, h)) continue;
             var w = NextWord(n, h.End);
             for (var k = 0; k < 4 && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = NextWord(n, w.End))
             {
@@ -769,12 +776,74 @@ public sealed partial class ScreeningEngine
 
     /// <summary>"we're gonna batter Marlbury Town on saturday": a fixture word in the sentence, the act aimed at no
     /// pronoun and no roster person named in the sentence: beating a side, not a person.</summary>
-    private static bool BeatingASide(Scratch s, in Hit intent, in Hit act) =>
-        AnyWord(s, RuleWord.Sport) && !ActAimedAtPerson(s, act) && Named(s, intent.Sentence) < 0 && First(s, Cue.Role, intent.Sentence) < 0
+    private static bool BeatingASide(Scratch s, in Hit intent, in Hit act) => OneMoreOrdeal(s, intent) ||
+        (!ActAimedAtPerson(s, act) || IsAny(s.Norm, NextWord(s.Norm, act.End), SideObjects)) && Named(s, intent.Sentence) < 0 && First(s, Cue.Role, intent.Sentence) < 0
         && (SentenceOf(s.Norm, act.Start) == intent.Sentence) && SportInSentence(s, intent.Sentence);
+
+    /// <summary>"Mr X parks on Y Street every morning at 8. just saying 😈", "she gets the 64 from outside the gates at
+    /// 3.30, do what you want with that": a person's whereabouts (an address, a car, a route or a time) handed to others
+    /// with a nod is a veiled threat. "just saying" and "just so you know" count only with 👀 or 😈; a bus timetable
+    /// or a parking note has no person and no nod.</summary>
+    private void WhereaboutsHandedOver(Scratch s, Collector c)
+    {
+        if (!Identifiable(s) && !s.Has(Cue.Pronoun) || s.Has(Cue.EmojiLaugh)) return;
+        var where = s.Has(Cue.Whereabouts) || s.Has(Cue.ChildRoute) || s.Has(Cue.OutAlone);
+        if (!where)
+            foreach (var f in c.All)
+                if (ReferenceEquals(f.CategoryId, Categories.PersonalInformation)) { where = true; break; }
+        if (!where) return;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.WhereaboutsNod) continue;
+            var phrase = PhraseOf(h);
+            if (phrase.StartsWith("just ", StringComparison.Ordinal)
+                && !(MayHaveEmoji(s) && (s.Text.AsSpan().IndexOf("\U0001F440") >= 0 || s.Text.AsSpan().IndexOf("\U0001F608") >= 0))) continue;
+            c.Hit(Categories.ThreatOfViolence, h, "hands a person's whereabouts to others with a nod: a veiled threat", "pattern.whereabouts-nod");
+            return;
+        }
+    }
+
+    /// <summary>"ref needs shooting", "the linesman wants shooting": a match official blamed for a result is
+    /// hyperbole about the game, not a threat to a person at the school.</summary>
+    private static bool OfficialOfAMatch(Scratch s, in Hit h)
+    {
+        var n = s.Norm;
+        var w = PrevWord(n, h.Start);
+        if (WordIs(n, w, "the") || WordIs(n, w, "that")) w = PrevWord(n, w.Start);
+        if (IsAny(n, w, MatchOfficials)) return true;
+        w = PrevWord(n, w.Start);
+        return IsAny(n, w, MatchOfficials) && IsAny(n, NextWord(n, w.End), NeedsWants);
+    }
+
+    private static readonly string[] SideObjects = ["them", "em"];
+    private static readonly string[] NeedsWants = ["needs", "wants"];
+    private static readonly string[] PaperWords = ["paper", "papers"];
+    private static readonly string[] MatchOfficials = ["ref", "refs", "referee", "referees", "linesman", "linesmen", "umpire", "umpires"];
+
+    private static bool TellsToKillThemselves(string phrase) =>
+        phrase.EndsWith("kys", StringComparison.Ordinal) || phrase.Contains("kill yourself", StringComparison.Ordinal) || phrase.Contains("kill urself", StringComparison.Ordinal)
+        || phrase.Contains("unalive yourself", StringComparison.Ordinal) || phrase.Contains("unalive urself", StringComparison.Ordinal);
+
+    /// <summary>Fixture days and match words that <see cref="RuleWord.Sport"/> does not hold ("we'll murder Treorchy on
+    /// saturday", "bury them at kick off"), read only when the act is aimed at no person.</summary>
+    private static readonly string[] FixtureWords = ["saturday", "sunday", "saturday's", "sunday's", "rfc", "afc", "kickoff", "pitch", "scrum", "ref", "referee", "tries", "innings", "wicket"];
+
+    /// <summary>"if I see one more past paper I'm going to set fire to the maths block": exasperation at an ordeal of
+    /// school ("one more" paper, mock or homework in the sentence), not an intention; never with a person identifiable.</summary>
+    private static bool OneMoreOrdeal(Scratch s, in Hit intent)
+    {
+        if (Identifiable(s)) return false;
+        var n = s.Norm;
+        var more = false;
+        for (var w = PrevWord(n, intent.Start); w.Start >= 0 && SentenceOf(n, w.Start) == intent.Sentence; w = PrevWord(n, w.Start))
+            if (WordIs(n, w, "more") && WordIs(n, PrevWord(n, w.Start), "one")) { more = true; break; }
+        return more && (WordInSentence(s, RuleWord.Ordeal, intent.Sentence) || SentenceHasAny(s, intent.Sentence, PaperWords));
+    }
 
     private static bool SportInSentence(Scratch s, int sentence)
     {
+        if (SentenceHasAny(s, sentence, FixtureWords)) return true;
         for (var wi = NextWordWith(s, RuleWord.Sport, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Sport, wi + 1))
             if (SentenceOf(s.Norm, s.WordStart[wi]) == sentence) return true;
         return false;

@@ -1,0 +1,108 @@
+namespace Courtesy.Tests.Screening;
+
+/// <summary>The classes of threat, safeguarding and insult misses found on HeldOut18-22 (South Wales valleys,
+/// Bradford, Belfast, the Black Country, pupils' algospeak), each checked with wording written for these tests on an
+/// invented 11-16 school. Every class has posts that must be caught and ordinary posts that share its words. No
+/// sentence here is taken from a labelled post.</summary>
+public class ThirteenthSchoolRuleTests
+{
+    private static readonly InventedSchool Ridgeway = new("Pen-y-Bryn High School", ["Pen-y-Bryn", "PYB"], "Merthyr", """
+        kind,title,first_name,last_name,preferred_name,role,year_group
+        pupil,,Cai,Prosser,,,Year 8
+        pupil,,Lowri,Bevan,,,Year 9
+        pupil,,Tayla,Rees,,,Year 10
+        pupil,,Ashton,Dacey,,,Year 7
+        pupil,,Nia,Howells,,,Year 11
+        staff,Mr,Gethin,Morse,,Head Teacher,
+        staff,Mrs,Sian,Tudor,,Head of Year 9,
+        staff,Mr,Dai,Powell,,PE Teacher,
+        """, "thirteenth-roster.csv");
+
+    private static bool Has(string category, string text, params string[] own) => Ridgeway.Screen(text, own).Categories.Contains(category);
+
+    // ---- 1. Match and exam hyperbole: beating a side, blaming the ref, burning down the exams ----
+
+    [Theory]
+    [InlineData("we're going to murder Treorchy on saturday, bury them in the mud 🏉")]
+    [InlineData("that ref needs shooting, four knock-ons he never saw 😂")]
+    [InlineData("if I get one more practice paper I swear I'm going to set fire to the science block, mocks are killing me")]
+    public void Match_and_exam_hyperbole_is_no_threat(string text) => Assert.False(Has("threat-of-violence", text), text);
+
+    [Theory]
+    [InlineData("I'm going to murder Mr Powell after the match on saturday, he knows what he did")]
+    [InlineData("someone should set fire to Mr Morse's car while he's at the rugby")]
+    public void A_person_in_a_match_post_can_still_be_threatened(string text) => Assert.True(Has("threat-of-violence", text), text);
+
+    // ---- 2. A person's whereabouts handed over with a nod ("just saying 👀", "do what you want with that") ----
+
+    [Theory]
+    [InlineData("Mr Powell drives a red corsa, parks on Bryn Street every morning about 8. just saying 😈")]
+    [InlineData("Cai Prosser gets the 27 from outside the chippy at 3.30 every day, do what you want with that")]
+    [InlineData("Mrs Tudor's house is 12 Heol Fach, CF47 8AB. you know what to do 👀")]
+    public void Whereabouts_handed_over_with_a_nod_are_a_threat(string text) => Assert.True(Has("threat-of-violence", text), text);
+
+    [Theory]
+    [InlineData("the 27 from outside the chippy is running late every day this week, just saying for anyone waiting")]
+    [InlineData("parents can park on Bryn Street for the concert, do what you want with the leftover raffle tickets")]
+    public void Bus_times_and_parking_notes_are_no_threat(string text) => Assert.False(Has("threat-of-violence", text), text);
+
+    // ---- 3. Veiled threats in the idioms of the estates and the bonfire ----
+
+    [Theory]
+    [InlineData("whoever grassed on our Tyler to Pen-y-Bryn will be dealt with. the boys know who you are")]
+    [InlineData("lovely house Mr Morse has got. shame if anything was to happen to it 🙂")]
+    [InlineData("Lowri Bevan wants to remember that snitches get stitches")]
+    [InlineData("you'd be wise to keep your mouth shut Mrs Tudor, you've been warned")]
+    public void Veiled_threat_idioms_are_threats(string text) => Assert.True(Has("threat-of-violence", text), text);
+
+    [Theory]
+    [InlineData("any lost property left after Friday will be dealt with by the office")]
+    [InlineData("shame if the fete gets rained off again, the kids were so excited")]
+    [InlineData("you'd be wise to bring a coat on the Brecon trip, it's freezing up there")]
+    public void Ordinary_uses_of_the_idioms_are_no_threat(string text) => Assert.False(Has("threat-of-violence", text), text);
+
+    // ---- 4. Algospeak: "kys" told to a person is bullying and offensive ----
+
+    [Theory]
+    [InlineData("ashton being an attention seeker again, just kys and stop posting")]
+    [InlineData("Tayla Rees kys nobody wants you in the group")]
+    public void Kys_told_to_a_person_is_bullying_and_offensive(string text)
+    {
+        Assert.True(Has("cyberbullying", text), text);
+        Assert.True(Has("negative-or-offensive-comment", text), text);
+    }
+
+    // ---- 5. Neglect in the words of a neighbour: a child out late in a t-shirt, no food in, a parent on drugs ----
+
+    [Theory]
+    [InlineData("little boy two doors down is out every night till gone 11 in just a t-shirt. says there's no food in and his dad's 'asleep'")]
+    [InlineData("the girl next door lets herself in at 9 at night with no dinner, her mum's fella is on the gear")]
+    public void Signs_of_neglect_seen_by_a_neighbour_are_a_concern(string text) => Assert.True(Ridgeway.Screen(text).Safeguarding, text);
+
+    [Theory]
+    [InlineData("sat in the garden in just a t-shirt in November, no food in the fridge so chippy tea it is 😂")]
+    [InlineData("he lets himself in after football now he's in year 10, no dinner till his dad's home at 6")]
+    public void Ordinary_days_at_home_are_no_concern(string text) => Assert.False(Ridgeway.Screen(text).Safeguarding, text);
+
+    // ---- 6. A goodbye with a note left or no coming back ----
+
+    [Theory]
+    [InlineData("no one would notice if i wasnt in registration tomorrow. left a note in my drawer for mum")]
+    [InlineData("sorry to everyone i let down. im going up the mountain tonight and im not coming back")]
+    public void A_goodbye_with_despair_is_a_concern(string text) => Assert.True(Ridgeway.Screen(text).Safeguarding, text);
+
+    [Theory]
+    [InlineData("left a note in the office for Mrs Tudor about the trip money")]
+    [InlineData("the ice cream van is not coming back this summer, sorry to everyone who asked")]
+    public void Notes_and_vans_are_no_concern(string text) => Assert.False(Ridgeway.Screen(text).Safeguarding, text);
+
+    // ---- 7. A stranger asking children for their social media ----
+
+    [Theory]
+    [InlineData("there's a fella in a white van parked by the park every afternoon asking the year 7s for their snapchats")]
+    public void A_stranger_asking_children_for_their_accounts_is_a_concern(string text) => Assert.True(Ridgeway.Screen(text).Safeguarding, text);
+
+    [Theory]
+    [InlineData("the school's asking the year 7s for their snapchats so they can block the fake account")]
+    public void The_school_asking_about_accounts_is_no_concern(string text) => Assert.False(Ridgeway.Screen(text).Safeguarding, text);
+}
