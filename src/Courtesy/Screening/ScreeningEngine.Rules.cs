@@ -963,7 +963,10 @@ public sealed partial class ScreeningEngine
                     c.Hit(cat, h, "a racial or ethnic slur", "lexicon.slur");
                     break;
                 case Cue.RacistPhrase:
-                    if (PhraseOf(h).StartsWith("go back", StringComparison.Ordinal) || PhraseOf(h).StartsWith("send", StringComparison.Ordinal))
+                    // "get back to England where she belongs", "go back to Poland and run it there": only with a homeland or
+                    // "where they belong" after it and nobody speaking of themselves ("we'll go back to Poland next summer").
+                    if (PhraseOf(h).StartsWith("get back", StringComparison.Ordinal) && !HomelandAfter(s, h)) break;
+                    if ((PhraseOf(h).StartsWith("go", StringComparison.Ordinal) || PhraseOf(h).StartsWith("send", StringComparison.Ordinal)) && !HomelandAfter(s, h))
                     {
                         // "I'll go back to the office" is not "they can go back home".
                         var prev = PrevWord(n, h.Start);
@@ -994,12 +997,62 @@ public sealed partial class ScreeningEngine
                     break;
             }
         }
+        if (!c.Has(cat) && (s.Has(Cue.Insult) || s.Has(Cue.Profanity)))
+        {
+            // "english scum", "another welsh bastard": a nationality the lists leave out (it is also a lesson or a team)
+            // straight before an insult.
+            for (var i = 0; i < s.HitCount; i++)
+            {
+                ref var h = ref s.Hits[i];
+                if (h.Cue is not (Cue.Insult or Cue.Profanity) || !IsAny(n, PrevWord(n, h.Start), Nationalities)) continue;
+                c.Span(cat, PrevWord(n, h.Start).Start, h.End, "a nationality with an insult", "pattern.nationality-insult");
+                break;
+            }
+        }
+        if (!c.Has(cat) && MayHaveEmoji(s))
+        {
+            // "Tyrese in the nativity 🐒🍌": the monkey or gorilla emoji at a named pupil, never at the zoo or one's own child.
+            var at = s.Text.AsSpan().IndexOf("\U0001F412");
+            if (at < 0) at = s.Text.AsSpan().IndexOf("\U0001F98D");
+            if (at >= 0 && NamedPupil(s) && !AnyWord(s, RuleWord.Ours) && !s.Has(Cue.OwnChild) && !PostHasAny(n, ZooWords))
+            {
+                c.Original(cat, at, 2, "a monkey emoji aimed at a named pupil: racist abuse", "emoji.monkey");
+                c.Original(Categories.NegativeOrOffensiveComment, at, 2, "a monkey emoji aimed at a named pupil", "emoji.monkey");
+            }
+        }
         var accent = MockedAccent(s);
         if (accent >= 0)
         {
             c.Hit(cat, s.Hits[accent], "puts on a person's accent to laugh at them", "pattern.mock-accent");
             c.Hit(Categories.Cyberbullying, s.Hits[accent], "mocks a person's accent for others to laugh at", "pattern.mock-accent");
         }
+    }
+
+    private static readonly string[] Nationalities = ["english", "welsh", "scottish", "british", "englishman", "yank", "polish", "irish", "romanian", "paki", "asian", "african"];
+    private static readonly string[] ZooWords = ["zoo", "safari", "monkeys", "monkey", "animals", "animal", "jungle", "gorilla", "teddy", "toy"];
+    private static readonly string[] Homelands = ["africa", "pakistan", "poland", "india", "romania", "jamaica", "bangladesh", "somalia", "nigeria", "punjab", "syria", "albania", "lithuania", "bulgaria", "slovakia", "china", "ireland", "england", "scotland", "wales", "caribbean", "asia", "europe", "turkey", "iraq", "iran", "afghanistan", "sylhet", "mirpur", "kashmir", "belong", "belongs", "country", "water"];
+
+    private static bool PostHasAny(NormalizedText n, string[] words)
+    {
+        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+            if (IsAny(n, w, words)) return true;
+        return false;
+    }
+
+    /// <summary>A homeland ("Poland", "the Punjab") or "where they belong" within three words after "go back", and no
+    /// "I", "we" or "my" before it in the sentence.</summary>
+    private static bool HomelandAfter(Scratch s, in Hit h)
+    {
+        var n = s.Norm;
+        var home = false;
+        var w = NextWord(n, h.End);
+        if (IsAny(n, PrevWord(n, h.End), Homelands)) home = true;
+        for (var k = 0; k < 4 && !home && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = NextWord(n, w.End))
+            home = IsAny(n, w, Homelands);
+        if (!home) return false;
+        for (var b = PrevWord(n, h.Start); b.Start >= 0 && SentenceOf(n, b.Start) == h.Sentence; b = PrevWord(n, b.Start))
+            if (InList(n, b, RuleWord.FirstPerson) || WordIs(n, b, "we") || WordIs(n, b, "we'll") || WordIs(n, b, "our")) return false;
+        return true;
     }
 
     /// <summary>"nip to the shop", "a chink in the armour", "tinker with it": slurs that are also ordinary

@@ -105,4 +105,33 @@ public class ThirteenthSchoolRuleTests
     [Theory]
     [InlineData("the school's asking the year 7s for their snapchats so they can block the fake account")]
     public void The_school_asking_about_accounts_is_no_concern(string text) => Assert.False(Ridgeway.Screen(text).Safeguarding, text);
+
+    // ---- 8. "go back" to a homeland or "where they belong", wherever it stands in the sentence ----
+
+    [Theory]
+    [InlineData("Tayla thinks she runs the netball team 💀 go back to Poland and run it there")]
+    [InlineData("if the Welsh lessons bother you that much, go back where you belong")]
+    [InlineData("nobody asked you Mrs Tudor, goo back to England and tek yer rules with yer")]
+    [InlineData("the families from the hostel should all be sent home, send the lot back to Romania")]
+    public void Go_back_to_a_homeland_is_racist(string text) => Assert.True(Has("racist-comment", text), text);
+
+    [Theory]
+    [InlineData("left my coat in the hall 💀 go back to school after tea to get it")]
+    [InlineData("put the hymn books back where they belong after assembly please")]
+    [InlineData("we loved the trip 🙂 go back to Poland next summer for sure")]
+    public void Going_back_somewhere_is_no_racism(string text) => Assert.False(Has("racist-comment", text), text);
+
+    // ---- 9. A nationality with an insult straight after it; the monkey emoji at a named pupil ----
+
+    [Theory]
+    [InlineData("Mr Morse is just another english bastard who hates the valleys")]
+    [InlineData("welsh scum the lot of them at that school")]
+    [InlineData("Nia Howells in the team photo 🐒🍌")]
+    public void A_nationality_insult_or_a_monkey_at_a_pupil_is_racist(string text) => Assert.True(Has("racist-comment", text), text);
+
+    [Theory]
+    [InlineData("English homework is a joke this term, the scum who set it should try doing it")]
+    [InlineData("took my Cai to the zoo, he loved the 🐒🍌")]
+    [InlineData("the welsh rugby was rubbish on saturday")]
+    public void Lessons_rugby_and_zoo_trips_are_no_racism(string text) => Assert.False(Has("racist-comment", text, "Cai Prosser"), text);
 }
