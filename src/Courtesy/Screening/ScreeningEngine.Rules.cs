@@ -1090,6 +1090,12 @@ public sealed partial class ScreeningEngine
             var aubergine = MayHaveEmoji(s) ? s.Text.AsSpan().IndexOf("\U0001F346") : -1;
             if (aubergine >= 0) c.Original(cat, aubergine, 2, "a sexual emoji aimed at an identifiable adult", "emoji.sexual");
         }
+        // The peach is fruit too ("peach smoothies 🍑😋"); with a leer (😏, 🥵, 🤤, 💦, 🔞) and a person it is a bottom.
+        if (!c.Has(cat) && MayHaveEmoji(s) && (Identifiable(s) || s.Has(Cue.Pronoun)))
+        {
+            var peach = s.Text.AsSpan().IndexOf("\U0001F351");
+            if (peach >= 0 && LeerEmoji(s.Text)) c.Original(cat, peach, 2, "a sexual emoji with a leer aimed at a person", "emoji.sexual");
+        }
         var innuendo = Innuendo(s);
         if (innuendo >= 0)
         {
@@ -1110,6 +1116,12 @@ public sealed partial class ScreeningEngine
             if (h.Cue == Cue.GrossObscene) c.Hit(cat, h, "grossly obscene language", "lexicon.obscene");
             else if (h.Cue == Cue.Sexual && target && !SlagOff(s.Norm, h)) c.Hit(cat, h, "sexual language aimed at a person or the school", "lexicon.sexual");
         }
+    }
+
+    private static bool LeerEmoji(string text)
+    {
+        var t = text.AsSpan();
+        return t.IndexOf("\U0001F60F") >= 0 || t.IndexOf("\U0001F975") >= 0 || t.IndexOf("\U0001F924") >= 0 || t.IndexOf("\U0001F4A6") >= 0 || t.IndexOf("\U0001F51E") >= 0 || t.IndexOf("\U0001F346") >= 0;
     }
 
     /// <summary>"slags you off", "slagging us all off": to slag someone off is to run them down, not a sexual insult.</summary>

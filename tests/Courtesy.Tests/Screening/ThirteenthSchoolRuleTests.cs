@@ -134,4 +134,17 @@ public class ThirteenthSchoolRuleTests
     [InlineData("took my Cai to the zoo, he loved the 🐒🍌")]
     [InlineData("the welsh rugby was rubbish on saturday")]
     public void Lessons_rugby_and_zoo_trips_are_no_racism(string text) => Assert.False(Has("racist-comment", text, "Cai Prosser"), text);
+
+    // ---- 10. Sexual algospeak: "seggs", "noodz", the peach with a leer ----
+
+    [Theory]
+    [InlineData("Mr Powell can referee me any day 😏🍑")]
+    [InlineData("Tayla said she'd do seggs with the whole rugby team")]
+    [InlineData("who wants Mrs Tudor's noodz 🔞 dm me")]
+    public void Sexual_algospeak_at_a_person_is_obscene(string text) => Assert.True(Has("obscene-content", text), text);
+
+    [Theory]
+    [InlineData("peach and mango smoothies at the summer fair 🍑😋 £2 each")]
+    [InlineData("Mrs Tudor brought peaches 🍑 for the class picnic, so kind")]
+    public void Fruit_is_not_obscene(string text) => Assert.False(Has("obscene-content", text), text);
 }
