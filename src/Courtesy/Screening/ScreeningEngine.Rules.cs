@@ -422,7 +422,7 @@ public sealed partial class ScreeningEngine
             switch (h.Cue)
             {
                 // A dare to "say it to my face" names where the confrontation is to be, often the school run: the errand does not undo it.
-                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h) && !OwnChildJoke(s, h.Sentence) && (!SchoolRunErrand(s, h.Sentence) || PhraseOf(h).EndsWith("to my face", StringComparison.Ordinal)) && !OfficialOfAMatch(s, h):
+                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h) && !OwnChildJoke(s, h.Sentence) && (!SchoolRunErrand(s, h.Sentence) || PhraseOf(h).EndsWith("to my face", StringComparison.Ordinal)) && !OfficialOfAMatch(s, h) && !(PhraseOf(h).StartsWith("sort ", StringComparison.Ordinal) && ParentBefore(s, h)):
                     c.Hit(cat, h, "threatening or menacing words", "lexicon.threat");
                     // "just kys", "go kill urself": telling a person to kill themselves is bullying and offensive as well.
                     if (TellsToKillThemselves(PhraseOf(h)) && (Identifiable(s) || s.Has(Cue.Pronoun)))
@@ -451,7 +451,7 @@ public sealed partial class ScreeningEngine
                     {
                         ref var a = ref s.Hits[j];
                         if (a.Start - h.End > 40 || a.Sentence != h.Sentence) break;
-                        if (a.Cue == Cue.SortEnd && a.Start > h.End + 1 && !OnlyAThingBetween(s.Norm, h.End, a.Start) && !TheThingBetween(s, h.End, a.Start) && (Named(s, h.Sentence) >= 0 || First(s, Cue.Role, h.Sentence) >= 0 || First(s, Cue.Pronoun, h.Sentence) >= 0 || First(s, Cue.PupilNoun, h.Sentence) >= 0))
+                        if (a.Cue == Cue.SortEnd && a.Start > h.End + 1 && !OnlyAThingBetween(s.Norm, h.End, a.Start) && !TheThingBetween(s, h.End, a.Start) && !MoodOrParentSorting(s, h, a) && (Named(s, h.Sentence) >= 0 || First(s, Cue.Role, h.Sentence) >= 0 || First(s, Cue.Pronoun, h.Sentence) >= 0 || First(s, Cue.PupilNoun, h.Sentence) >= 0))
                         {
                             c.Span(cat, h.Start, a.End, "'sort them out' aimed at a person: a veiled threat", "pattern.sort-out");
                             break;
@@ -565,6 +565,8 @@ public sealed partial class ScreeningEngine
                 var set = WordIs(n, w, "set");
                 if (!burn && !set) continue;
                 var v = NextWord(n, w.End);
+                // "somebody should torch the school", "torch his van": to torch a place is to burn it.
+                if (WordIs(n, w, "torch") && v.Start >= 0 && (HitAt(s, Cue.SchoolRef, v) || WordIs(n, v, "his") || WordIs(n, v, "her") || WordIs(n, v, "their") || WordIs(n, v, "the"))) return (h.Start, v.End);
                 for (var j = 0; j < 5 && v.Start >= 0 && SentenceOf(n, v.Start) == h.Sentence; j++, v = NextWord(n, v.End))
                 {
                     if (burn && (WordIs(n, v, "down") || WordIs(n, v, "ground"))) return (h.Start, v.End);
@@ -731,6 +733,11 @@ public sealed partial class ScreeningEngine
                 return true;
         var before = PrevWord(n, act.Start);
         if ((WordIs(n, before, "get") || WordIs(n, before, "gets") || WordIs(n, before, "got") || WordIs(n, before, "getting")) && before.Start >= intent.End) return true;
+        // "someone's going to get badly hurt", "before he ends up stabbed": harm predicted for someone, not intended.
+        var adverb = n.Chars.AsSpan(Math.Max(before.Start, 0), Math.Max(before.End - before.Start, 0));
+        var ahead = adverb.EndsWith("ly") ? PrevWord(n, before.Start) : before;
+        if (ahead.Start >= intent.End && (WordIs(n, ahead, "get") || WordIs(n, ahead, "gets") || WordIs(n, ahead, "getting"))) return true;
+        if (WordIs(n, before, "up") && before.Start >= intent.End && PrevWord(n, before.Start) is var endUp && (WordIs(n, endUp, "end") || WordIs(n, endUp, "ends") || WordIs(n, endUp, "ended") || WordIs(n, endUp, "ending"))) return true;
         var verb = n.Chars.AsSpan(act.Start, act.End - act.Start);
         // "ima stab at the maths homework": to have a stab at something is to try it.
         if (verb.SequenceEqual("stab") && WordIs(n, NextWord(n, act.End), "at")) return true;
@@ -848,6 +855,26 @@ public sealed partial class ScreeningEngine
             if (SentenceOf(s.Norm, s.WordStart[wi]) == sentence) return true;
         return false;
     }
+
+    /// <summary>"sort her mood out", "sort his attitude out": a temper put right, not a person; "his dad needs to sort him
+    /// out": a parent disciplining their own child.</summary>
+    private static bool MoodOrParentSorting(Scratch s, in Hit sort, in Hit end)
+    {
+        var n = s.Norm;
+        return IsAny(n, PrevWord(n, end.Start), Moods) || ParentBefore(s, sort);
+    }
+
+    private static bool ParentBefore(Scratch s, in Hit sort)
+    {
+        var n = s.Norm;
+        var b = PrevWord(n, sort.Start);
+        for (var k = 0; k < 4 && b.Start >= 0 && SentenceOf(n, b.Start) == sort.Sentence; k++, b = PrevWord(n, b.Start))
+            if (IsAny(n, b, Parents) && !WordIs(n, PrevWord(n, b.Start), "my") && !WordIs(n, PrevWord(n, b.Start), "your") && !WordIs(n, PrevWord(n, b.Start), "ur")) return true;
+        return false;
+    }
+
+    private static readonly string[] Moods = ["mood", "moods", "attitude", "temper", "behaviour", "manners", "life", "priorities"];
+    private static readonly string[] Parents = ["mum", "mom", "mam", "dad", "parents", "mother", "father", "mum's", "mom's", "dad's", "mam's", "ma", "da"];
 
     /// <summary>"sort the football kits out": "the" straight after "sort" and no roster person, role or title before
     /// "out" is a thing put in order; "sort the head out" has a role.</summary>

@@ -147,4 +147,31 @@ public class ThirteenthSchoolRuleTests
     [InlineData("peach and mango smoothies at the summer fair 🍑😋 £2 each")]
     [InlineData("Mrs Tudor brought peaches 🍑 for the class picnic, so kind")]
     public void Fruit_is_not_obscene(string text) => Assert.False(Has("obscene-content", text), text);
+
+    // ---- 11. Harm predicted, not intended; sorting out a mood or one's own child ----
+
+    [Theory]
+    [InlineData("lads fighting by the bus bays again with a bat, someone's going to get badly hurt, please talk to your sons")]
+    [InlineData("Cai's in cars with older lads every night, someone needs to step in before he ends up stabbed")]
+    [InlineData("Mrs Tudor needs a holiday to sort her mood out 🤷")]
+    [InlineData("Ashton pushed my daughter off the wall again, his dad needs to sort him out")]
+    public void Predicted_harm_and_sorting_out_a_mood_are_no_threat(string text) => Assert.False(Has("threat-of-violence", text), text);
+
+    [Theory]
+    [InlineData("somebody should torch Pen-y-Bryn and be done with it")]
+    [InlineData("I'm going to sort Mr Powell out after the parents evening")]
+    public void Arson_of_the_school_and_sorting_a_teacher_out_are_threats(string text) => Assert.True(Has("threat-of-violence", text), text);
+
+    // ---- 12. Disclosures in a child's words, sextortion, shame on the family ----
+
+    [Theory]
+    [InlineData("my friend says her stepdad comes in her room at night and she's not allowed to say")]
+    [InlineData("a lad on snap told my sister if she doesn't send more pics he'll share the old ones")]
+    [InlineData("her brothers say she's brought shame on the family and now she can't leave the house")]
+    public void Disclosures_sextortion_and_family_shame_are_a_concern(string text) => Assert.True(Ridgeway.Screen(text).Safeguarding, text);
+
+    [Theory]
+    [InlineData("the cat comes in her room every morning at 6 and wakes her up")]
+    [InlineData("send more pics of sports day please, the parents loved them")]
+    public void Cats_and_sports_day_pictures_are_no_concern(string text) => Assert.False(Ridgeway.Screen(text).Safeguarding, text);
 }
