@@ -132,6 +132,7 @@ public class ThirteenthSchoolRuleTests
     [Theory]
     [InlineData("English homework is a joke this term, the scum who set it should try doing it")]
     [InlineData("took my Cai to the zoo, he loved the 🐒🍌")]
+    [InlineData("the year 10 boys put Nia Howells on the story with a 🐒 filter, this school is so racist and does nothing")]
     [InlineData("the welsh rugby was rubbish on saturday")]
     public void Lessons_rugby_and_zoo_trips_are_no_racism(string text) => Assert.False(Has("racist-comment", text, "Cai Prosser"), text);
 
