@@ -101,4 +101,6 @@ public enum Cue : byte
     /// cues.tsv: capitalised elsewhere in the post, it makes that first name the celebrity ("Fury v Usyk ... Tyson's been
     /// training").</summary>
     KnownSurname,
+    /// <summary>"do what you want with that", "you know what to do", "just saying" (with 👀 or 😈): a nod that turns a person's whereabouts into a threat.</summary>
+    WhereaboutsNod,
 }

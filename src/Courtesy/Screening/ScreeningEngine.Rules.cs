@@ -111,6 +111,7 @@ public sealed partial class ScreeningEngine
         Racism(s, c);
         Obscenity(s, c);
         PersonalInformation(s, c);
+        if (s.Has(Cue.WhereaboutsNod) && !c.Has(Categories.ThreatOfViolence)) WhereaboutsHandedOver(s, c);
         Confidential(s, c);
         Safeguarding(s, c);
         var allegation = Allegations(s, c, aboutOtherSchool);
@@ -421,8 +422,14 @@ public sealed partial class ScreeningEngine
             switch (h.Cue)
             {
                 // A dare to "say it to my face" names where the confrontation is to be, often the school run: the errand does not undo it.
-                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h) && !OwnChildJoke(s, h.Sentence) && (!SchoolRunErrand(s, h.Sentence) || PhraseOf(h).EndsWith("to my face", StringComparison.Ordinal)):
+                case Cue.ThreatPhrase when !Overlaps(s, Cue.HyperboleOwn, h) && !OwnChildJoke(s, h.Sentence) && (!SchoolRunErrand(s, h.Sentence) || PhraseOf(h).EndsWith("to my face", StringComparison.Ordinal)) && !OfficialOfAMatch(s, h) && !(PhraseOf(h).StartsWith("sort ", StringComparison.Ordinal) && ParentBefore(s, h)):
                     c.Hit(cat, h, "threatening or menacing words", "lexicon.threat");
+                    // "just kys", "go kill urself": telling a person to kill themselves is bullying and offensive as well.
+                    if (TellsToKillThemselves(PhraseOf(h)) && (Identifiable(s) || s.Has(Cue.Pronoun)))
+                    {
+                        c.Hit(Categories.Cyberbullying, h, "tells a person to kill themselves", "pattern.incites-self-harm");
+                        c.Hit(Categories.NegativeOrOffensiveComment, h, "tells a person to kill themselves", "pattern.incites-self-harm");
+                    }
                     break;
                 case Cue.ThreatIntent:
                     for (var j = i + 1; j < s.HitCount; j++)
@@ -444,7 +451,7 @@ public sealed partial class ScreeningEngine
                     {
                         ref var a = ref s.Hits[j];
                         if (a.Start - h.End > 40 || a.Sentence != h.Sentence) break;
-                        if (a.Cue == Cue.SortEnd && a.Start > h.End + 1 && !OnlyAThingBetween(s.Norm, h.End, a.Start) && !TheThingBetween(s, h.End, a.Start) && (Named(s, h.Sentence) >= 0 || First(s, Cue.Role, h.Sentence) >= 0 || First(s, Cue.Pronoun, h.Sentence) >= 0 || First(s, Cue.PupilNoun, h.Sentence) >= 0))
+                        if (a.Cue == Cue.SortEnd && a.Start > h.End + 1 && !OnlyAThingBetween(s.Norm, h.End, a.Start) && !TheThingBetween(s, h.End, a.Start) && !MoodOrParentSorting(s, h, a) && (Named(s, h.Sentence) >= 0 || First(s, Cue.Role, h.Sentence) >= 0 || First(s, Cue.Pronoun, h.Sentence) >= 0 || First(s, Cue.PupilNoun, h.Sentence) >= 0))
                         {
                             c.Span(cat, h.Start, a.End, "'sort them out' aimed at a person: a veiled threat", "pattern.sort-out");
                             break;
@@ -551,7 +558,7 @@ public sealed partial class ScreeningEngine
         for (var i = 0; i < s.HitCount; i++)
         {
             ref var h = ref s.Hits[i];
-            if (h.Cue != Cue.ThreatIntent || Overlaps(s, Cue.HyperboleOwn, h)) continue;
+            if (h.Cue != Cue.ThreatIntent || Overlaps(s, Cue.HyperboleOwn, h) || OneMoreOrdeal(s, h)) continue;
             var w = NextWord(n, h.End);
             for (var k = 0; k < 4 && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = NextWord(n, w.End))
             {
@@ -559,6 +566,8 @@ public sealed partial class ScreeningEngine
                 var set = WordIs(n, w, "set");
                 if (!burn && !set) continue;
                 var v = NextWord(n, w.End);
+                // "somebody should torch the school", "torch his van": to torch a place is to burn it.
+                if (WordIs(n, w, "torch") && v.Start >= 0 && (HitAt(s, Cue.SchoolRef, v) || WordIs(n, v, "his") || WordIs(n, v, "her") || WordIs(n, v, "their") || WordIs(n, v, "the"))) return (h.Start, v.End);
                 for (var j = 0; j < 5 && v.Start >= 0 && SentenceOf(n, v.Start) == h.Sentence; j++, v = NextWord(n, v.End))
                 {
                     if (burn && (WordIs(n, v, "down") || WordIs(n, v, "ground"))) return (h.Start, v.End);
@@ -725,6 +734,11 @@ public sealed partial class ScreeningEngine
                 return true;
         var before = PrevWord(n, act.Start);
         if ((WordIs(n, before, "get") || WordIs(n, before, "gets") || WordIs(n, before, "got") || WordIs(n, before, "getting")) && before.Start >= intent.End) return true;
+        // "someone's going to get badly hurt", "before he ends up stabbed": harm predicted for someone, not intended.
+        var adverb = n.Chars.AsSpan(Math.Max(before.Start, 0), Math.Max(before.End - before.Start, 0));
+        var ahead = adverb.EndsWith("ly") ? PrevWord(n, before.Start) : before;
+        if (ahead.Start >= intent.End && (WordIs(n, ahead, "get") || WordIs(n, ahead, "gets") || WordIs(n, ahead, "getting"))) return true;
+        if (WordIs(n, before, "up") && before.Start >= intent.End && PrevWord(n, before.Start) is var endUp && (WordIs(n, endUp, "end") || WordIs(n, endUp, "ends") || WordIs(n, endUp, "ended") || WordIs(n, endUp, "ending"))) return true;
         var verb = n.Chars.AsSpan(act.Start, act.End - act.Start);
         // "ima stab at the maths homework": to have a stab at something is to try it.
         if (verb.SequenceEqual("stab") && WordIs(n, NextWord(n, act.End), "at")) return true;
@@ -816,16 +830,98 @@ public sealed partial class ScreeningEngine
 
     /// <summary>"we're gonna batter Marlbury Town on saturday": a fixture word in the sentence, the act aimed at no
     /// pronoun and no roster person named in the sentence: beating a side, not a person.</summary>
-    private static bool BeatingASide(Scratch s, in Hit intent, in Hit act) =>
-        AnyWord(s, RuleWord.Sport) && !ActAimedAtPerson(s, act) && Named(s, intent.Sentence) < 0 && First(s, Cue.Role, intent.Sentence) < 0
+    private static bool BeatingASide(Scratch s, in Hit intent, in Hit act) => OneMoreOrdeal(s, intent) ||
+        (!ActAimedAtPerson(s, act) || IsAny(s.Norm, NextWord(s.Norm, act.End), SideObjects)) && Named(s, intent.Sentence) < 0 && First(s, Cue.Role, intent.Sentence) < 0
         && (SentenceOf(s.Norm, act.Start) == intent.Sentence) && SportInSentence(s, intent.Sentence);
+
+    /// <summary>"Mr X parks on Y Street every morning at 8. just saying 😈", "she gets the 64 from outside the gates at
+    /// 3.30, do what you want with that": a person's whereabouts (an address, a car, a route or a time) handed to others
+    /// with a nod is a veiled threat. "just saying" and "just so you know" count only with 👀 or 😈; a bus timetable
+    /// or a parking note has no person and no nod.</summary>
+    private void WhereaboutsHandedOver(Scratch s, Collector c)
+    {
+        if (!Identifiable(s) && !s.Has(Cue.Pronoun) || s.Has(Cue.EmojiLaugh)) return;
+        var where = s.Has(Cue.Whereabouts) || s.Has(Cue.ChildRoute) || s.Has(Cue.OutAlone);
+        if (!where)
+            foreach (var f in c.All)
+                if (ReferenceEquals(f.CategoryId, Categories.PersonalInformation)) { where = true; break; }
+        if (!where) return;
+        for (var i = 0; i < s.HitCount; i++)
+        {
+            ref var h = ref s.Hits[i];
+            if (h.Cue != Cue.WhereaboutsNod) continue;
+            var phrase = PhraseOf(h);
+            if (phrase.StartsWith("just ", StringComparison.Ordinal)
+                && !(MayHaveEmoji(s) && (s.Text.AsSpan().IndexOf("\U0001F440") >= 0 || s.Text.AsSpan().IndexOf("\U0001F608") >= 0))) continue;
+            c.Hit(Categories.ThreatOfViolence, h, "hands a person's whereabouts to others with a nod: a veiled threat", "pattern.whereabouts-nod");
+            return;
+        }
+    }
+
+    /// <summary>"ref needs shooting", "the linesman wants shooting": a match official blamed for a result is
+    /// hyperbole about the game, not a threat to a person at the school.</summary>
+    private static bool OfficialOfAMatch(Scratch s, in Hit h)
+    {
+        var n = s.Norm;
+        var w = PrevWord(n, h.Start);
+        if (WordIs(n, w, "the") || WordIs(n, w, "that")) w = PrevWord(n, w.Start);
+        if (IsAny(n, w, MatchOfficials)) return true;
+        w = PrevWord(n, w.Start);
+        return IsAny(n, w, MatchOfficials) && IsAny(n, NextWord(n, w.End), NeedsWants);
+    }
+
+    private static readonly string[] SideObjects = ["them", "em"];
+    private static readonly string[] NeedsWants = ["needs", "wants"];
+    private static readonly string[] PaperWords = ["paper", "papers"];
+    private static readonly string[] MatchOfficials = ["ref", "refs", "referee", "referees", "linesman", "linesmen", "umpire", "umpires"];
+
+    private static bool TellsToKillThemselves(string phrase) =>
+        phrase.EndsWith("kys", StringComparison.Ordinal) || phrase.Contains("kill yourself", StringComparison.Ordinal) || phrase.Contains("kill urself", StringComparison.Ordinal)
+        || phrase.Contains("unalive yourself", StringComparison.Ordinal) || phrase.Contains("unalive urself", StringComparison.Ordinal);
+
+    /// <summary>Fixture days and match words that <see cref="RuleWord.Sport"/> does not hold ("we'll murder Treorchy on
+    /// saturday", "bury them at kick off"), read only when the act is aimed at no person.</summary>
+    private static readonly string[] FixtureWords = ["saturday", "sunday", "saturday's", "sunday's", "rfc", "afc", "kickoff", "pitch", "scrum", "ref", "referee", "tries", "innings", "wicket"];
+
+    /// <summary>"if I see one more past paper I'm going to set fire to the maths block": exasperation at an ordeal of
+    /// school ("one more" paper, mock or homework in the sentence), not an intention; never with a person identifiable.</summary>
+    private static bool OneMoreOrdeal(Scratch s, in Hit intent)
+    {
+        if (Identifiable(s)) return false;
+        var n = s.Norm;
+        var more = false;
+        for (var w = PrevWord(n, intent.Start); w.Start >= 0 && SentenceOf(n, w.Start) == intent.Sentence; w = PrevWord(n, w.Start))
+            if (WordIs(n, w, "more") && WordIs(n, PrevWord(n, w.Start), "one")) { more = true; break; }
+        return more && (WordInSentence(s, RuleWord.Ordeal, intent.Sentence) || SentenceHasAny(s, intent.Sentence, PaperWords));
+    }
 
     private static bool SportInSentence(Scratch s, int sentence)
     {
+        if (SentenceHasAny(s, sentence, FixtureWords)) return true;
         for (var wi = NextWordWith(s, RuleWord.Sport, 0); wi >= 0; wi = NextWordWith(s, RuleWord.Sport, wi + 1))
             if (SentenceOf(s.Norm, s.WordStart[wi]) == sentence) return true;
         return false;
     }
+
+    /// <summary>"sort her mood out", "sort his attitude out": a temper put right, not a person; "his dad needs to sort him
+    /// out": a parent disciplining their own child.</summary>
+    private static bool MoodOrParentSorting(Scratch s, in Hit sort, in Hit end)
+    {
+        var n = s.Norm;
+        return IsAny(n, PrevWord(n, end.Start), Moods) || ParentBefore(s, sort);
+    }
+
+    private static bool ParentBefore(Scratch s, in Hit sort)
+    {
+        var n = s.Norm;
+        var b = PrevWord(n, sort.Start);
+        for (var k = 0; k < 4 && b.Start >= 0 && SentenceOf(n, b.Start) == sort.Sentence; k++, b = PrevWord(n, b.Start))
+            if (IsAny(n, b, Parents) && !WordIs(n, PrevWord(n, b.Start), "my") && !WordIs(n, PrevWord(n, b.Start), "your") && !WordIs(n, PrevWord(n, b.Start), "ur")) return true;
+        return false;
+    }
+
+    private static readonly string[] Moods = ["mood", "moods", "attitude", "temper", "behaviour", "manners", "life", "priorities"];
+    private static readonly string[] Parents = ["mum", "mom", "mam", "dad", "parents", "mother", "father", "mum's", "mom's", "dad's", "mam's", "ma", "da"];
 
     /// <summary>"sort the football kits out": "the" straight after "sort" and no roster person, role or title before
     /// "out" is a thing put in order; "sort the head out" has a role.</summary>
@@ -941,7 +1037,10 @@ public sealed partial class ScreeningEngine
                     c.Hit(cat, h, "a racial or ethnic slur", "lexicon.slur");
                     break;
                 case Cue.RacistPhrase:
-                    if (PhraseOf(h).StartsWith("go back", StringComparison.Ordinal) || PhraseOf(h).StartsWith("send", StringComparison.Ordinal))
+                    // "get back to England where she belongs", "go back to Poland and run it there": only with a homeland or
+                    // "where they belong" after it and nobody speaking of themselves ("we'll go back to Poland next summer").
+                    if (PhraseOf(h).StartsWith("get back", StringComparison.Ordinal) && !HomelandAfter(s, h)) break;
+                    if ((PhraseOf(h).StartsWith("go", StringComparison.Ordinal) || PhraseOf(h).StartsWith("send", StringComparison.Ordinal)) && !HomelandAfter(s, h))
                     {
                         // "I'll go back to the office" is not "they can go back home".
                         var prev = PrevWord(n, h.Start);
@@ -972,12 +1071,64 @@ public sealed partial class ScreeningEngine
                     break;
             }
         }
+        if (!c.Has(cat) && (s.Has(Cue.Insult) || s.Has(Cue.Profanity)))
+        {
+            // "english scum", "another welsh bastard": a nationality the lists leave out (it is also a lesson or a team)
+            // straight before an insult.
+            for (var i = 0; i < s.HitCount; i++)
+            {
+                ref var h = ref s.Hits[i];
+                if (h.Cue is not (Cue.Insult or Cue.Profanity) || !IsAny(n, PrevWord(n, h.Start), Nationalities)) continue;
+                c.Span(cat, PrevWord(n, h.Start).Start, h.End, "a nationality with an insult", "pattern.nationality-insult");
+                break;
+            }
+        }
+        if (!c.Has(cat) && MayHaveEmoji(s))
+        {
+            // "Tyrese in the nativity 🐒🍌": the monkey or gorilla emoji at a named pupil, never at the zoo or one's own child.
+            var at = s.Text.AsSpan().IndexOf("\U0001F412");
+            if (at < 0) at = s.Text.AsSpan().IndexOf("\U0001F98D");
+            // "they made a meme of her with a 🐒 filter, this school is so racist": a report of the abuse is not the abuse.
+            if (at >= 0 && NamedPupil(s) && !AnyWord(s, RuleWord.Ours) && !s.Has(Cue.OwnChild) && !PostHasAny(n, ZooWords) && !PostHasAny(n, RacismWords))
+            {
+                c.Original(cat, at, 2, "a monkey emoji aimed at a named pupil: racist abuse", "emoji.monkey");
+                c.Original(Categories.NegativeOrOffensiveComment, at, 2, "a monkey emoji aimed at a named pupil", "emoji.monkey");
+            }
+        }
         var accent = MockedAccent(s);
         if (accent >= 0)
         {
             c.Hit(cat, s.Hits[accent], "puts on a person's accent to laugh at them", "pattern.mock-accent");
             c.Hit(Categories.Cyberbullying, s.Hits[accent], "mocks a person's accent for others to laugh at", "pattern.mock-accent");
         }
+    }
+
+    private static readonly string[] Nationalities = ["english", "welsh", "scottish", "british", "englishman", "yank", "polish", "irish", "romanian", "paki", "asian", "african"];
+    private static readonly string[] RacismWords = ["racist", "racism", "racially"];
+    private static readonly string[] ZooWords = ["zoo", "safari", "monkeys", "monkey", "animals", "animal", "jungle", "gorilla", "teddy", "toy"];
+    private static readonly string[] Homelands = ["africa", "pakistan", "poland", "india", "romania", "jamaica", "bangladesh", "somalia", "nigeria", "punjab", "syria", "albania", "lithuania", "bulgaria", "slovakia", "china", "ireland", "england", "scotland", "wales", "caribbean", "asia", "europe", "turkey", "iraq", "iran", "afghanistan", "sylhet", "mirpur", "kashmir", "belong", "belongs", "country", "water"];
+
+    private static bool PostHasAny(NormalizedText n, string[] words)
+    {
+        for (var w = NextWord(n, 0); w.Start >= 0; w = NextWord(n, w.End))
+            if (IsAny(n, w, words)) return true;
+        return false;
+    }
+
+    /// <summary>A homeland ("Poland", "the Punjab") or "where they belong" within three words after "go back", and no
+    /// "I", "we" or "my" before it in the sentence.</summary>
+    private static bool HomelandAfter(Scratch s, in Hit h)
+    {
+        var n = s.Norm;
+        var home = false;
+        var w = NextWord(n, h.End);
+        if (IsAny(n, PrevWord(n, h.End), Homelands)) home = true;
+        for (var k = 0; k < 4 && !home && w.Start >= 0 && SentenceOf(n, w.Start) == h.Sentence; k++, w = NextWord(n, w.End))
+            home = IsAny(n, w, Homelands);
+        if (!home) return false;
+        for (var b = PrevWord(n, h.Start); b.Start >= 0 && SentenceOf(n, b.Start) == h.Sentence; b = PrevWord(n, b.Start))
+            if (InList(n, b, RuleWord.FirstPerson) || WordIs(n, b, "we") || WordIs(n, b, "we'll") || WordIs(n, b, "our")) return false;
+        return true;
     }
 
     /// <summary>"nip to the shop", "a chink in the armour", "tinker with it": slurs that are also ordinary
@@ -1015,6 +1166,12 @@ public sealed partial class ScreeningEngine
             var aubergine = MayHaveEmoji(s) ? s.Text.AsSpan().IndexOf("\U0001F346") : -1;
             if (aubergine >= 0) c.Original(cat, aubergine, 2, "a sexual emoji aimed at an identifiable adult", "emoji.sexual");
         }
+        // The peach is fruit too ("peach smoothies 🍑😋"); with a leer (😏, 🥵, 🤤, 💦, 🔞) and a person it is a bottom.
+        if (!c.Has(cat) && MayHaveEmoji(s) && (Identifiable(s) || s.Has(Cue.Pronoun)))
+        {
+            var peach = s.Text.AsSpan().IndexOf("\U0001F351");
+            if (peach >= 0 && LeerEmoji(s.Text)) c.Original(cat, peach, 2, "a sexual emoji with a leer aimed at a person", "emoji.sexual");
+        }
         var innuendo = Innuendo(s);
         if (innuendo >= 0)
         {
@@ -1035,6 +1192,12 @@ public sealed partial class ScreeningEngine
             if (h.Cue == Cue.GrossObscene) c.Hit(cat, h, "grossly obscene language", "lexicon.obscene");
             else if (h.Cue == Cue.Sexual && target && !SlagOff(s.Norm, h)) c.Hit(cat, h, "sexual language aimed at a person or the school", "lexicon.sexual");
         }
+    }
+
+    private static bool LeerEmoji(string text)
+    {
+        var t = text.AsSpan();
+        return t.IndexOf("\U0001F60F") >= 0 || t.IndexOf("\U0001F975") >= 0 || t.IndexOf("\U0001F924") >= 0 || t.IndexOf("\U0001F4A6") >= 0 || t.IndexOf("\U0001F51E") >= 0 || t.IndexOf("\U0001F346") >= 0;
     }
 
     /// <summary>"slags you off", "slagging us all off": to slag someone off is to run them down, not a sexual insult.</summary>

@@ -164,7 +164,7 @@ public sealed partial class ScreeningEngine
             {
                 var asked = false;
                 var b = PrevWord(n, h.Start);
-                for (var k = 0; k < 3 && b.Start >= 0 && SentenceOf(n, b.Start) == h.Sentence && !asked; k++, b = PrevWord(n, b.Start))
+                for (var k = 0; k < 4 && b.Start >= 0 && SentenceOf(n, b.Start) == h.Sentence && !asked; k++, b = PrevWord(n, b.Start))
                     asked = IsAny(n, b, AskWords);
                 if (!asked) continue;
             }
