@@ -51,12 +51,27 @@ public class GeneralityTests
     // (3 to 2 of 7) and HeldOut13 a police-threshold post (27 to 26 of 45): the floors follow, the loss is on record.
     // HeldOut12 is spent since the names-in-titles pass (a working set, read and tuned on): its false-alarm ceiling
     // follows that pass (8 to 5); HeldOut13 stays blind.
-    [InlineData("HeldOut12", 175, 55,   0.65,    0.49,  5,     0.28)] // Leyside Academy, east London: 0.671 / 0.510 / 10; 0.658 / 0.529 / 8 after; 0.663 / 0.529 / 5 after the names-in-titles pass
-    [InlineData("HeldOut13", 175, 55,   0.67,    0.57,  6,     0.38)] // Blackhaugh Colliery Primary, County Durham: 0.670 / 0.600 / 7; 0.688 / 0.578 / 6 after
+    // Third session of 2026-11-21: HeldOut12 spent (read and tuned on by the names-in-titles pass, trained on), the
+    // models retrained with HeldOut12 and HeldOut18-22, and the algospeak, match-hyperbole and threat pass.
+    [InlineData("HeldOut12", 175, 55,   0.78,    0.68,  5,     0.50)] // Leyside Academy, east London: 0.671 / 0.510 / 10 unseen; 0.663 / 0.529 / 5 after the names-in-titles pass; 0.805 / 0.706 / 5 trained on
+    [InlineData("HeldOut13", 175, 55,   0.69,    0.62,  6,     0.35)] // Blackhaugh Colliery Primary, County Durham, blind: 0.670 / 0.600 / 7; 0.688 / 0.578 / 6; 0.703 / 0.644 / 6 after the third session
     // HeldOut14-15 were written without reading the rules and run once (unseen: 0.647 / 0.460 / 14, 0.667 / 0.625 / 12),
     // then tuned on (the slang and dialect pass) and trained on, so these floors are in-sample
-    [InlineData("HeldOut14", 175, 55,   0.83,    0.82,  9,     0.60)] // Cresswell Park, Peckham: 0.853 / 0.840 / 14; 0.858 / 0.840 / 9 after the names-in-titles pass
-    [InlineData("HeldOut15", 175, 55,   0.82,    0.89,  3,     0.45)] // Brackendale, Liverpool: 0.846 / 0.917 / 9; 0.854 / 0.917 / 3 after the names-in-titles pass
+    [InlineData("HeldOut14", 175, 55,   0.85,    0.84,  9,     0.65)] // Cresswell Park, Peckham: 0.853 / 0.840 / 14; 0.858 / 0.840 / 9 after the names-in-titles pass; 0.868 / 0.860 / 9
+    [InlineData("HeldOut15", 175, 55,   0.85,    0.92,  2,     0.45)] // Brackendale, Liverpool: 0.846 / 0.917 / 9; 0.854 / 0.917 / 3 after the names-in-titles pass; 0.867 / 0.938 / 2
+    // HeldOut16-17 were written blind in the third session of 2026-11-21 and are kept blind (first runs, with the
+    // models of the second session: 0.584 / 0.467 / 6 and 0.624 / 0.476 / 8). A Glasgow Catholic primary whose
+    // families write Scots, and a Hertfordshire 11-18 whose parents write formally and insinuate: the lowest sets.
+    [InlineData("HeldOut16", 175, 55,   0.56,    0.46,  6,     0.15)] // St Ternan's RC Primary, Glasgow: 0.576 / 0.489 / 6 after the third session
+    [InlineData("HeldOut17", 175, 55,   0.63,    0.47,  8,     0.27)] // Kingsholt Academy, Hertfordshire: 0.648 / 0.500 / 8 after it
+    // HeldOut18-22 were written without reading the rules and run once (unseen: 0.761 / 0.891 / 14, 0.750 / 0.784 / 9,
+    // 0.661 / 0.591 / 4, 0.673 / 0.578 / 8, 0.678 / 0.566 / 8), then trained on and tuned on (the algospeak,
+    // match-hyperbole and threat pass): in-sample floors
+    [InlineData("HeldOut18", 175, 55,   0.86,    0.93,  11,    0.50)] // Abergolau Comprehensive, South Wales valleys: 0.880 / 0.957 / 11
+    [InlineData("HeldOut19", 175, 55,   0.84,    0.92,  8,     0.70)] // Greyholme Academy, Bradford: 0.859 / 0.941 / 8
+    [InlineData("HeldOut20", 175, 55,   0.80,    0.81,  3,     0.45)] // Bridgewell Integrated Primary, Belfast: 0.823 / 0.841 / 3
+    [InlineData("HeldOut21", 175, 55,   0.78,    0.77,  6,     0.50)] // Netherfold Primary Academy, Tipton: 0.801 / 0.800 / 6
+    [InlineData("HeldOut22", 175, 55,   0.85,    0.84,  8,     0.65)] // a Midlands 11-16 whose pupils write algospeak: 0.869 / 0.868 / 8
     public void Held_out_school_stays_above_its_floors(string set, int posts, int clean, double macroF1, double police, int falseAlarms, double recall)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
@@ -79,10 +94,17 @@ public class GeneralityTests
     [InlineData("HeldOut9", 6,        5,               1)] // St Columba's: 4 of 6, 1 other; 6 of 6, none after the safeguarding and threat pass
     [InlineData("HeldOut10", 6,       5,               1)] // Brackenridge: 5 of 6; 6 of 6 after it
     [InlineData("HeldOut11", 9,       8,               2)] // Shepway Coast: 5 of 9; 9 of 9, 1 other after it
-    [InlineData("HeldOut12", 7,       5,               3)] // Leyside Academy, blind: 3 of 7 unseen; 6 of 7, 3 others after the pass (2 after the slang pass)
-    [InlineData("HeldOut13", 9,       3,               1)] // Blackhaugh Colliery Primary, blind: 1 of 9 unseen; 4 of 9, 1 other after the pass
+    [InlineData("HeldOut12", 7,       6,               2)] // Leyside Academy: 3 of 7 unseen; 6 of 7, 3 others after the pass (2 after the slang pass); spent and trained on: 7 of 7, 2 others
+    [InlineData("HeldOut13", 9,       5,               1)] // Blackhaugh Colliery Primary, blind: 1 of 9 unseen; 4 of 9, 1 other after the pass; 6 of 9, none after the third session
     [InlineData("HeldOut14", 8,       8,               1)] // Cresswell Park: 6 of 8 unseen; 8 of 8, 1 other (in-sample for the safeguarding model)
     [InlineData("HeldOut15", 9,       9,               1)] // Brackendale: 5 of 9 unseen; 9 of 9, 1 other (in-sample)
+    [InlineData("HeldOut16", 7,       5,               1)] // St Ternan's, blind: 5 of 7, none, unseen and after the third session
+    [InlineData("HeldOut17", 9,       7,               2)] // Kingsholt Academy, blind: 8 of 9, 2 others unseen; 8 of 9, 1 other after
+    [InlineData("HeldOut18", 8,       8,               3)] // Abergolau: 7 of 8, 5 others unseen; 8 of 8, 3 others (in-sample)
+    [InlineData("HeldOut19", 11,      10,              1)] // Greyholme: 8 of 11 unseen; 11 of 11, none (in-sample)
+    [InlineData("HeldOut20", 8,       7,               1)] // Bridgewell: 6 of 8 unseen; 8 of 8, none (in-sample)
+    [InlineData("HeldOut21", 8,       7,               2)] // Netherfold: 7 of 8, 3 others unseen; 8 of 8, 1 other (in-sample)
+    [InlineData("HeldOut22", 16,      15,              3)] // algospeak 11-16: 7 of 16, 4 others unseen; 16 of 16, 3 others (in-sample)
     public void Safeguarding_posts_of_a_held_out_school_are_flagged(string set, int labelled, int caught, int others)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
