@@ -140,8 +140,11 @@ public sealed partial class ScreeningEngine
         {
             Span<int> buckets = stackalloc int[Math.Min(2 * CategoryModel.MaxWords, s.Norm.Length + 2)];
             var words = CategoryModel.Buckets(s.Norm.Span, buckets, default, default);
-            if (askCategories) ModelCategories(_categoryModel!, s, c, buckets[..words]);
-            if (askSafeguarding) ModelSafeguarding(_safeguardingModel!, s, c, buckets[..words]);
+            Span<float> z = stackalloc float[_categoryModelIds.Length];
+            Span<float> zs = stackalloc float[1];
+            SchoolModelScores(buckets[..words], z, zs);
+            if (askCategories) ModelCategories(_categoryModel!, s, c, z);
+            if (askSafeguarding) ModelSafeguarding(_safeguardingModel!, s, c, zs[0]);
         }
 
         // ---- result ----
@@ -1838,11 +1841,9 @@ public sealed partial class ScreeningEngine
         return false;
     }
 
-    private void ModelCategories(CategoryModel model, Scratch s, Collector c, ReadOnlySpan<int> buckets)
+    private void ModelCategories(CategoryModel model, Scratch s, Collector c, ReadOnlySpan<float> z)
     {
         var ids = _categoryModelIds;
-        Span<float> z = stackalloc float[ids.Length];
-        model.Logits(buckets, z);
         var add = 0UL;
         for (var k = 0; k < ids.Length; k++)
             if (z[k] >= model.LogitThreshold && Enabled(ids[k]) && !c.Has(ids[k])) add |= 1UL << k;
@@ -1858,11 +1859,9 @@ public sealed partial class ScreeningEngine
 
     /// <summary>A concern the rules did not see. Unlike the category model it may flag a post with no other
     /// finding: a missed concern costs more than a DSL reading one post too many.</summary>
-    private static void ModelSafeguarding(CategoryModel model, Scratch s, Collector c, ReadOnlySpan<int> buckets)
+    private static void ModelSafeguarding(CategoryModel model, Scratch s, Collector c, float z)
     {
-        Span<float> z = stackalloc float[1];
-        model.Logits(buckets, z);
-        if (z[0] < model.LogitThreshold) return;
+        if (z < model.LogitThreshold) return;
         Span<(int Start, int End)> span = stackalloc (int, int)[1];
         model.Strongest(s.Norm.Span, 1UL, span);
         if (span[0].Start >= 0) c.Span(Categories.SafeguardingConcern, span[0].Start, span[0].End, SafeguardingModelReason, "model.safeguarding");
