@@ -448,6 +448,9 @@ public sealed class CategoryModel
         /// <summary>One score a category of each model, in the models' order.</summary>
         public int Scores { get; }
 
+        /// <summary>Buckets in either model.</summary>
+        public int Rows => _none;
+
         private Joint(CategoryModel[] models)
         {
             _models = models;
