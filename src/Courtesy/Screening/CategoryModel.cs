@@ -439,8 +439,10 @@ public sealed class CategoryModel
         private const int Lanes = 16;
         private readonly CategoryModel[] _models;
         private readonly int[] _lane;
-        private readonly int[] _slots;
-        private readonly int _slotMask;
+        /// <summary>Per 64 buckets, side by side: a bit for each bucket in either model, and how many such buckets
+        /// come before them (the rows are in bucket order), from <see cref="_indexFirst"/> on.</summary>
+        private readonly ulong[] _index;
+        private readonly int _indexFirst;
         private readonly float[] _rows;
         private readonly int _first;
         private readonly int _none;
@@ -462,11 +464,9 @@ public sealed class CategoryModel
                 lanes += models[m]._categories.Length + 1;
                 Scores += models[m]._categories.Length;
             }
+            var buckets = models.SelectMany(m => m._rowBucket).Distinct().Order().ToList();
             var rowOf = new Dictionary<int, int>();
-            var buckets = new List<int>();
-            foreach (var model in models)
-                foreach (var b in model._rowBucket)
-                    if (rowOf.TryAdd(b, buckets.Count)) buckets.Add(b);
+            for (var r = 0; r < buckets.Count; r++) rowOf[buckets[r]] = r;
             _none = buckets.Count;
             _rows = GC.AllocateArray<float>((buckets.Count + 1) * Lanes + 16, pinned: true);
             // The address is only read, to find the first element on a cache line; a pinned array does not move.
@@ -478,11 +478,17 @@ public sealed class CategoryModel
                 for (var r = 0; r < model._rowBucket.Length; r++)
                     model._rows.AsSpan(model._first + r * model._stride, width).CopyTo(_rows.AsSpan(_first + rowOf[model._rowBucket[r]] * Lanes + _lane[m], width));
             }
-            var rowBucket = buckets.ToArray();
-            var size = 16;
-            while (size < rowBucket.Length * 2) size <<= 1;
-            while (!Place(rowBucket, size, out _slots)) size <<= 1;
-            _slotMask = size - 1;
+            const int blocks = 1 << (BucketBits - 6);
+            _index = GC.AllocateArray<ulong>(2 * blocks + 2, pinned: true);
+            // As for the rows: a block's bits and its count share a cache line when the pair starts on 16 bytes.
+            _indexFirst = (int)((16 - (Marshal.UnsafeAddrOfPinnedArrayElement(_index, 0) & 15)) & 15) / sizeof(ulong);
+            foreach (var b in buckets) _index[_indexFirst + 2 * (b >> 6)] |= 1UL << b;
+            var before = 0;
+            for (var k = 0; k < blocks; k++)
+            {
+                _index[_indexFirst + 2 * k + 1] = (ulong)before;
+                before += BitOperations.PopCount(_index[_indexFirst + 2 * k]);
+            }
         }
 
         /// <summary>The models present in one table, or null when there is none, when their categories and norms
@@ -503,20 +509,18 @@ public sealed class CategoryModel
             var none = _none;
             var rows = _rows;
             var first = _first;
-            var slots = _slots;
-            var slotMask = _slotMask;
+            var index = _index;
+            var indexFirst = _indexFirst;
             var lo = Vector256<float>.Zero;
             var hi = Vector256<float>.Zero;
             for (var j = 0; j < n; j++)
             {
-                // RowOrNone over this table, written out for the same reason.
+                // One read a word: its block's bits and count; a bucket in neither model takes the row of zeros.
                 var bucket = buckets[j];
-                var a = 2 * Slot1(bucket, slotMask);
-                var b = 2 * Slot2(bucket, slotMask);
-                var inA = ((slots[a] ^ bucket) - 1) >> 31;
-                var inB = ((slots[b] ^ bucket) - 1) >> 31;
-                var r = none ^ ((none ^ slots[a + 1]) & inA);
-                r ^= (r ^ slots[b + 1]) & inB;
+                var block = indexFirst + 2 * (bucket >> 6);
+                var bits = index[block];
+                var r = (int)index[block + 1] + BitOperations.PopCount(bits & ((1UL << bucket) - 1));
+                r ^= (r ^ none) & ((int)((bits >> bucket) & 1) - 1);
                 var old = seen[r >> 6];
                 seen[r >> 6] = old | (1UL << r);
                 var counted = -(int)((old >> r) & 1);
