@@ -23,22 +23,21 @@ public sealed class CategoryModel
 
     private readonly string[] _categories;
     private readonly float[] _bias;
-    /// <summary>Cuckoo hashing over the kept buckets: a bucket is in one of its two slots (<see cref="Slot1"/>,
-    /// <see cref="Slot2"/>) or in none, so a look-up reads both and chooses without a branch or a probe loop;
-    /// on a post, the hits and misses among its words come in no order a branch predictor could learn. [2i] is
-    /// the bucket (<see cref="EmptyKey"/> in an empty slot), [2i + 1] its row.</summary>
-    private readonly int[] _slots;
-    private readonly int _slotMask;
-    /// <summary>No bucket: above every bucket, and its bits differ from any bucket's, so the XOR is positive.</summary>
-    private const int EmptyKey = 1 << (BucketBits + 1);
+    /// <summary>Where a bucket's row is (<see cref="BuildIndex"/>): one read a look-up, and no branch, as on a post
+    /// the hits and misses among its words come in no order a branch predictor could learn.</summary>
+    private readonly ulong[] _index;
+    private readonly int _indexFirst;
+    /// <summary>The kept buckets in ascending order: the order of <see cref="_rows"/>.</summary>
+    private readonly int[] _sortedBuckets;
     private readonly int[] _rowBucket;
     /// <summary>As read and written (<see cref="Save"/>): a row's IDF, and its weight for each category.</summary>
     private readonly float[] _idf, _weights;
     /// <summary>What a row adds to a post's sums, <see cref="_stride"/> floats from <see cref="_first"/> on: its
     /// weight for each category times its IDF, then its IDF squared (the norm's term), then zeros. The same
     /// float products the sums used to take when they read the row, made once: the scores do not change.
-    /// Pinned and started on a 64-byte boundary, so a 16-float row is one cache line, not two. After the last
-    /// row, one of zeros (<see cref="NoRow"/>): what a word not in the table, or counted already, adds.</summary>
+    /// Pinned and started on a 64-byte boundary, so a 16-float row is one cache line, not two. In bucket order
+    /// (<see cref="_sortedBuckets"/>; the file's order is kept for <see cref="Save"/>). After the last row, one of
+    /// zeros (<see cref="NoRow"/>): what a word not in the table, or counted already, adds.</summary>
     private readonly float[] _rows;
     private readonly int _first;
     private readonly int _stride;
@@ -65,73 +64,66 @@ public sealed class CategoryModel
         _rows = GC.AllocateArray<float>((rowBucket.Length + 1) * _stride + 16, pinned: true);
         // The address is only read, to find the first element on a cache line; a pinned array does not move.
         _first = (int)((64 - (Marshal.UnsafeAddrOfPinnedArrayElement(_rows, 0) & 63)) & 63) / sizeof(float);
-        for (var r = 0; r < rowBucket.Length; r++)
+        var order = new int[rowBucket.Length];
+        for (var r = 0; r < order.Length; r++) order[r] = r;
+        Array.Sort(order, (x, y) => rowBucket[x].CompareTo(rowBucket[y]));
+        _sortedBuckets = new int[order.Length];
+        for (var at = 0; at < order.Length; at++)
         {
-            var row = _rows.AsSpan(_first + r * _stride, _stride);
+            var r = order[at];
+            if (at > 0 && rowBucket[r] == _sortedBuckets[at - 1]) throw new InvalidDataException($"category model: bucket {rowBucket[r]} stored twice");
+            _sortedBuckets[at] = rowBucket[r];
+            var row = _rows.AsSpan(_first + at * _stride, _stride);
             for (var c = 0; c < k; c++) row[c] = weights[r * k + c] * idf[r];
             row[k] = idf[r] * idf[r];
         }
-        var size = 16;
-        while (size < rowBucket.Length * 2) size <<= 1;
-        while (!Place(rowBucket, size, out _slots)) size <<= 1;
-        _slotMask = size - 1;
+        (_index, _indexFirst) = BuildIndex(_sortedBuckets);
     }
 
     private int NoRow => _rowBucket.Length;
 
-    private static int Slot1(int bucket, int mask) => (int)((uint)bucket * 0x9E3779B1u >> 8) & mask;
-
-    private static int Slot2(int bucket, int mask) => (int)((uint)bucket * 0xC2B2AE35u >> 11) & mask;
-
-    /// <summary>Cuckoo insertion of every row's bucket in <paramref name="size"/> slots; false when some bucket
-    /// finds no place (the table is then made twice the size). The same buckets always give the same table.</summary>
-    private static bool Place(int[] rowBucket, int size, out int[] slots)
+    /// <summary>Per 64 buckets, side by side from the returned first element on: a bit for each bucket in
+    /// <paramref name="sortedBuckets"/> (ascending, distinct), and how many of them come before these 64, so a
+    /// bucket's row is that count plus the bits below its own. 256 KB; a look-up reads one 16-byte pair, which
+    /// shares a cache line (the array is pinned and the pairs start on 16 bytes).</summary>
+    private static (ulong[] Index, int First) BuildIndex(IReadOnlyList<int> sortedBuckets)
     {
-        var mask = size - 1;
-        slots = new int[2 * size];
-        for (var i = 0; i < size; i++) slots[2 * i] = EmptyKey;
-        for (var r = 0; r < rowBucket.Length; r++)
+        const int blocks = 1 << (BucketBits - 6);
+        var index = GC.AllocateArray<ulong>(2 * blocks + 2, pinned: true);
+        // The address is only read, to find the first element on 16 bytes; a pinned array does not move.
+        var first = (int)((16 - (Marshal.UnsafeAddrOfPinnedArrayElement(index, 0) & 15)) & 15) / sizeof(ulong);
+        foreach (var b in sortedBuckets) index[first + 2 * (b >> 6)] |= 1UL << b;
+        var before = 0;
+        for (var k = 0; k < blocks; k++)
         {
-            int key = rowBucket[r], row = r;
-            if (slots[2 * Slot1(key, mask)] == key || slots[2 * Slot2(key, mask)] == key)
-                throw new InvalidDataException($"category model: bucket {key} stored twice");
-            var at = Slot1(key, mask);
-            for (var kick = 0; ; kick++)
-            {
-                if (kick == 500) return false;
-                (key, slots[2 * at]) = (slots[2 * at], key);
-                (row, slots[2 * at + 1]) = (slots[2 * at + 1], row);
-                if (key == EmptyKey) break;
-                at = at == Slot1(key, mask) ? Slot2(key, mask) : Slot1(key, mask);
-            }
+            index[first + 2 * k + 1] = (ulong)before;
+            before += BitOperations.PopCount(index[first + 2 * k]);
         }
-        return true;
+        return (index, first);
+    }
+
+    /// <summary>The row of <paramref name="bucket"/> in <see cref="BuildIndex"/>'s table, or <paramref name="none"/>; without a branch.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int IndexRow(ulong[] index, int first, int bucket, int none)
+    {
+        var block = first + 2 * (bucket >> 6);
+        var bits = index[block];
+        var r = (int)index[block + 1] + BitOperations.PopCount(bits & ((1UL << bucket) - 1));
+        // The shifts take the bucket's low six bits: its bit in the block. All ones when it is not there.
+        return r ^ ((r ^ none) & ((int)((bits >> bucket) & 1) - 1));
     }
 
     internal int Row(int bucket)
     {
-        var slots = _slots;
-        var a = Slot1(bucket, _slotMask);
-        if (slots[2 * a] == bucket) return slots[2 * a + 1];
-        var b = Slot2(bucket, _slotMask);
-        return slots[2 * b] == bucket ? slots[2 * b + 1] : -1;
+        var r = IndexRow(_index, _indexFirst, bucket, NoRow);
+        return r == NoRow ? -1 : r;
     }
 
     /// <summary><see cref="Row"/> without a branch: <see cref="NoRow"/> for a bucket not in the table. Inlined: <see cref="Logits"/>
     /// is compiled at once (it allocates on the stack, so it is not tiered), and there the call was not inlined and kept
     /// the sums' registers on the stack around it.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private int RowOrNone(int bucket, int none)
-    {
-        var slots = _slots;
-        var a = 2 * Slot1(bucket, _slotMask);
-        var b = 2 * Slot2(bucket, _slotMask);
-        // -1 where the key is the bucket, else 0: keys and buckets are not negative, so the XOR is 0 only when equal.
-        var inA = ((slots[a] ^ bucket) - 1) >> 31;
-        var inB = ((slots[b] ^ bucket) - 1) >> 31;
-        var r = none ^ ((none ^ slots[a + 1]) & inA);
-        return r ^ ((r ^ slots[b + 1]) & inB);
-    }
+    private int RowOrNone(int bucket, int none) => IndexRow(_index, _indexFirst, bucket, none);
 
     private static int Unigram(uint w) => (int)(Mix(w) & Mask);
 
@@ -439,8 +431,7 @@ public sealed class CategoryModel
         private const int Lanes = 16;
         private readonly CategoryModel[] _models;
         private readonly int[] _lane;
-        /// <summary>Per 64 buckets, side by side: a bit for each bucket in either model, and how many such buckets
-        /// come before them (the rows are in bucket order), from <see cref="_indexFirst"/> on.</summary>
+        /// <summary><see cref="BuildIndex"/> over the buckets of either model.</summary>
         private readonly ulong[] _index;
         private readonly int _indexFirst;
         private readonly float[] _rows;
@@ -464,7 +455,7 @@ public sealed class CategoryModel
                 lanes += models[m]._categories.Length + 1;
                 Scores += models[m]._categories.Length;
             }
-            var buckets = models.SelectMany(m => m._rowBucket).Distinct().Order().ToList();
+            var buckets = models.SelectMany(m => m._sortedBuckets).Distinct().Order().ToList();
             var rowOf = new Dictionary<int, int>();
             for (var r = 0; r < buckets.Count; r++) rowOf[buckets[r]] = r;
             _none = buckets.Count;
@@ -475,20 +466,10 @@ public sealed class CategoryModel
             {
                 var model = models[m];
                 var width = model._categories.Length + 1;
-                for (var r = 0; r < model._rowBucket.Length; r++)
-                    model._rows.AsSpan(model._first + r * model._stride, width).CopyTo(_rows.AsSpan(_first + rowOf[model._rowBucket[r]] * Lanes + _lane[m], width));
+                for (var r = 0; r < model._sortedBuckets.Length; r++)
+                    model._rows.AsSpan(model._first + r * model._stride, width).CopyTo(_rows.AsSpan(_first + rowOf[model._sortedBuckets[r]] * Lanes + _lane[m], width));
             }
-            const int blocks = 1 << (BucketBits - 6);
-            _index = GC.AllocateArray<ulong>(2 * blocks + 2, pinned: true);
-            // As for the rows: a block's bits and its count share a cache line when the pair starts on 16 bytes.
-            _indexFirst = (int)((16 - (Marshal.UnsafeAddrOfPinnedArrayElement(_index, 0) & 15)) & 15) / sizeof(ulong);
-            foreach (var b in buckets) _index[_indexFirst + 2 * (b >> 6)] |= 1UL << b;
-            var before = 0;
-            for (var k = 0; k < blocks; k++)
-            {
-                _index[_indexFirst + 2 * k + 1] = (ulong)before;
-                before += BitOperations.PopCount(_index[_indexFirst + 2 * k]);
-            }
+            (_index, _indexFirst) = BuildIndex(buckets);
         }
 
         /// <summary>The models present in one table, or null when there is none, when their categories and norms
@@ -515,12 +496,7 @@ public sealed class CategoryModel
             var hi = Vector256<float>.Zero;
             for (var j = 0; j < n; j++)
             {
-                // One read a word: its block's bits and count; a bucket in neither model takes the row of zeros.
-                var bucket = buckets[j];
-                var block = indexFirst + 2 * (bucket >> 6);
-                var bits = index[block];
-                var r = (int)index[block + 1] + BitOperations.PopCount(bits & ((1UL << bucket) - 1));
-                r ^= (r ^ none) & ((int)((bits >> bucket) & 1) - 1);
+                var r = IndexRow(index, indexFirst, buckets[j], none);
                 var old = seen[r >> 6];
                 seen[r >> 6] = old | (1UL << r);
                 var counted = -(int)((old >> r) & 1);
