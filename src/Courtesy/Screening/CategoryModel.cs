@@ -492,11 +492,15 @@ public sealed class CategoryModel
             var first = _first;
             var index = _index;
             var indexFirst = _indexFirst;
+            // Every word's row first, then the sums: the index reads do not wait on each other or on the rows,
+            // so in the engine, where the table has gone cold between posts, their misses overlap.
+            Span<int> found = stackalloc int[n];
+            for (var j = 0; j < n; j++) found[j] = IndexRow(index, indexFirst, buckets[j], none);
             var lo = Vector256<float>.Zero;
             var hi = Vector256<float>.Zero;
             for (var j = 0; j < n; j++)
             {
-                var r = IndexRow(index, indexFirst, buckets[j], none);
+                var r = found[j];
                 var old = seen[r >> 6];
                 seen[r >> 6] = old | (1UL << r);
                 var counted = -(int)((old >> r) & 1);
