@@ -481,6 +481,17 @@ public sealed class CategoryModel
             return new Joint(present);
         }
 
+        /// <summary><paramref name="model"/>'s <see cref="CategoryModel.Strongest(ReadOnlySpan{char}, ulong, Span{ValueTuple{int, int}})"/>
+        /// read from this table, whose lines the post's scores have just brought into cache (the model's own are
+        /// cold): the same products, and a bucket only the other model has holds zeros for this one, as a bucket in
+        /// no model pushes nothing.</summary>
+        public void Strongest(CategoryModel model, ReadOnlySpan<char> folded, ulong categories, Span<(int Start, int End)> spans)
+        {
+            var m = Array.IndexOf(_models, model);
+            if (m < 0) model.Strongest(folded, categories, spans);
+            else model.Strongest(folded, categories, spans, _index, _indexFirst, _none, _rows, _first + _lane[m], Lanes);
+        }
+
         /// <summary>Each model's <see cref="Logits(ReadOnlySpan{int}, Span{float})"/> for the buckets, one after the other in <paramref name="z"/>.</summary>
         public void Logits(ReadOnlySpan<int> buckets, Span<float> z)
         {
@@ -534,7 +545,14 @@ public sealed class CategoryModel
     /// span is the stretch of at most <see cref="MaxSpanChars"/> characters whose strong features (each at least a
     /// quarter of the strongest) push hardest together ("out on his own at night"). (start, end) in the folded
     /// text, or (-1, -1) when no feature counts for it.</summary>
-    public void Strongest(ReadOnlySpan<char> folded, ulong categories, Span<(int Start, int End)> spans)
+    public void Strongest(ReadOnlySpan<char> folded, ulong categories, Span<(int Start, int End)> spans) =>
+        Strongest(folded, categories, spans, _index, _indexFirst, NoRow, _rows, _first, _stride);
+
+    /// <summary><see cref="Strongest(ReadOnlySpan{char}, ulong, Span{ValueTuple{int, int}})"/> over a table holding this
+    /// model's products at <paramref name="first"/> + row * <paramref name="stride"/> (<see cref="Joint"/>'s, offset to
+    /// the model's lanes, holds the same floats), its rows found through <paramref name="index"/>.</summary>
+    private void Strongest(ReadOnlySpan<char> folded, ulong categories, Span<(int Start, int End)> spans,
+        ulong[] index, int indexFirst, int none, float[] table, int first, int stride)
     {
         var k = _categories.Length;
         var size = Math.Min(2 * MaxWords, folded.Length + 2);
@@ -546,14 +564,14 @@ public sealed class CategoryModel
         Span<int> order = stackalloc int[size];
         spans[..k].Fill((-1, -1));
         var n = Buckets(folded, buckets, starts, ends);
-        for (var j = 0; j < n; j++) rows[j] = Row(buckets[j]);
+        for (var j = 0; j < n; j++) rows[j] = IndexRow(index, indexFirst, buckets[j], none);
         for (var c = 0; c < k; c++)
         {
             if ((categories & (1UL << c)) == 0) continue;
             // The IDF times the weight, as it was taken before: the product the row holds.
             var best = 0f;
             for (var j = 0; j < n; j++)
-                if (rows[j] >= 0) best = Math.Max(best, push[j] = _rows[_first + rows[j] * _stride + c]);
+                if (rows[j] != none) best = Math.Max(best, push[j] = table[first + rows[j] * stride + c]);
                 else push[j] = 0;
             if (best <= 0) continue;
             // The strong features in text order (a feature met twice counts twice: it was written twice).

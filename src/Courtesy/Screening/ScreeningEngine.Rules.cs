@@ -1849,7 +1849,7 @@ public sealed partial class ScreeningEngine
             if (z[k] >= model.LogitThreshold && Enabled(ids[k]) && !c.Has(ids[k])) add |= 1UL << k;
         if (add == 0) return;
         Span<(int Start, int End)> spans = stackalloc (int, int)[ids.Length];
-        model.Strongest(s.Norm.Span, add, spans);
+        Strongest(model, s.Norm.Span, add, spans);
         for (var k = 0; k < ids.Length; k++)
             if ((add & (1UL << k)) != 0 && spans[k].Start >= 0)
                 c.Span(ids[k], spans[k].Start, spans[k].End, _categoryModelReasons[k], "model.categories");
@@ -1859,11 +1859,11 @@ public sealed partial class ScreeningEngine
 
     /// <summary>A concern the rules did not see. Unlike the category model it may flag a post with no other
     /// finding: a missed concern costs more than a DSL reading one post too many.</summary>
-    private static void ModelSafeguarding(CategoryModel model, Scratch s, Collector c, float z)
+    private void ModelSafeguarding(CategoryModel model, Scratch s, Collector c, float z)
     {
         if (z < model.LogitThreshold) return;
         Span<(int Start, int End)> span = stackalloc (int, int)[1];
-        model.Strongest(s.Norm.Span, 1UL, span);
+        Strongest(model, s.Norm.Span, 1UL, span);
         if (span[0].Start >= 0) c.Span(Categories.SafeguardingConcern, span[0].Start, span[0].End, SafeguardingModelReason, "model.safeguarding");
     }
 

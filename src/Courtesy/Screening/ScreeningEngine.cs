@@ -237,6 +237,13 @@ public sealed partial class ScreeningEngine : IScreener
         _safeguardingModel?.Logits(buckets, safeguarding);
     }
 
+    /// <summary>The words behind a school model's scores, from the table the scores were read from.</summary>
+    private void Strongest(CategoryModel model, ReadOnlySpan<char> folded, ulong categories, Span<(int Start, int End)> spans)
+    {
+        if (_schoolModels is { } joint) joint.Strongest(model, folded, categories, spans);
+        else model.Strongest(folded, categories, spans);
+    }
+
     private static readonly HashSet<string> SchoolWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "ce", "c of e", "cofe", "church", "of", "england", "rc", "catholic", "roman", "primary", "school", "academy", "infant", "infants",

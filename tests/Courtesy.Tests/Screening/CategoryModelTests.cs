@@ -179,7 +179,7 @@ public class CategoryModelTests
     }
 
     [Fact]
-    public void The_joint_table_gives_each_models_scores_bit_for_bit()
+    public void The_joint_table_gives_each_models_scores_and_strongest_words_bit_for_bit()
     {
         var categories = CategoryModel.Load(Path.Combine(Repo.Root, "data", "models", "categories.bin"));
         var safeguarding = CategoryModel.Load(Path.Combine(Repo.Root, "data", "models", CategoryModel.SafeguardingFile));
@@ -212,6 +212,13 @@ public class CategoryModelTests
                     for (var c = 0; c < apart.Length; c++)
                         Assert.Equal(BitConverter.SingleToInt32Bits(apart[c]), BitConverter.SingleToInt32Bits(z[at + c]));
                     at += apart.Length;
+                    // The words behind every category, read from the joint table and from the model's own.
+                    var all = apart.Length == 64 ? ulong.MaxValue : (1UL << apart.Length) - 1;
+                    var own = new (int, int)[apart.Length];
+                    var fromJoint = new (int, int)[apart.Length];
+                    model.Strongest(folded, all, own);
+                    joint.Strongest(model, folded, all, fromJoint);
+                    Assert.Equal(own, fromJoint);
                 }
             }
         }
