@@ -23,22 +23,21 @@ public sealed class CategoryModel
 
     private readonly string[] _categories;
     private readonly float[] _bias;
-    /// <summary>Cuckoo hashing over the kept buckets: a bucket is in one of its two slots (<see cref="Slot1"/>,
-    /// <see cref="Slot2"/>) or in none, so a look-up reads both and chooses without a branch or a probe loop;
-    /// on a post, the hits and misses among its words come in no order a branch predictor could learn. [2i] is
-    /// the bucket (<see cref="EmptyKey"/> in an empty slot), [2i + 1] its row.</summary>
-    private readonly int[] _slots;
-    private readonly int _slotMask;
-    /// <summary>No bucket: above every bucket, and its bits differ from any bucket's, so the XOR is positive.</summary>
-    private const int EmptyKey = 1 << (BucketBits + 1);
+    /// <summary>Where a bucket's row is (<see cref="BuildIndex"/>): one read a look-up, and no branch, as on a post
+    /// the hits and misses among its words come in no order a branch predictor could learn.</summary>
+    private readonly ulong[] _index;
+    private readonly int _indexFirst;
+    /// <summary>The kept buckets in ascending order: the order of <see cref="_rows"/>.</summary>
+    private readonly int[] _sortedBuckets;
     private readonly int[] _rowBucket;
     /// <summary>As read and written (<see cref="Save"/>): a row's IDF, and its weight for each category.</summary>
     private readonly float[] _idf, _weights;
     /// <summary>What a row adds to a post's sums, <see cref="_stride"/> floats from <see cref="_first"/> on: its
     /// weight for each category times its IDF, then its IDF squared (the norm's term), then zeros. The same
     /// float products the sums used to take when they read the row, made once: the scores do not change.
-    /// Pinned and started on a 64-byte boundary, so a 16-float row is one cache line, not two. After the last
-    /// row, one of zeros (<see cref="NoRow"/>): what a word not in the table, or counted already, adds.</summary>
+    /// Pinned and started on a 64-byte boundary, so a 16-float row is one cache line, not two. In bucket order
+    /// (<see cref="_sortedBuckets"/>; the file's order is kept for <see cref="Save"/>). After the last row, one of
+    /// zeros (<see cref="NoRow"/>): what a word not in the table, or counted already, adds.</summary>
     private readonly float[] _rows;
     private readonly int _first;
     private readonly int _stride;
@@ -65,73 +64,66 @@ public sealed class CategoryModel
         _rows = GC.AllocateArray<float>((rowBucket.Length + 1) * _stride + 16, pinned: true);
         // The address is only read, to find the first element on a cache line; a pinned array does not move.
         _first = (int)((64 - (Marshal.UnsafeAddrOfPinnedArrayElement(_rows, 0) & 63)) & 63) / sizeof(float);
-        for (var r = 0; r < rowBucket.Length; r++)
+        var order = new int[rowBucket.Length];
+        for (var r = 0; r < order.Length; r++) order[r] = r;
+        Array.Sort(order, (x, y) => rowBucket[x].CompareTo(rowBucket[y]));
+        _sortedBuckets = new int[order.Length];
+        for (var at = 0; at < order.Length; at++)
         {
-            var row = _rows.AsSpan(_first + r * _stride, _stride);
+            var r = order[at];
+            if (at > 0 && rowBucket[r] == _sortedBuckets[at - 1]) throw new InvalidDataException($"category model: bucket {rowBucket[r]} stored twice");
+            _sortedBuckets[at] = rowBucket[r];
+            var row = _rows.AsSpan(_first + at * _stride, _stride);
             for (var c = 0; c < k; c++) row[c] = weights[r * k + c] * idf[r];
             row[k] = idf[r] * idf[r];
         }
-        var size = 16;
-        while (size < rowBucket.Length * 2) size <<= 1;
-        while (!Place(rowBucket, size, out _slots)) size <<= 1;
-        _slotMask = size - 1;
+        (_index, _indexFirst) = BuildIndex(_sortedBuckets);
     }
 
     private int NoRow => _rowBucket.Length;
 
-    private static int Slot1(int bucket, int mask) => (int)((uint)bucket * 0x9E3779B1u >> 8) & mask;
-
-    private static int Slot2(int bucket, int mask) => (int)((uint)bucket * 0xC2B2AE35u >> 11) & mask;
-
-    /// <summary>Cuckoo insertion of every row's bucket in <paramref name="size"/> slots; false when some bucket
-    /// finds no place (the table is then made twice the size). The same buckets always give the same table.</summary>
-    private static bool Place(int[] rowBucket, int size, out int[] slots)
+    /// <summary>Per 64 buckets, side by side from the returned first element on: a bit for each bucket in
+    /// <paramref name="sortedBuckets"/> (ascending, distinct), and how many of them come before these 64, so a
+    /// bucket's row is that count plus the bits below its own. 256 KB; a look-up reads one 16-byte pair, which
+    /// shares a cache line (the array is pinned and the pairs start on 16 bytes).</summary>
+    private static (ulong[] Index, int First) BuildIndex(IReadOnlyList<int> sortedBuckets)
     {
-        var mask = size - 1;
-        slots = new int[2 * size];
-        for (var i = 0; i < size; i++) slots[2 * i] = EmptyKey;
-        for (var r = 0; r < rowBucket.Length; r++)
+        const int blocks = 1 << (BucketBits - 6);
+        var index = GC.AllocateArray<ulong>(2 * blocks + 2, pinned: true);
+        // The address is only read, to find the first element on 16 bytes; a pinned array does not move.
+        var first = (int)((16 - (Marshal.UnsafeAddrOfPinnedArrayElement(index, 0) & 15)) & 15) / sizeof(ulong);
+        foreach (var b in sortedBuckets) index[first + 2 * (b >> 6)] |= 1UL << b;
+        var before = 0;
+        for (var k = 0; k < blocks; k++)
         {
-            int key = rowBucket[r], row = r;
-            if (slots[2 * Slot1(key, mask)] == key || slots[2 * Slot2(key, mask)] == key)
-                throw new InvalidDataException($"category model: bucket {key} stored twice");
-            var at = Slot1(key, mask);
-            for (var kick = 0; ; kick++)
-            {
-                if (kick == 500) return false;
-                (key, slots[2 * at]) = (slots[2 * at], key);
-                (row, slots[2 * at + 1]) = (slots[2 * at + 1], row);
-                if (key == EmptyKey) break;
-                at = at == Slot1(key, mask) ? Slot2(key, mask) : Slot1(key, mask);
-            }
+            index[first + 2 * k + 1] = (ulong)before;
+            before += BitOperations.PopCount(index[first + 2 * k]);
         }
-        return true;
+        return (index, first);
+    }
+
+    /// <summary>The row of <paramref name="bucket"/> in <see cref="BuildIndex"/>'s table, or <paramref name="none"/>; without a branch.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int IndexRow(ulong[] index, int first, int bucket, int none)
+    {
+        var block = first + 2 * (bucket >> 6);
+        var bits = index[block];
+        var r = (int)index[block + 1] + BitOperations.PopCount(bits & ((1UL << bucket) - 1));
+        // The shifts take the bucket's low six bits: its bit in the block. All ones when it is not there.
+        return r ^ ((r ^ none) & ((int)((bits >> bucket) & 1) - 1));
     }
 
     internal int Row(int bucket)
     {
-        var slots = _slots;
-        var a = Slot1(bucket, _slotMask);
-        if (slots[2 * a] == bucket) return slots[2 * a + 1];
-        var b = Slot2(bucket, _slotMask);
-        return slots[2 * b] == bucket ? slots[2 * b + 1] : -1;
+        var r = IndexRow(_index, _indexFirst, bucket, NoRow);
+        return r == NoRow ? -1 : r;
     }
 
     /// <summary><see cref="Row"/> without a branch: <see cref="NoRow"/> for a bucket not in the table. Inlined: <see cref="Logits"/>
     /// is compiled at once (it allocates on the stack, so it is not tiered), and there the call was not inlined and kept
     /// the sums' registers on the stack around it.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private int RowOrNone(int bucket, int none)
-    {
-        var slots = _slots;
-        var a = 2 * Slot1(bucket, _slotMask);
-        var b = 2 * Slot2(bucket, _slotMask);
-        // -1 where the key is the bucket, else 0: keys and buckets are not negative, so the XOR is 0 only when equal.
-        var inA = ((slots[a] ^ bucket) - 1) >> 31;
-        var inB = ((slots[b] ^ bucket) - 1) >> 31;
-        var r = none ^ ((none ^ slots[a + 1]) & inA);
-        return r ^ ((r ^ slots[b + 1]) & inB);
-    }
+    private int RowOrNone(int bucket, int none) => IndexRow(_index, _indexFirst, bucket, none);
 
     private static int Unigram(uint w) => (int)(Mix(w) & Mask);
 
@@ -426,6 +418,125 @@ public sealed class CategoryModel
         for (var c = 0; c < k; c++) z[c] = _bias[c] + sums[c] * scale;
     }
 
+    /// <summary>
+    /// The per-category and the safeguarding model in one table, made when the engine is built: a bucket's row
+    /// holds every model's products and norm term side by side (16 floats, one cache line), so a post's words
+    /// are looked up once for both instead of once each; the safeguarding model alone (two floats a row) also
+    /// took the scalar path with a branch per word. Each model's lanes add the same float products in the same
+    /// order as its own <see cref="Logits(ReadOnlySpan{int}, Span{float})"/>: a bucket the other model has
+    /// adds zeros to these lanes, and x + 0 is x for sums that start at +0. The model files are unchanged.
+    /// </summary>
+    internal sealed class Joint
+    {
+        private const int Lanes = 16;
+        private readonly CategoryModel[] _models;
+        private readonly int[] _lane;
+        /// <summary><see cref="BuildIndex"/> over the buckets of either model.</summary>
+        private readonly ulong[] _index;
+        private readonly int _indexFirst;
+        private readonly float[] _rows;
+        private readonly int _first;
+        private readonly int _none;
+
+        /// <summary>One score a category of each model, in the models' order.</summary>
+        public int Scores { get; }
+
+        /// <summary>Buckets in either model.</summary>
+        public int Rows => _none;
+
+        private Joint(CategoryModel[] models)
+        {
+            _models = models;
+            _lane = new int[models.Length];
+            var lanes = 0;
+            for (var m = 0; m < models.Length; m++)
+            {
+                _lane[m] = lanes;
+                lanes += models[m]._categories.Length + 1;
+                Scores += models[m]._categories.Length;
+            }
+            var buckets = models.SelectMany(m => m._sortedBuckets).Distinct().Order().ToList();
+            var rowOf = new Dictionary<int, int>();
+            for (var r = 0; r < buckets.Count; r++) rowOf[buckets[r]] = r;
+            _none = buckets.Count;
+            _rows = GC.AllocateArray<float>((buckets.Count + 1) * Lanes + 16, pinned: true);
+            // The address is only read, to find the first element on a cache line; a pinned array does not move.
+            _first = (int)((64 - (Marshal.UnsafeAddrOfPinnedArrayElement(_rows, 0) & 63)) & 63) / sizeof(float);
+            for (var m = 0; m < models.Length; m++)
+            {
+                var model = models[m];
+                var width = model._categories.Length + 1;
+                for (var r = 0; r < model._sortedBuckets.Length; r++)
+                    model._rows.AsSpan(model._first + r * model._stride, width).CopyTo(_rows.AsSpan(_first + rowOf[model._sortedBuckets[r]] * Lanes + _lane[m], width));
+            }
+            (_index, _indexFirst) = BuildIndex(buckets);
+        }
+
+        /// <summary>The models present in one table, or null when there is none, when their categories and norms
+        /// need more than 16 floats a row, or without 256-bit vectors (the engine then asks each model apart).</summary>
+        public static Joint? Of(params CategoryModel?[] models)
+        {
+            var present = models.Where(m => m is not null).Select(m => m!).ToArray();
+            if (present.Length == 0 || !Vector256.IsHardwareAccelerated || present.Sum(m => m._categories.Length + 1) > Lanes) return null;
+            return new Joint(present);
+        }
+
+        /// <summary><paramref name="model"/>'s <see cref="CategoryModel.Strongest(ReadOnlySpan{char}, ulong, Span{ValueTuple{int, int}})"/>
+        /// read from this table, whose lines the post's scores have just brought into cache (the model's own are
+        /// cold): the same products, and a bucket only the other model has holds zeros for this one, as a bucket in
+        /// no model pushes nothing.</summary>
+        public void Strongest(CategoryModel model, ReadOnlySpan<char> folded, ulong categories, Span<(int Start, int End)> spans)
+        {
+            var m = Array.IndexOf(_models, model);
+            if (m < 0) model.Strongest(folded, categories, spans);
+            else model.Strongest(folded, categories, spans, _index, _indexFirst, _none, _rows, _first + _lane[m], Lanes);
+        }
+
+        /// <summary>Each model's <see cref="Logits(ReadOnlySpan{int}, Span{float})"/> for the buckets, one after the other in <paramref name="z"/>.</summary>
+        public void Logits(ReadOnlySpan<int> buckets, Span<float> z)
+        {
+            if (z.Length < Scores) throw new ArgumentException("one score a category is needed", nameof(z));
+            var n = buckets.Length;
+            Span<ulong> seen = stackalloc ulong[(_none + 1 + 63) >> 6];
+            var none = _none;
+            var rows = _rows;
+            var first = _first;
+            var index = _index;
+            var indexFirst = _indexFirst;
+            // Every word's row first, then the sums: the index reads do not wait on each other or on the rows,
+            // so in the engine, where the table has gone cold between posts, their misses overlap.
+            Span<int> found = stackalloc int[n];
+            for (var j = 0; j < n; j++) found[j] = IndexRow(index, indexFirst, buckets[j], none);
+            var lo = Vector256<float>.Zero;
+            var hi = Vector256<float>.Zero;
+            for (var j = 0; j < n; j++)
+            {
+                var r = found[j];
+                var old = seen[r >> 6];
+                seen[r >> 6] = old | (1UL << r);
+                var counted = -(int)((old >> r) & 1);
+                r ^= (r ^ none) & counted;
+                var row = rows.AsSpan(first + r * Lanes, Lanes);
+                lo += Vector256.Create((ReadOnlySpan<float>)row);
+                hi += Vector256.Create((ReadOnlySpan<float>)row[8..]);
+            }
+            Span<float> sums = stackalloc float[Lanes];
+            lo.CopyTo(sums);
+            hi.CopyTo(sums[8..]);
+            var at = 0;
+            for (var m = 0; m < _models.Length; m++)
+            {
+                var model = _models[m];
+                var lane = _lane[m];
+                var k = model._categories.Length;
+                var norm = sums[lane + k];
+                var scale = norm > 0 ? 1f / MathF.Sqrt(norm) : 0f;
+                for (var c = 0; c < k; c++) z[at + c] = model._bias[c] + sums[lane + c] * scale;
+                at += k;
+            }
+        }
+    }
+
     /// <summary>Strong features further apart than this are shown as separate evidence, not one span.</summary>
     internal const int MaxSpanChars = 40;
 
@@ -434,7 +545,14 @@ public sealed class CategoryModel
     /// span is the stretch of at most <see cref="MaxSpanChars"/> characters whose strong features (each at least a
     /// quarter of the strongest) push hardest together ("out on his own at night"). (start, end) in the folded
     /// text, or (-1, -1) when no feature counts for it.</summary>
-    public void Strongest(ReadOnlySpan<char> folded, ulong categories, Span<(int Start, int End)> spans)
+    public void Strongest(ReadOnlySpan<char> folded, ulong categories, Span<(int Start, int End)> spans) =>
+        Strongest(folded, categories, spans, _index, _indexFirst, NoRow, _rows, _first, _stride);
+
+    /// <summary><see cref="Strongest(ReadOnlySpan{char}, ulong, Span{ValueTuple{int, int}})"/> over a table holding this
+    /// model's products at <paramref name="first"/> + row * <paramref name="stride"/> (<see cref="Joint"/>'s, offset to
+    /// the model's lanes, holds the same floats), its rows found through <paramref name="index"/>.</summary>
+    private void Strongest(ReadOnlySpan<char> folded, ulong categories, Span<(int Start, int End)> spans,
+        ulong[] index, int indexFirst, int none, float[] table, int first, int stride)
     {
         var k = _categories.Length;
         var size = Math.Min(2 * MaxWords, folded.Length + 2);
@@ -446,14 +564,14 @@ public sealed class CategoryModel
         Span<int> order = stackalloc int[size];
         spans[..k].Fill((-1, -1));
         var n = Buckets(folded, buckets, starts, ends);
-        for (var j = 0; j < n; j++) rows[j] = Row(buckets[j]);
+        for (var j = 0; j < n; j++) rows[j] = IndexRow(index, indexFirst, buckets[j], none);
         for (var c = 0; c < k; c++)
         {
             if ((categories & (1UL << c)) == 0) continue;
             // The IDF times the weight, as it was taken before: the product the row holds.
             var best = 0f;
             for (var j = 0; j < n; j++)
-                if (rows[j] >= 0) best = Math.Max(best, push[j] = _rows[_first + rows[j] * _stride + c]);
+                if (rows[j] != none) best = Math.Max(best, push[j] = table[first + rows[j] * stride + c]);
                 else push[j] = 0;
             if (best <= 0) continue;
             // The strong features in text order (a feature met twice counts twice: it was written twice).

@@ -17,31 +17,31 @@ internal sealed class PhraseMatcher
     /// <summary>The full transition table, used only when the states do not fit <see cref="_rec"/>'s fields.</summary>
     private readonly int[] _next;
     /// <summary>
-    /// The compact automaton: one 8-byte record per state. Most states (about 29,000 of 37,000 in the
+    /// The compact automaton: one 4-byte record per state. Most states (about 45,000 of 59,000 in the
     /// benchmark's engine) are links of single-child chains, the rest of a word or phrase: their record holds
-    /// the one symbol that goes on, the child, and the failure link (any other symbol goes where the failure
-    /// state would). Shallow states and states with two or more children have a dense row of full
-    /// transitions in <see cref="_dense16"/> or <see cref="_dense32"/> instead. The full table was 2.9 MB,
-    /// more than L2, and the model's reads evicted it between posts; this is about 0.5 MB, and the states a
-    /// word's walk visits lie in consecutive records (depth-first numbering), eight to a cache line.
+    /// the one symbol that goes on and the failure link (any other symbol goes where the failure state
+    /// would); the child is the next state, as deep states are numbered depth first (<see cref="Renumber"/>).
+    /// Shallow states and states with two or more children have a dense row of full transitions in
+    /// <see cref="_dense16"/> or <see cref="_dense32"/> instead (so does a chain state whose child is not the
+    /// next state, which the numbering never makes). The full table was 2.9 MB, more than L2, and the model's
+    /// reads evicted it between posts; 8-byte records with the child in them were about 0.5 MB, these half
+    /// that, and the states a word's walk visits lie in consecutive records, sixteen to a cache line.
     /// Walks visit the same states in the same order as with the full table.
     /// </summary>
-    private readonly ulong[]? _rec;
+    private readonly uint[]? _rec;
     private readonly ushort[]? _dense16;
     private readonly int[]? _dense32;
     /// <summary>Up to 2^20 states in the compact records (the benchmark's engine has about 46,000); a larger automaton keeps the full table.</summary>
     private const int IdBits = 20;
     private const int IdMask = (1 << IdBits) - 1;
-    private const int ChildShift = IdBits;
-    private const int SymShift = 2 * IdBits;
-    private const ulong DenseBit = 1UL << (SymShift + 6);
-    private const ulong OutputBit = 1UL << (SymShift + 7);
+    /// <summary>Bits 0-19: the failure link, or for a dense state its row; then the only child's symbol.</summary>
+    private const int SymShift = IdBits;
+    /// <summary>In the symbol field of a leaf: no symbol is this, so every one takes the failure link.</summary>
+    private const uint NoSymbol = 63;
+    private const uint DenseBit = 1u << (SymShift + 6);
+    private const uint OutputBit = 1u << (SymShift + 7);
     /// <summary>Some phrase ending in the state is a prefix phrase ("harass*"), which needs no word end after it.</summary>
-    private const ulong PrefixOutputBit = 1UL << (SymShift + 8);
-    /// <summary>The bits above the flags: where the state's phrases start in <see cref="_outs"/>, or <see cref="OutUnknown"/>
-    /// when that is too large to fit (then <see cref="_outStart"/> says). A match then costs one read at a random place, not two.</summary>
-    private const int OutShift = SymShift + 9;
-    private const int OutUnknown = (1 << (64 - OutShift)) - 1;
+    private const uint PrefixOutputBit = 1u << (SymShift + 8);
     private readonly int[] _outStart;
     /// <summary>Each state's phrases with what matching one needs beside it: a match reads one entry, not
     /// three arrays at three random places.</summary>
@@ -162,7 +162,7 @@ internal sealed class PhraseMatcher
         {
             // Dense rows for the shallow states (the root must have one: its failure link is itself) and
             // for every state with more than one child; a record for each state.
-            _rec = new ulong[StateCount];
+            _rec = new uint[StateCount];
             var denseCount = 0;
             for (var state = 0; state < StateCount; state++)
             {
@@ -170,18 +170,18 @@ internal sealed class PhraseMatcher
                 var only = 0;
                 for (var sym = 0; sym < Alphabet; sym++)
                     if (children[state][sym] > 0) { fanout++; only = sym; }
-                var rec = _outStart[state + 1] > _outStart[state] ? OutputBit | (ulong)Math.Min(_outStart[state], OutUnknown) << OutShift : 0;
+                var rec = _outStart[state + 1] > _outStart[state] ? OutputBit : 0;
                 for (var k = _outStart[state]; k < _outStart[state + 1]; k++)
                     if ((_outs[k].Flags & PhraseFlags.Prefix) != 0) rec |= PrefixOutputBit;
-                if (_depth[state] <= 2 || fanout > 1) rec |= DenseBit | (ulong)denseCount++ << ChildShift;
-                else if (fanout == 1) rec |= (ulong)(uint)fail[state] | (ulong)(uint)children[state][only] << ChildShift | (ulong)(uint)only << SymShift;
-                else rec |= (ulong)(uint)fail[state]; // a leaf: symbol 0 never occurs in a child
+                if (_depth[state] <= 2 || fanout > 1 || (fanout == 1 && children[state][only] != state + 1)) rec |= DenseBit | (uint)denseCount++;
+                else if (fanout == 1) rec |= (uint)fail[state] | (uint)only << SymShift;
+                else rec |= (uint)fail[state] | NoSymbol << SymShift;
                 _rec[state] = rec;
             }
             var dense = new int[denseCount * Alphabet];
             for (var state = 0; state < StateCount; state++)
                 if ((_rec[state] & DenseBit) != 0)
-                    Array.Copy(_next, state * Alphabet, dense, (int)(_rec[state] >> ChildShift & IdMask) * Alphabet, Alphabet);
+                    Array.Copy(_next, state * Alphabet, dense, (int)(_rec[state] & IdMask) * Alphabet, Alphabet);
             if (StateCount <= ushort.MaxValue + 1) _dense16 = dense.Select(t => (ushort)t).ToArray();
             else _dense32 = dense;
             _next = [];
@@ -199,7 +199,7 @@ internal sealed class PhraseMatcher
 
     /// <summary>The first few levels of the trie, which nearly every character visits: numbered breadth
     /// first so they sit together at the start of the table and stay in cache.</summary>
-    private const int HotDepth = 3;
+    private const int HotDepth = 2;
 
     /// <summary>Renumbers the trie: the shallow states breadth first, then each deeper subtree depth first,
     /// so the rest of a word's path lies in the rows right after its start and is read in sequence.</summary>
@@ -253,7 +253,7 @@ internal sealed class PhraseMatcher
         if (mid < 0) return ScanOneWalker(text, ref matches, count);
         mid += text.Length / 2;
         if (_rec is null) return RunSplit(new FullTable(_next), text, mid, ref matches, count);
-        return _dense16 is { } d16 ? RunSplit16(_rec, d16, text, mid, ref matches, count) : RunSplit(new Compact<int>(_rec, _dense32!), text, mid, ref matches, count);
+        return _dense16 is { } d16 ? RunSplitCompact(_rec, d16, text, mid, ref matches, count) : RunSplitCompact(_rec, _dense32!, text, mid, ref matches, count);
     }
 
     internal int ScanOneWalker(ReadOnlySpan<char> text, ref Match[] matches, int count)
@@ -267,38 +267,40 @@ internal sealed class PhraseMatcher
     private interface ITable
     {
         /// <summary>Moves from <paramref name="state"/> on <paramref name="sym"/>; true when the new state has phrases ending in it.</summary>
-        bool Step(ref int state, ref ulong rec, int sym);
-        ulong Root { get; }
+        bool Step(ref int state, ref uint rec, int sym);
+        uint Root { get; }
     }
 
     private readonly struct FullTable(int[] next) : ITable
     {
-        public ulong Root => 0;
+        public uint Root => 0;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool Step(ref int state, ref ulong rec, int sym)
+        public bool Step(ref int state, ref uint rec, int sym)
         {
             var t = next[state * Alphabet + sym];
             state = t & (OutputFlag32 - 1);
-            rec = PrefixOutputBit | (ulong)OutUnknown << OutShift; // no record to say otherwise: every output goes to Emit
+            rec = PrefixOutputBit; // no record to say otherwise: every output goes to Emit
             return t >= OutputFlag32;
         }
     }
 
-    private readonly struct Compact<T>(ulong[] rec, T[] dense) : ITable where T : unmanaged, IBinaryInteger<T>
+    private readonly struct Compact<T>(uint[] rec, T[] dense) : ITable where T : unmanaged, IBinaryInteger<T>
     {
-        public ulong Root => rec[0];
+        public uint Root => rec[0];
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool Step(ref int state, ref ulong r, int sym)
+        public bool Step(ref int state, ref uint r, int sym)
         {
             var x = r;
+            var s = state;
             int t;
             while (true)
             {
-                if ((x & DenseBit) != 0) { t = int.CreateTruncating(dense[(int)(x >> ChildShift & IdMask) * Alphabet + sym]); break; }
-                if ((int)(x >> SymShift & 63) == sym) { t = (int)(x >> ChildShift) & IdMask; break; }
-                x = rec[(int)x & IdMask];
+                if ((x & DenseBit) != 0) { t = int.CreateTruncating(dense[(int)(x & IdMask) * Alphabet + sym]); break; }
+                if ((int)(x >> SymShift & 63) == sym) { t = s + 1; break; }
+                s = (int)(x & IdMask);
+                x = rec[s];
             }
             state = t;
             r = rec[t];
@@ -320,7 +322,7 @@ internal sealed class PhraseMatcher
         var second = t_second ??= new Match[64];
         var secondCount = 0;
         int a = 0, b = 0;
-        ulong ra = table.Root, rb = ra;
+        uint ra = table.Root, rb = ra;
         var steps = Math.Min(mid, text.Length - mid);
         for (var j = 0; j < steps; j++)
         {
@@ -328,27 +330,27 @@ internal sealed class PhraseMatcher
             var cb = text[mid + j];
             var oa = table.Step(ref a, ref ra, ca < 128 ? symbol[ca] : 0);
             var ob = table.Step(ref b, ref rb, cb < 128 ? symbol[cb] : 0);
-            if (oa && CanEnd(ra, text, j + 1)) count = Emit(a, ra, j, text, ref matches, count, int.MaxValue);
-            if (ob && CanEnd(rb, text, mid + j + 1)) secondCount = Emit(b, rb, mid + j, text, ref second, secondCount, int.MaxValue);
+            if (oa && CanEnd(ra, text, j + 1)) count = Emit(a, j, text, ref matches, count, int.MaxValue);
+            if (ob && CanEnd(rb, text, mid + j + 1)) secondCount = Emit(b, mid + j, text, ref second, secondCount, int.MaxValue);
         }
         return FinishSplit(table, text, mid, steps, a, ra, b, rb, ref matches, count, second, secondCount);
     }
 
     /// <summary>The end of a split walk, shared by both lockstep loops: each walker finishes its half alone,
     /// the first runs past the middle while a phrase it began can still end, and the two lists are merged.</summary>
-    private int FinishSplit<TTable>(TTable table, ReadOnlySpan<char> text, int mid, int steps, int a, ulong ra, int b, ulong rb,
+    private int FinishSplit<TTable>(TTable table, ReadOnlySpan<char> text, int mid, int steps, int a, uint ra, int b, uint rb,
         ref Match[] matches, int count, Match[] second, int secondCount) where TTable : struct, ITable
     {
         var symbol = Symbol;
         for (var i = steps; i < mid; i++)
         {
             var c = text[i];
-            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) count = Emit(a, ra, i, text, ref matches, count, int.MaxValue);
+            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) count = Emit(a, i, text, ref matches, count, int.MaxValue);
         }
         for (var i = mid + steps; i < text.Length; i++)
         {
             var c = text[i];
-            if (table.Step(ref b, ref rb, c < 128 ? symbol[c] : 0) && CanEnd(rb, text, i + 1)) secondCount = Emit(b, rb, i, text, ref second, secondCount, int.MaxValue);
+            if (table.Step(ref b, ref rb, c < 128 ? symbol[c] : 0) && CanEnd(rb, text, i + 1)) secondCount = Emit(b, i, text, ref second, secondCount, int.MaxValue);
         }
         // The first walker past the middle: phrases whose anchoring space lies before mid.
         var tail = t_tail ??= new Match[16];
@@ -356,7 +358,7 @@ internal sealed class PhraseMatcher
         for (var i = mid; i < text.Length && _depth[a] > i - mid; i++)
         {
             var c = text[i];
-            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) tailCount = Emit(a, ra, i, text, ref tail, tailCount, mid);
+            if (table.Step(ref a, ref ra, c < 128 ? symbol[c] : 0) && CanEnd(ra, text, i + 1)) tailCount = Emit(a, i, text, ref tail, tailCount, mid);
         }
         t_second = second;
         t_tail = tail;
@@ -372,16 +374,18 @@ internal sealed class PhraseMatcher
     }
 
     /// <summary>
-    /// <see cref="RunSplit"/> over the compact table with 16-bit rows, the lockstep loop written out with plain
-    /// locals: through the generic step's by-reference state the JIT kept both walkers' records on the stack.
+    /// <see cref="RunSplit"/> over the compact table, the lockstep loop written out with plain locals: through the
+    /// generic step's by-reference state the JIT kept both walkers' records on the stack. Also for 32-bit rows
+    /// (more than 65,536 states; the benchmark's engine has 58,703): through <see cref="RunSplit"/> those cost
+    /// about 0.1 us a post more.
     /// </summary>
-    private int RunSplit16(ulong[] rec, ushort[] dense, ReadOnlySpan<char> text, int mid, ref Match[] matches, int count)
+    private int RunSplitCompact<T>(uint[] rec, T[] dense, ReadOnlySpan<char> text, int mid, ref Match[] matches, int count) where T : unmanaged, IBinaryInteger<T>
     {
         var symbol = Symbol;
         var second = t_second ??= new Match[64];
         var secondCount = 0;
         int a = 0, b = 0;
-        ulong ra = rec[0], rb = ra;
+        uint ra = rec[0], rb = ra;
         var steps = Math.Min(mid, text.Length - mid);
         var tail = text[mid..];
         for (var j = 0; j < steps; j++)
@@ -393,23 +397,25 @@ internal sealed class PhraseMatcher
             var x = ra;
             while (true)
             {
-                if ((x & DenseBit) != 0) { a = dense[(int)(x >> ChildShift & IdMask) * Alphabet + sa]; break; }
-                if ((int)(x >> SymShift & 63) == sa) { a = (int)(x >> ChildShift) & IdMask; break; }
-                x = rec[(int)x & IdMask];
+                if ((x & DenseBit) != 0) { a = int.CreateTruncating(dense[(int)(x & IdMask) * Alphabet + sa]); break; }
+                if ((int)(x >> SymShift & 63) == sa) { a++; break; }
+                a = (int)(x & IdMask);
+                x = rec[a];
             }
             var y = rb;
             while (true)
             {
-                if ((y & DenseBit) != 0) { b = dense[(int)(y >> ChildShift & IdMask) * Alphabet + sb]; break; }
-                if ((int)(y >> SymShift & 63) == sb) { b = (int)(y >> ChildShift) & IdMask; break; }
-                y = rec[(int)y & IdMask];
+                if ((y & DenseBit) != 0) { b = int.CreateTruncating(dense[(int)(y & IdMask) * Alphabet + sb]); break; }
+                if ((int)(y >> SymShift & 63) == sb) { b++; break; }
+                b = (int)(y & IdMask);
+                y = rec[b];
             }
             ra = rec[a];
             rb = rec[b];
-            if ((ra & OutputBit) != 0 && CanEnd(ra, text, j + 1)) count = Emit(a, ra, j, text, ref matches, count, int.MaxValue);
-            if ((rb & OutputBit) != 0 && CanEnd(rb, text, mid + j + 1)) secondCount = Emit(b, rb, mid + j, text, ref second, secondCount, int.MaxValue);
+            if ((ra & OutputBit) != 0 && CanEnd(ra, text, j + 1)) count = Emit(a, j, text, ref matches, count, int.MaxValue);
+            if ((rb & OutputBit) != 0 && CanEnd(rb, text, mid + j + 1)) secondCount = Emit(b, mid + j, text, ref second, secondCount, int.MaxValue);
         }
-        return FinishSplit(new Compact<ushort>(rec, dense), text, mid, steps, a, ra, b, rb, ref matches, count, second, secondCount);
+        return FinishSplit(new Compact<T>(rec, dense), text, mid, steps, a, ra, b, rb, ref matches, count, second, secondCount);
     }
 
     /// <summary>The position of the last character of the phrase itself, before any "s" or "'s".</summary>
@@ -432,7 +438,7 @@ internal sealed class PhraseMatcher
                 i += space;
             }
             var c = text[i];
-            if (table.Step(ref state, ref rec, c < 128 ? symbol[c] : 0) && CanEnd(rec, text, i + 1)) count = Emit(state, rec, i, text, ref matches, count, int.MaxValue);
+            if (table.Step(ref state, ref rec, c < 128 ? symbol[c] : 0) && CanEnd(rec, text, i + 1)) count = Emit(state, i, text, ref matches, count, int.MaxValue);
         }
         return count;
     }
@@ -445,15 +451,13 @@ internal sealed class PhraseMatcher
     /// only to find that nothing matches.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool CanEnd(ulong rec, ReadOnlySpan<char> text, int next) =>
+    private static bool CanEnd(uint rec, ReadOnlySpan<char> text, int next) =>
         (rec & PrefixOutputBit) != 0 || (uint)next >= (uint)text.Length || text[next] is ' ' or 's' or '\'';
 
     /// <param name="startBefore">Only phrases whose anchoring space comes before this position.</param>
-    /// <param name="rec">The state's record: where its phrases start (<see cref="OutShift"/>).</param>
-    private int Emit(int state, ulong rec, int i, ReadOnlySpan<char> text, ref Match[] matches, int count, int startBefore)
+    private int Emit(int state, int i, ReadOnlySpan<char> text, ref Match[] matches, int count, int startBefore)
     {
-        var k = (int)(rec >> OutShift);
-        if (k == OutUnknown) k = _outStart[state];
+        var k = _outStart[state];
         var outs = _outs;
         for (var last = false; !last; k++)
         {

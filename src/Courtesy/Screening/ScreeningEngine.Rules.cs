@@ -141,8 +141,11 @@ public sealed partial class ScreeningEngine
         {
             Span<int> buckets = stackalloc int[Math.Min(2 * CategoryModel.MaxWords, s.Norm.Length + 2)];
             var words = CategoryModel.Buckets(s.Norm.Span, buckets, default, default);
-            if (askCategories) ModelCategories(_categoryModel!, s, c, buckets[..words]);
-            if (askSafeguarding) ModelSafeguarding(_safeguardingModel!, s, c, buckets[..words]);
+            Span<float> z = stackalloc float[_categoryModelIds.Length];
+            Span<float> zs = stackalloc float[1];
+            SchoolModelScores(buckets[..words], z, zs);
+            if (askCategories) ModelCategories(_categoryModel!, s, c, z);
+            if (askSafeguarding) ModelSafeguarding(_safeguardingModel!, s, c, zs[0]);
         }
 
         // ---- result ----
@@ -2048,17 +2051,15 @@ public sealed partial class ScreeningEngine
         return false;
     }
 
-    private void ModelCategories(CategoryModel model, Scratch s, Collector c, ReadOnlySpan<int> buckets)
+    private void ModelCategories(CategoryModel model, Scratch s, Collector c, ReadOnlySpan<float> z)
     {
         var ids = _categoryModelIds;
-        Span<float> z = stackalloc float[ids.Length];
-        model.Logits(buckets, z);
         var add = 0UL;
         for (var k = 0; k < ids.Length; k++)
             if (z[k] >= model.LogitThreshold && Enabled(ids[k]) && !c.Has(ids[k])) add |= 1UL << k;
         if (add == 0) return;
         Span<(int Start, int End)> spans = stackalloc (int, int)[ids.Length];
-        model.Strongest(s.Norm.Span, add, spans);
+        Strongest(model, s.Norm.Span, add, spans);
         for (var k = 0; k < ids.Length; k++)
             if ((add & (1UL << k)) != 0 && spans[k].Start >= 0)
                 c.Span(ids[k], spans[k].Start, spans[k].End, _categoryModelReasons[k], "model.categories");
@@ -2068,13 +2069,11 @@ public sealed partial class ScreeningEngine
 
     /// <summary>A concern the rules did not see. Unlike the category model it may flag a post with no other
     /// finding: a missed concern costs more than a DSL reading one post too many.</summary>
-    private static void ModelSafeguarding(CategoryModel model, Scratch s, Collector c, ReadOnlySpan<int> buckets)
+    private void ModelSafeguarding(CategoryModel model, Scratch s, Collector c, float z)
     {
-        Span<float> z = stackalloc float[1];
-        model.Logits(buckets, z);
-        if (z[0] < model.LogitThreshold) return;
+        if (z < model.LogitThreshold) return;
         Span<(int Start, int End)> span = stackalloc (int, int)[1];
-        model.Strongest(s.Norm.Span, 1UL, span);
+        Strongest(model, s.Norm.Span, 1UL, span);
         if (span[0].Start >= 0) c.Span(Categories.SafeguardingConcern, span[0].Start, span[0].End, SafeguardingModelReason, "model.safeguarding");
     }
 

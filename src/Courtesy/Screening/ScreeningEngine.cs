@@ -75,6 +75,8 @@ public sealed partial class ScreeningEngine : IScreener
     private readonly LinearModel? _model;
     private readonly CategoryModel? _categoryModel;
     private readonly CategoryModel? _safeguardingModel;
+    /// <summary>Both school models in one table (<see cref="CategoryModel.Joint"/>), or null (then each is asked apart).</summary>
+    private readonly CategoryModel.Joint? _schoolModels;
     /// <summary>The catalogue's own id string for each of the category model's categories (findings compare ids by reference).</summary>
     private readonly string[] _categoryModelIds = [];
     /// <summary>One reason text per model category, made once: a finding's reason costs no allocation.</summary>
@@ -121,6 +123,7 @@ public sealed partial class ScreeningEngine : IScreener
         if (options.SafeguardingModel is { } sg && (sg.Categories.Count != 1 || sg.Categories[0] != Categories.SafeguardingConcern))
             throw new ArgumentException($"the safeguarding model must have the one category {Categories.SafeguardingConcern}, not {string.Join(", ", sg.Categories)}", nameof(options));
         _safeguardingModel = options.SafeguardingModel;
+        _schoolModels = CategoryModel.Joint.Of(_categoryModel, _safeguardingModel);
         _own = options.OwnCategories.ToArray();
         var known = Categories.All.Select(c => (c.Id, c.Severity)).Concat(_own.Select(o => (o.Category.Id, o.Category.Severity)))
             .DistinctBy(k => k.Item1, StringComparer.Ordinal).ToArray();
@@ -223,6 +226,29 @@ public sealed partial class ScreeningEngine : IScreener
         _maskWordsByLength = new int[MaxMaskedLength + 1][];
         for (var len = 0; len <= MaxMaskedLength; len++)
             _maskWordsByLength[len] = Enumerable.Range(0, _maskWords.Length).Where(w => _maskWords[w].Length == len).ToArray();
+    }
+
+    /// <summary>The per-category model's scores, then the safeguarding model's: one look-up a word for both.</summary>
+    private void SchoolModelScores(ReadOnlySpan<int> buckets, Span<float> categories, Span<float> safeguarding)
+    {
+        if (_schoolModels is { } joint)
+        {
+            Span<float> z = stackalloc float[joint.Scores];
+            joint.Logits(buckets, z);
+            var k = _categoryModel?.Categories.Count ?? 0;
+            z[..k].CopyTo(categories);
+            if (_safeguardingModel is not null) safeguarding[0] = z[k];
+            return;
+        }
+        _categoryModel?.Logits(buckets, categories);
+        _safeguardingModel?.Logits(buckets, safeguarding);
+    }
+
+    /// <summary>The words behind a school model's scores, from the table the scores were read from.</summary>
+    private void Strongest(CategoryModel model, ReadOnlySpan<char> folded, ulong categories, Span<(int Start, int End)> spans)
+    {
+        if (_schoolModels is { } joint) joint.Strongest(model, folded, categories, spans);
+        else model.Strongest(folded, categories, spans);
     }
 
     private static readonly HashSet<string> SchoolWords = new(StringComparer.OrdinalIgnoreCase)

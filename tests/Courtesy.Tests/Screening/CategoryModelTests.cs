@@ -178,6 +178,54 @@ public class CategoryModelTests
         }
     }
 
+    [Fact]
+    public void The_joint_table_gives_each_models_scores_and_strongest_words_bit_for_bit()
+    {
+        var categories = CategoryModel.Load(Path.Combine(Repo.Root, "data", "models", "categories.bin"));
+        var safeguarding = CategoryModel.Load(Path.Combine(Repo.Root, "data", "models", CategoryModel.SafeguardingFile));
+        var texts = PostJson.Load(Path.Combine(Repo.DevSet, "posts.jsonl")).Select(p => p.Text).ToList();
+        var rng = new Random(7);
+        var words = texts.SelectMany(t => t.Split(' ')).Distinct().ToArray();
+        for (var t = 0; t < 2000; t++) texts.Add(string.Join(' ', Enumerable.Range(0, rng.Next(0, 120)).Select(_ => words[rng.Next(words.Length)])));
+        texts.Add(string.Join(' ', Enumerable.Repeat("you are a disgrace", 5000)));
+        var k = categories.Categories.Count;
+        foreach (var (joint, models) in new (CategoryModel.Joint?, CategoryModel[])[]
+                 {
+                     (CategoryModel.Joint.Of(categories, safeguarding), [categories, safeguarding]),
+                     (CategoryModel.Joint.Of(safeguarding), [safeguarding]),
+                     (CategoryModel.Joint.Of(null, categories), [categories]),
+                 })
+        {
+            Assert.NotNull(joint);
+            foreach (var text in texts)
+            {
+                var folded = NormalizedText.Of(text).Span;
+                var buckets = new int[Math.Min(2 * CategoryModel.MaxWords, folded.Length + 2)];
+                var n = CategoryModel.Buckets(folded, buckets, default, default);
+                var z = new float[joint!.Scores];
+                joint.Logits(buckets.AsSpan(0, n), z);
+                var at = 0;
+                foreach (var model in models)
+                {
+                    var apart = new float[model.Categories.Count];
+                    model.Logits(buckets.AsSpan(0, n), apart);
+                    for (var c = 0; c < apart.Length; c++)
+                        Assert.Equal(BitConverter.SingleToInt32Bits(apart[c]), BitConverter.SingleToInt32Bits(z[at + c]));
+                    at += apart.Length;
+                    // The words behind every category, read from the joint table and from the model's own.
+                    var all = apart.Length == 64 ? ulong.MaxValue : (1UL << apart.Length) - 1;
+                    var own = new (int, int)[apart.Length];
+                    var fromJoint = new (int, int)[apart.Length];
+                    model.Strongest(folded, all, own);
+                    joint.Strongest(model, folded, all, fromJoint);
+                    Assert.Equal(own, fromJoint);
+                }
+            }
+        }
+        Assert.Null(CategoryModel.Joint.Of(null, null));
+        Assert.Equal(k + 1, CategoryModel.Joint.Of(categories, safeguarding)!.Scores);
+    }
+
     private static byte[] Bytes(CategoryModel model)
     {
         using var m = new MemoryStream();

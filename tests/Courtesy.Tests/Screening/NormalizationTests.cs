@@ -236,13 +236,14 @@ public class NormalizationTests
     [Fact]
     public void Compact_automaton_finds_phrases_whose_place_in_the_output_list_is_too_large_for_the_record()
     {
-        // 40,000 phrases: the later states' phrases start past what a state's record holds (2^15 - 1), so the
-        // matcher reads where they start from its table instead.
+        // 40,000 phrases: more states than 16-bit dense rows can name, so the rows are 32-bit (the lockstep loop
+        // is written out for both); and, from when the record held it, output lists starting past 2^15 - 1.
         string Word(int k) { var w = ""; for (var x = k; ; x /= 26) { w += (char)('a' + x % 26); if (x < 26) break; } return "q" + w; }
         var texts = Enumerable.Range(0, 40_000).Select(k => k % 3 == 0 ? Word(k) + " " + Word(k + 1) : Word(k)).ToList();
         var flags = texts.Select((_, k) => k % 7 == 0 ? PhraseMatcher.PhraseFlags.Prefix : PhraseMatcher.PhraseFlags.AllowS).ToList();
         var compact = new PhraseMatcher(texts, flags, compact: true);
         var full = new PhraseMatcher(texts, flags, compact: false);
+        Assert.True(compact.StateCount > ushort.MaxValue + 1, $"{compact.StateCount} states");
         var rng = new Random(3);
         var a = new PhraseMatcher.Match[16];
         var b = new PhraseMatcher.Match[16];
