@@ -283,7 +283,7 @@ public static class ScreeningCommands
     internal static readonly string[] CategorySets =
     [
         Path.Combine("shared", "eval", "dev"),
-        .. new[] { "HeldOut", "HeldOut2", "HeldOut3", "HeldOut4", "HeldOut5", "HeldOut6", "HeldOut7", "HeldOut9", "HeldOut10", "HeldOut11", "HeldOut12", "HeldOut14", "HeldOut15", "HeldOut18", "HeldOut19", "HeldOut20", "HeldOut21", "HeldOut22", "HeldOut23", "HeldOut24", "HeldOut25", "HeldOut26", "HeldOut27", "HeldOut28" }.Select(h => Path.Combine("tests", "Courtesy.Tests", "Screening", h)),
+        .. new[] { "HeldOut", "HeldOut2", "HeldOut3", "HeldOut4", "HeldOut5", "HeldOut6", "HeldOut7", "HeldOut9", "HeldOut10", "HeldOut11", "HeldOut12", "HeldOut14", "HeldOut15", "HeldOut18", "HeldOut19", "HeldOut20", "HeldOut21", "HeldOut22", "HeldOut23", "HeldOut24", "HeldOut25", "HeldOut26", "HeldOut27", "HeldOut28", "HeldOut29", "HeldOut30", "HeldOut31", "HeldOut32", "HeldOut33", "HeldOut34" }.Select(h => Path.Combine("tests", "Courtesy.Tests", "Screening", h)),
     ];
 
     /// <summary>The sentences the safeguarding model learns from besides the schools' posts: concerns and their
@@ -310,7 +310,7 @@ public static class ScreeningCommands
 
     private static Command TrainModel(string name, string file, string? only, CategoryTrainingOptions defaults, string description)
     {
-        var sets = new Option<string[]>("--set") { Description = "A labelled set folder (posts.jsonl with labels); repeat for several (default: shared/eval/dev and the tuned held-out sets (HeldOut..HeldOut28 without the blind HeldOut8, HeldOut13, HeldOut16 and HeldOut17), found above the current folder)" };
+        var sets = new Option<string[]>("--set") { Description = "A labelled set folder (posts.jsonl with labels); repeat for several (default: shared/eval/dev and the tuned held-out sets (HeldOut..HeldOut34 without the blind HeldOut8, HeldOut13, HeldOut16 and HeldOut17), found above the current folder)" };
         var sentences = new Option<string[]>("--sentences") { Description = "A labelled folder that is only trained on, never scored (default for train-safeguarding: tests/Courtesy.Tests/Screening/SafeguardingSet)" };
         var output = new Option<FileInfo?>("--out") { Description = $"Where to write the model (default: data/models/{file})" };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty on the class-weighted log loss (1/C)", DefaultValueFactory = _ => defaults.L2 };
