@@ -1827,7 +1827,8 @@ public sealed partial class ScreeningEngine
         for (var i = 0; i < s.HitCount; i++)
             if (s.Hits[i].Cue == Cue.Grievance && !SaidOfAParent(s, s.Hits[i])) { grievances++; if (firstGrievance < 0) firstGrievance = i; }
         var sarcasm = First(s, Cue.EmojiSarcasm);
-        if (grievances == 0 && sarcasm < 0 && !c.Has(Categories.RacistComment) && (schoolTarget >= 0 && StaffTarget(s) || s.Has(Cue.SchoolMatter) || AliasOrSchool(s)))
+        // "massive thanks ... he cried at the word 'team'": praise twice over is no sarcasm.
+        if (grievances == 0 && sarcasm < 0 && !c.Has(Categories.RacistComment) && Count(s, Cue.Positive) < 2 && (schoolTarget >= 0 && StaffTarget(s) || s.Has(Cue.SchoolMatter) || AliasOrSchool(s)))
         {
             var (qs, ql) = ScareQuotes(s.Text);
             if (qs >= 0 && !ReportedOrNamedWords(s, qs, ql)) { c.Original(cat, qs, ql, "scare quotes: sarcasm about the school or its staff, posted publicly", "pattern.scare-quotes"); return; }
@@ -1984,17 +1985,46 @@ public sealed partial class ScreeningEngine
         if (p >= n.Length) return false;
         var sentence = SentenceOf(n, p);
         var w = PrevWord(n, p);
+        // "burst into tears at the word 'spelling'", "hear the words 'modal verb'": words talked about, not used.
+        if (IsAny(n, w, WordNouns)) return true;
         for (var k = 0; k < 12 && w.Start >= 0 && SentenceOf(n, w.Start) == sentence; k++, w = PrevWord(n, w.Start))
         {
             if (!IsAny(n, w, SpeechVerbs)) continue;
             var speaker = PrevWord(n, w.Start);
             while (speaker.Start >= 0 && IsAny(n, speaker, SpeakerFillers)) speaker = PrevWord(n, speaker.Start);
-            return speaker.Start >= 0 && IsAny(n, speaker, OutsideSpeakers);
+            if (speaker.Start >= 0 && IsAny(n, speaker, OutsideSpeakers)) return true;
+            return QuotedOwnChild(s, sentence, w, speaker);
         }
         return false;
     }
 
-    private static readonly string[] SpeechVerbs = ["says", "said", "say", "saying", "tells", "told", "tell", "telling", "reckons", "claims"];
+    /// <summary>"my son says it 'vanished'", "DD has decided pink is 'for babies'", "DS came home and announced that tea
+    /// is 'dinner'": the author's own child quoted at home, not the writer's sarcasm about the school. The child speaks
+    /// (an <see cref="Cue.OwnChild"/> phrase, or "he"/"she" in a post about the author's child, in a sentence that names no
+    /// adult and no role), or the sentence starts with the child and the verb is not passive ("my son was told to 'man up'" is
+    /// what someone at school said to him).</summary>
+    private static bool QuotedOwnChild(Scratch s, int sentence, (int Start, int End) verb, (int Start, int End) speaker)
+    {
+        if (!s.Has(Cue.OwnChild) || Named(s, sentence, adultsOnly: true) >= 0 || First(s, Cue.Role, sentence) >= 0) return false;
+        var n = s.Norm;
+        if (speaker.Start >= 0)
+        {
+            for (var i = 0; i < s.HitCount; i++)
+                if (s.Hits[i].Cue == Cue.OwnChild && s.Hits[i].End == speaker.End) return true;
+            if (WordIs(n, speaker, "he") || WordIs(n, speaker, "she")) return true;
+        }
+        if (IsAny(n, PrevWord(n, verb.Start), QuotePassives)) return false;
+        var from = n.SentenceStart[sentence];
+        while (from < n.Length && n.Chars[from] == ' ') from++;
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == Cue.OwnChild && s.Hits[i].Start == from && s.Hits[i].End <= verb.Start) return true;
+        return false;
+    }
+
+    private static readonly string[] WordNouns = ["word", "words", "phrase", "phrases", "term", "terms", "expression"];
+    private static readonly string[] QuotePassives = ["was", "were", "been", "being", "get", "gets", "got", "is", "are"];
+
+    private static readonly string[] SpeechVerbs = ["says", "said", "say", "saying", "tells", "told", "tell", "telling", "reckons", "claims", "asked", "asks", "decided", "announced", "informed", "insists", "insisted"];
     private static readonly string[] SpeakerFillers = ["who", "that", "keeps", "keep", "kept", "always", "just", "then", "still", "has", "have", "had"];
     private static readonly string[] OutsideSpeakers =
         ["council", "government", "minister", "mp", "person", "people", "everyone", "everybody", "anyone", "anybody", "someone", "somebody", "nobody", "doctor", "gp", "nhs"];

@@ -1,0 +1,40 @@
+namespace Courtesy.Tests.Screening;
+
+/// <summary>The classes of false alarm found on HeldOut23-28 (a Cornish village primary, an Aberdeenshire academy, an
+/// alternative provision, a Cotswolds boarding school, an east London primary, a Leeds primary's long forum posts)
+/// and on the older working sets, each checked with wording written for these tests on an invented coastal primary
+/// whose pupils share their names with boats, rivers, islands and songs. Every class has clean posts that must stay
+/// clean and posts sharing their words that must stay flagged. No sentence here is taken from a labelled post.</summary>
+public class FourteenthSchoolRuleTests
+{
+    private static readonly InventedSchool Harbour = new("Polwenna Bay Primary School", ["Polwenna Bay", "PBP"], "Falmouth", """
+        kind,title,first_name,last_name,preferred_name,role,year_group
+        pupil,,Demelza,Rowe,,,Year 4
+        pupil,,Kerra,Penrose,,,Year 5
+        pupil,,Tristan,Nance,,,Year 6
+        pupil,,Isla,Trembath,,,Year 3
+        pupil,,Arran,Couch,,,Year 2
+        pupil,,Jago,Pascoe,,,Year 6
+        staff,Mrs,Lowenna,Hichens,,Head Teacher,
+        staff,Mr,Piran,Eddy,,Year 6 Teacher,
+        """, "fourteenth-roster.csv");
+
+    private static bool Has(string category, string text, params string[] own) => Harbour.Screen(text, own).Categories.Contains(category);
+
+    // ---- 1. Quotation marks that are not sarcasm: words talked about, a child quoted at home ----
+
+    [Theory]
+    [InlineData("my youngest burst into tears at the word 'spelling' for a whole year and now she reads in bed, thank you Polwenna Bay")]
+    [InlineData("I never want to hear the words 'modal verb' again, year 6 homework at Polwenna Bay is something else")]
+    [InlineData("DS came home from school and informed us that tea is now 'dinner' and dinner is 'lunch'. who knew")]
+    [InlineData("third reading book gone at school this term and my son says it 'vanished'. they'll send another")]
+    [InlineData("my daughter has lost another PE bag, the third this term. She says it 'walked off'. Could Year 2 parents check their bags please")]
+    [InlineData("my daughter asked me what a 'fronted adverbial' is and I had no idea, year 4 homework is beyond me")]
+    public void Words_talked_about_or_a_child_quoted_are_no_complaint(string text) => Assert.False(Has("complaint-about-school", text), text);
+
+    [Theory]
+    [InlineData("the head calls it 'support' when they leave my son in a corridor all afternoon at Polwenna Bay")]
+    [InlineData("the school 'lost' my daughter's EHCP paperwork for the third time")]
+    [InlineData("Mr Eddy told me my son is 'too much'. Is that how you talk about a 10 year old?")]
+    public void Sarcastic_quotes_about_the_school_stay_a_complaint(string text) => Assert.True(Has("complaint-about-school", text), text);
+}
