@@ -1795,7 +1795,7 @@ public sealed partial class ScreeningEngine
         return (WordIs(n, det, "this") || WordIs(n, det, "the")) && (WordIs(n, prep, "in") || WordIs(n, prep, "on"));
     }
 
-    private static void Complaints(Scratch s, Collector c, bool aboutOtherSchool, int schoolTarget, bool allegation)
+    private void Complaints(Scratch s, Collector c, bool aboutOtherSchool, int schoolTarget, bool allegation)
     {
         const string cat = Categories.ComplaintAboutSchool;
         if (aboutOtherSchool) return;
@@ -1822,10 +1822,12 @@ public sealed partial class ScreeningEngine
         }
         // Parents complain about what only the school decides without naming it ("another non-uniform day").
         if (schoolTarget < 0 && !s.Has(Cue.SchoolMatter) && !ChargeNamed(s)) return;
+        // "not the school's fault at all, the bus company is a disgrace", "not blaming the school": the school cleared outright.
+        if (SchoolCleared(s)) return;
         var grievances = 0;
         var firstGrievance = -1;
         for (var i = 0; i < s.HitCount; i++)
-            if (s.Hits[i].Cue == Cue.Grievance && !SaidOfAParent(s, s.Hits[i])) { grievances++; if (firstGrievance < 0) firstGrievance = i; }
+            if (s.Hits[i].Cue == Cue.Grievance && !SaidOfAParent(s, s.Hits[i]) && !AimedAtAnOutsideBody(s, s.Hits[i])) { grievances++; if (firstGrievance < 0) firstGrievance = i; }
         var sarcasm = First(s, Cue.EmojiSarcasm);
         // "massive thanks ... he cried at the word 'team'": praise twice over is no sarcasm.
         if (grievances == 0 && sarcasm < 0 && !c.Has(Categories.RacistComment) && Count(s, Cue.Positive) < 2 && (schoolTarget >= 0 && StaffTarget(s) || s.Has(Cue.SchoolMatter) || AliasOrSchool(s)))
@@ -1846,6 +1848,67 @@ public sealed partial class ScreeningEngine
         var g = grievances > 0 ? firstGrievance : sarcasm;
         c.Hit(cat, s.Hits[g], reason, "lexicon.grievance");
     }
+
+    /// <summary>"not the school's fault", "nae the schools fault", "not blaming the school", "ring the council, not the school.":
+    /// a negation straight before the school, then its fault or the end of the clause. "this is not the school it used
+    /// to be" is no clearing.</summary>
+    private static bool SchoolCleared(Scratch s)
+    {
+        var n = s.Norm;
+        var t = n.Chars.AsSpan(0, n.Length);
+        for (var from = 0; from < t.Length;)
+        {
+            var k = t[from..].IndexOf("school");
+            if (k < 0) return false;
+            var start = from + k;
+            var end = start + 6;
+            from = end;
+            if (start > 0 && t[start - 1] != ' ') continue;
+            // "school's", "schools"
+            while (end < t.Length && t[end] != ' ' && (t[end] == 's' || t[end] == '\'')) end++;
+            if (end < t.Length && t[end] != ' ') continue;
+            var w = PrevWord(n, start);
+            if (WordIs(n, w, "the")) w = PrevWord(n, w.Start);
+            if (WordIs(n, w, "blaming") || WordIs(n, w, "blame")) w = PrevWord(n, w.Start);
+            if (!IsAny(n, w, Negations)) continue;
+            var next = NextWord(n, end);
+            if (WordIs(n, next, "fault") || WordIs(n, next, "problem")) return true;
+            // The clause ends after the school: "ring the council, not the school."
+            var o = n.OrigEnd[end - 1];
+            if (o >= s.Text.Length || s.Text[o] is ',' or '.' or '!' or ';' or ')') return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] Negations = ["not", "nae", "no", "isn't", "isnt", "never", "wasn't", "wasnt", "aint", "ain't", "nothing"];
+
+    /// <summary>"Cornwall council are a shambles", "the bus company is a disgrace": a grievance with an outside body (the
+    /// council, the government, the buses) among the six words before it, or one in its sentence or the sentence before
+    /// when its own sentence has no school, staff, role or year group, is aimed at that body.</summary>
+    private bool AimedAtAnOutsideBody(Scratch s, in Hit g)
+    {
+        var n = s.Norm;
+        var w = PrevWord(n, g.Start);
+        for (var k = 0; k < 6 && w.Start >= 0 && SentenceOf(n, w.Start) == g.Sentence; k++, w = PrevWord(n, w.Start))
+            if (IsAny(n, w, OutsideBodies)) return true;
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Sentence == g.Sentence && s.Hits[i].Cue is Cue.SchoolRef or Cue.Role or Cue.YearGroup && !IsGenericSchoolWord(s.Hits[i])) return false;
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].Sentence == g.Sentence && s.Mentions[m].Kind is MentionKind.Staff or MentionKind.Governor) return false;
+        var first = n.SentenceStart[g.Sentence > 0 ? g.Sentence - 1 : 0];
+        var last = g.Sentence + 1 < n.SentenceCount ? n.SentenceStart[g.Sentence + 1] : n.Length;
+        for (var p = first; p < last;)
+        {
+            var word = NextWord(n, p);
+            if (word.Start < 0 || word.Start >= last) break;
+            if (IsAny(n, word, OutsideBodies)) return true;
+            p = word.End;
+        }
+        return false;
+    }
+
+    private static readonly string[] OutsideBodies =
+        ["council", "councils", "councillor", "councillors", "tfl", "government", "holyrood", "westminster", "dwp", "coaches", "buses", "stagecoach", "arriva"];
 
     /// <summary>"£18 for a jumper pack", "paying £14 for a costume": a sum of money in a grievance is a charge, and
     /// what a school charges parents is a school matter. Read only when the post has a grievance or sarcasm.</summary>

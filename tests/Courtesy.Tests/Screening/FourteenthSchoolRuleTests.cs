@@ -37,4 +37,18 @@ public class FourteenthSchoolRuleTests
     [InlineData("the school 'lost' my daughter's EHCP paperwork for the third time")]
     [InlineData("Mr Eddy told me my son is 'too much'. Is that how you talk about a 10 year old?")]
     public void Sarcastic_quotes_about_the_school_stay_a_complaint(string text) => Assert.True(Has("complaint-about-school", text), text);
+
+    // ---- 2. A grievance aimed at the council, the buses or the government, or with the school cleared outright ----
+
+    [Theory]
+    [InlineData("Cornwall council are a shambles, three months on and the potholes outside Polwenna Bay are still there")]
+    [InlineData("the 8.15 school bus never turned up again and thirty kids stood in the rain. not the school's fault at all, the bus company is a disgrace")]
+    [InlineData("the amount of litter by the harbour after school is disgusting. not blaming the school, it's the takeaway")]
+    public void Grievances_aimed_elsewhere_are_no_complaint_about_the_school(string text) => Assert.False(Has("complaint-about-school", text), text);
+
+    [Theory]
+    [InlineData("Polwenna Bay is a shambles, the council should step in")]
+    [InlineData("the head is an absolute joke, three emails and nothing back")]
+    [InlineData("the council cut the budget but that's no excuse, the school is a disgrace and Mrs Hichens ignored every email")]
+    public void Grievances_at_the_school_stay_a_complaint(string text) => Assert.True(Has("complaint-about-school", text), text);
 }
