@@ -15,6 +15,8 @@ public class FourteenthSchoolRuleTests
         pupil,,Isla,Trembath,,,Year 3
         pupil,,Arran,Couch,,,Year 2
         pupil,,Jago,Pascoe,,,Year 6
+        pupil,,Grace,Hocking,,,Year 4
+        pupil,,Levi,Tonkin,,,Year 1
         staff,Mrs,Lowenna,Hichens,,Head Teacher,
         staff,Mr,Piran,Eddy,,Year 6 Teacher,
         """, "fourteenth-roster.csv");
@@ -51,4 +53,24 @@ public class FourteenthSchoolRuleTests
     [InlineData("the head is an absolute joke, three emails and nothing back")]
     [InlineData("the council cut the budget but that's no excuse, the school is a disgrace and Mrs Hichens ignored every email")]
     public void Grievances_at_the_school_stay_a_complaint(string text) => Assert.True(Has("complaint-about-school", text), text);
+
+    // ---- 3. A pupil's first name used for a boat, a river, a song, a brand, an island, a pet or an adult at work ----
+
+    [Theory]
+    [InlineData("the Demelza came in with a hold full of mackerel this morning, £2 a fish on the quay")]
+    [InlineData("walked the dog along the Isla after school, the river is right up after all that rain")]
+    [InlineData("the Year 3 choir sang Amazing Grace at the harvest service, not a dry eye in the church")]
+    [InlineData("Levi's jeans in the charity shop, age 9-10, £5 if anyone needs them for the trip")]
+    [InlineData("thinking of a long weekend at half term, has anyone been to Arran with little ones?")]
+    [InlineData("Arran ferry cancelled again so that's half term sorted, staying home")]
+    [InlineData("Kerra from the bakery is doing free pasties for all the sports day helpers")]
+    [InlineData("my son got a kitten for his birthday and he's named it Tristan, don't ask")]
+    public void A_name_used_for_something_else_names_no_pupil(string text) => Assert.False(Has("naming-children", text), text);
+
+    [Theory]
+    [InlineData("the Tristan I know would never take anything from anyone's bag")]
+    [InlineData("Kerra from Year 5 has been picking on my daughter all week")]
+    [InlineData("Grace in year 4 keeps telling the others not to play with my son")]
+    [InlineData("Demelza Rowe was crying at the gate again this morning")]
+    public void A_pupil_named_near_those_words_is_still_named(string text) => Assert.True(Has("naming-children", text), text);
 }
