@@ -416,6 +416,27 @@ public sealed partial class ScreeningEngine
 
     private static readonly string[] PersonObjects = ["him", "her", "them", "you", "ya", "his", "their", "your", "ur"];
 
+    /// <summary>"I'm going to kill DS, third lunchbox lost": the author's own child after the act, as "kill my two" is;
+    /// "if the wifi drops one more time I'm going to kill someone": nobody in particular, after "one more" (or Scots
+    /// "one mair") earlier in the sentence, with no person named and no role in it.</summary>
+    private static bool Exasperation(Scratch s, in Hit intent, in Hit act)
+    {
+        var n = s.Norm;
+        var next = NextWord(n, act.End);
+        if (next.Start < 0) return false;
+        if (HitAt(s, Cue.OwnChild, next)) return true;
+        if (!IsAny(n, next, Nobody)) return false;
+        if (Named(s, intent.Sentence) >= 0 || First(s, Cue.Role, intent.Sentence) >= 0) return false;
+        var after = NextWord(n, next.End);
+        // "kill someone at that school", "kill somebody, starting with ...": a place or a person follows.
+        if (after.Start >= 0 && SentenceOf(n, after.Start) == intent.Sentence && (WordIs(n, after, "at") || WordIs(n, after, "starting") || WordIs(n, after, "in"))) return false;
+        for (var w = PrevWord(n, intent.Start); w.Start >= 0 && SentenceOf(n, w.Start) == intent.Sentence; w = PrevWord(n, w.Start))
+            if ((WordIs(n, w, "more") || WordIs(n, w, "mair")) && WordIs(n, PrevWord(n, w.Start), "one")) return true;
+        return false;
+    }
+
+    private static readonly string[] Nobody = ["someone", "somebody", "summat", "anyone", "anybody"];
+
     private void Threats(Scratch s, Collector c)
     {
         const string cat = Categories.ThreatOfViolence;
@@ -441,7 +462,7 @@ public sealed partial class ScreeningEngine
                         // The act may come a clause or two later ("I'm going to wait outside the gates on Monday and
                         // when he comes out ..."), but never in another sentence.
                         if (a.Start - h.End > MaxIntentToAct || a.Sentence != h.Sentence) break;
-                        if (a.Cue == Cue.ViolentAct && a.Start >= h.End && !Overlaps(s, Cue.HyperboleOwn, a) && !NotAnAct(s, h, a) && !BeatingASide(s, h, a)
+                        if (a.Cue == Cue.ViolentAct && a.Start >= h.End && !Overlaps(s, Cue.HyperboleOwn, a) && !NotAnAct(s, h, a) && !BeatingASide(s, h, a) && !Exasperation(s, h, a)
                             && (a.Start - h.End <= NearIntentToAct || ActAimedAtPerson(s, a)))
                         {
                             c.Span(cat, h.Start, a.End, "states an intention to do violence, or urges someone else to", "pattern.intent+violence");

@@ -73,4 +73,18 @@ public class FourteenthSchoolRuleTests
     [InlineData("Grace in year 4 keeps telling the others not to play with my son")]
     [InlineData("Demelza Rowe was crying at the gate again this morning")]
     public void A_pupil_named_near_those_words_is_still_named(string text) => Assert.True(Has("naming-children", text), text);
+
+    // ---- 4. Exasperation: killing "someone" after one more ordeal, or the author's own child ----
+
+    [Theory]
+    [InlineData("if the wifi drops one more time tonight I'm going to kill someone")]
+    [InlineData("Mr Eddy was lovely about it all. But if I have to draw one more times table grid I will kill somebody")]
+    [InlineData("I'm going to kill DS, that's the second lunchbox he's lost this week")]
+    public void Exasperation_is_no_threat(string text) => Assert.False(Has("threat-of-violence", text), text);
+
+    [Theory]
+    [InlineData("if Mr Eddy gives my son one more detention I'm going to kill him")]
+    [InlineData("one more comment about my son and I'm going to kill somebody, starting with Jago Pascoe's dad")]
+    [InlineData("I'm going to kill Tristan Nance when I see him at the gate")]
+    public void Threats_near_those_words_stay_threats(string text) => Assert.True(Has("threat-of-violence", text), text);
 }
