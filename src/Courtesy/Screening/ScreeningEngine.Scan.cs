@@ -453,7 +453,7 @@ public sealed partial class ScreeningEngine
     private static readonly string[] Workplaces =
     [
         "bakery", "bakers", "butchers", "garage", "post", "reception", "chippy", "pub", "cafe", "salon", "hairdressers", "barbers",
-        "surgery", "pharmacy", "chemist", "chemists", "bank", "library", "co-op", "coop", "spar", "newsagents", "farm", "vets",
+        "surgery", "pharmacy", "chemist", "chemists", "bank", "library", "coop", "spar", "newsagents", "farm", "vets",
     ];
 
     /// <summary>"our cat Harley", "the new puppy Romeo", "lost dog, answers to Bonnie": a name given to a pet. The pet word
