@@ -416,6 +416,27 @@ public sealed partial class ScreeningEngine
 
     private static readonly string[] PersonObjects = ["him", "her", "them", "you", "ya", "his", "their", "your", "ur"];
 
+    /// <summary>"I'm going to kill DS, third lunchbox lost": the author's own child after the act, as "kill my two" is;
+    /// "if the wifi drops one more time I'm going to kill someone": nobody in particular, after "one more" (or Scots
+    /// "one mair") earlier in the sentence, with no person named and no role in it.</summary>
+    private static bool Exasperation(Scratch s, in Hit intent, in Hit act)
+    {
+        var n = s.Norm;
+        var next = NextWord(n, act.End);
+        if (next.Start < 0) return false;
+        if (HitAt(s, Cue.OwnChild, next)) return true;
+        if (!IsAny(n, next, Nobody)) return false;
+        if (Named(s, intent.Sentence) >= 0 || First(s, Cue.Role, intent.Sentence) >= 0) return false;
+        var after = NextWord(n, next.End);
+        // "kill someone at that school", "kill somebody, starting with ...": a place or a person follows.
+        if (after.Start >= 0 && SentenceOf(n, after.Start) == intent.Sentence && (WordIs(n, after, "at") || WordIs(n, after, "starting") || WordIs(n, after, "in"))) return false;
+        for (var w = PrevWord(n, intent.Start); w.Start >= 0 && SentenceOf(n, w.Start) == intent.Sentence; w = PrevWord(n, w.Start))
+            if ((WordIs(n, w, "more") || WordIs(n, w, "mair")) && WordIs(n, PrevWord(n, w.Start), "one")) return true;
+        return false;
+    }
+
+    private static readonly string[] Nobody = ["someone", "somebody", "summat", "anyone", "anybody"];
+
     private void Threats(Scratch s, Collector c)
     {
         const string cat = Categories.ThreatOfViolence;
@@ -441,7 +462,7 @@ public sealed partial class ScreeningEngine
                         // The act may come a clause or two later ("I'm going to wait outside the gates on Monday and
                         // when he comes out ..."), but never in another sentence.
                         if (a.Start - h.End > MaxIntentToAct || a.Sentence != h.Sentence) break;
-                        if (a.Cue == Cue.ViolentAct && a.Start >= h.End && !Overlaps(s, Cue.HyperboleOwn, a) && !NotAnAct(s, h, a) && !BeatingASide(s, h, a)
+                        if (a.Cue == Cue.ViolentAct && a.Start >= h.End && !Overlaps(s, Cue.HyperboleOwn, a) && !NotAnAct(s, h, a) && !BeatingASide(s, h, a) && !Exasperation(s, h, a)
                             && (a.Start - h.End <= NearIntentToAct || ActAimedAtPerson(s, a)))
                         {
                             c.Span(cat, h.Start, a.End, "states an intention to do violence, or urges someone else to", "pattern.intent+violence");
@@ -1795,7 +1816,7 @@ public sealed partial class ScreeningEngine
         return (WordIs(n, det, "this") || WordIs(n, det, "the")) && (WordIs(n, prep, "in") || WordIs(n, prep, "on"));
     }
 
-    private static void Complaints(Scratch s, Collector c, bool aboutOtherSchool, int schoolTarget, bool allegation)
+    private void Complaints(Scratch s, Collector c, bool aboutOtherSchool, int schoolTarget, bool allegation)
     {
         const string cat = Categories.ComplaintAboutSchool;
         if (aboutOtherSchool) return;
@@ -1822,12 +1843,15 @@ public sealed partial class ScreeningEngine
         }
         // Parents complain about what only the school decides without naming it ("another non-uniform day").
         if (schoolTarget < 0 && !s.Has(Cue.SchoolMatter) && !ChargeNamed(s)) return;
+        // "not the school's fault at all, the bus company is a disgrace", "not blaming the school": the school cleared outright.
+        if (SchoolCleared(s)) return;
         var grievances = 0;
         var firstGrievance = -1;
         for (var i = 0; i < s.HitCount; i++)
-            if (s.Hits[i].Cue == Cue.Grievance && !SaidOfAParent(s, s.Hits[i])) { grievances++; if (firstGrievance < 0) firstGrievance = i; }
+            if (s.Hits[i].Cue == Cue.Grievance && !SaidOfAParent(s, s.Hits[i]) && !AimedAtAnOutsideBody(s, s.Hits[i])) { grievances++; if (firstGrievance < 0) firstGrievance = i; }
         var sarcasm = First(s, Cue.EmojiSarcasm);
-        if (grievances == 0 && sarcasm < 0 && !c.Has(Categories.RacistComment) && (schoolTarget >= 0 && StaffTarget(s) || s.Has(Cue.SchoolMatter) || AliasOrSchool(s)))
+        // "massive thanks ... he cried at the word 'team'": praise twice over is no sarcasm.
+        if (grievances == 0 && sarcasm < 0 && !c.Has(Categories.RacistComment) && Count(s, Cue.Positive) < 2 && (schoolTarget >= 0 && StaffTarget(s) || s.Has(Cue.SchoolMatter) || AliasOrSchool(s)))
         {
             var (qs, ql) = ScareQuotes(s.Text);
             if (qs >= 0 && !ReportedOrNamedWords(s, qs, ql)) { c.Original(cat, qs, ql, "scare quotes: sarcasm about the school or its staff, posted publicly", "pattern.scare-quotes"); return; }
@@ -1845,6 +1869,67 @@ public sealed partial class ScreeningEngine
         var g = grievances > 0 ? firstGrievance : sarcasm;
         c.Hit(cat, s.Hits[g], reason, "lexicon.grievance");
     }
+
+    /// <summary>"not the school's fault", "nae the schools fault", "not blaming the school", "ring the council, not the school.":
+    /// a negation straight before the school, then its fault or the end of the clause. "this is not the school it used
+    /// to be" is no clearing.</summary>
+    private static bool SchoolCleared(Scratch s)
+    {
+        var n = s.Norm;
+        var t = n.Chars.AsSpan(0, n.Length);
+        for (var from = 0; from < t.Length;)
+        {
+            var k = t[from..].IndexOf("school");
+            if (k < 0) return false;
+            var start = from + k;
+            var end = start + 6;
+            from = end;
+            if (start > 0 && t[start - 1] != ' ') continue;
+            // "school's", "schools"
+            while (end < t.Length && t[end] != ' ' && (t[end] == 's' || t[end] == '\'')) end++;
+            if (end < t.Length && t[end] != ' ') continue;
+            var w = PrevWord(n, start);
+            if (WordIs(n, w, "the")) w = PrevWord(n, w.Start);
+            if (WordIs(n, w, "blaming") || WordIs(n, w, "blame")) w = PrevWord(n, w.Start);
+            if (!IsAny(n, w, Negations)) continue;
+            var next = NextWord(n, end);
+            if (WordIs(n, next, "fault") || WordIs(n, next, "problem")) return true;
+            // The clause ends after the school: "ring the council, not the school."
+            var o = n.OrigEnd[end - 1];
+            if (o >= s.Text.Length || s.Text[o] is ',' or '.' or '!' or ';' or ')') return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] Negations = ["not", "nae", "no", "isn't", "isnt", "never", "wasn't", "wasnt", "aint", "ain't", "nothing"];
+
+    /// <summary>"Cornwall council are a shambles", "the bus company is a disgrace": a grievance with an outside body (the
+    /// council, the government, the buses) among the six words before it, or one in its sentence or the sentence before
+    /// when its own sentence has no school, staff, role or year group, is aimed at that body.</summary>
+    private bool AimedAtAnOutsideBody(Scratch s, in Hit g)
+    {
+        var n = s.Norm;
+        var w = PrevWord(n, g.Start);
+        for (var k = 0; k < 6 && w.Start >= 0 && SentenceOf(n, w.Start) == g.Sentence; k++, w = PrevWord(n, w.Start))
+            if (IsAny(n, w, OutsideBodies)) return true;
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Sentence == g.Sentence && s.Hits[i].Cue is Cue.SchoolRef or Cue.Role or Cue.YearGroup && !IsGenericSchoolWord(s.Hits[i])) return false;
+        for (var m = 0; m < s.MentionCount; m++)
+            if (s.Mentions[m].Sentence == g.Sentence && s.Mentions[m].Kind is MentionKind.Staff or MentionKind.Governor) return false;
+        var first = n.SentenceStart[g.Sentence > 0 ? g.Sentence - 1 : 0];
+        var last = g.Sentence + 1 < n.SentenceCount ? n.SentenceStart[g.Sentence + 1] : n.Length;
+        for (var p = first; p < last;)
+        {
+            var word = NextWord(n, p);
+            if (word.Start < 0 || word.Start >= last) break;
+            if (IsAny(n, word, OutsideBodies)) return true;
+            p = word.End;
+        }
+        return false;
+    }
+
+    private static readonly string[] OutsideBodies =
+        ["council", "councils", "councillor", "councillors", "tfl", "government", "holyrood", "westminster", "dwp", "coaches", "buses", "stagecoach", "arriva"];
 
     /// <summary>"£18 for a jumper pack", "paying £14 for a costume": a sum of money in a grievance is a charge, and
     /// what a school charges parents is a school matter. Read only when the post has a grievance or sarcasm.</summary>
@@ -1984,17 +2069,46 @@ public sealed partial class ScreeningEngine
         if (p >= n.Length) return false;
         var sentence = SentenceOf(n, p);
         var w = PrevWord(n, p);
+        // "burst into tears at the word 'spelling'", "hear the words 'modal verb'": words talked about, not used.
+        if (IsAny(n, w, WordNouns)) return true;
         for (var k = 0; k < 12 && w.Start >= 0 && SentenceOf(n, w.Start) == sentence; k++, w = PrevWord(n, w.Start))
         {
             if (!IsAny(n, w, SpeechVerbs)) continue;
             var speaker = PrevWord(n, w.Start);
             while (speaker.Start >= 0 && IsAny(n, speaker, SpeakerFillers)) speaker = PrevWord(n, speaker.Start);
-            return speaker.Start >= 0 && IsAny(n, speaker, OutsideSpeakers);
+            if (speaker.Start >= 0 && IsAny(n, speaker, OutsideSpeakers)) return true;
+            return QuotedOwnChild(s, sentence, w, speaker);
         }
         return false;
     }
 
-    private static readonly string[] SpeechVerbs = ["says", "said", "say", "saying", "tells", "told", "tell", "telling", "reckons", "claims"];
+    /// <summary>"my son says it 'vanished'", "DD has decided pink is 'for babies'", "DS came home and announced that tea
+    /// is 'dinner'": the author's own child quoted at home, not the writer's sarcasm about the school. The child speaks
+    /// (an <see cref="Cue.OwnChild"/> phrase, or "he"/"she" in a post about the author's child, in a sentence that names no
+    /// adult and no role), or the sentence starts with the child and the verb is not passive ("my son was told to 'man up'" is
+    /// what someone at school said to him).</summary>
+    private static bool QuotedOwnChild(Scratch s, int sentence, (int Start, int End) verb, (int Start, int End) speaker)
+    {
+        if (!s.Has(Cue.OwnChild) || Named(s, sentence, adultsOnly: true) >= 0 || First(s, Cue.Role, sentence) >= 0) return false;
+        var n = s.Norm;
+        if (speaker.Start >= 0)
+        {
+            for (var i = 0; i < s.HitCount; i++)
+                if (s.Hits[i].Cue == Cue.OwnChild && s.Hits[i].End == speaker.End) return true;
+            if (WordIs(n, speaker, "he") || WordIs(n, speaker, "she")) return true;
+        }
+        if (IsAny(n, PrevWord(n, verb.Start), QuotePassives)) return false;
+        var from = n.SentenceStart[sentence];
+        while (from < n.Length && n.Chars[from] == ' ') from++;
+        for (var i = 0; i < s.HitCount; i++)
+            if (s.Hits[i].Cue == Cue.OwnChild && s.Hits[i].Start == from && s.Hits[i].End <= verb.Start) return true;
+        return false;
+    }
+
+    private static readonly string[] WordNouns = ["word", "words", "phrase", "phrases", "term", "terms", "expression"];
+    private static readonly string[] QuotePassives = ["was", "were", "been", "being", "get", "gets", "got", "is", "are"];
+
+    private static readonly string[] SpeechVerbs = ["says", "said", "say", "saying", "tells", "told", "tell", "telling", "reckons", "claims", "asked", "asks", "decided", "announced", "informed", "insists", "insisted"];
     private static readonly string[] SpeakerFillers = ["who", "that", "keeps", "keep", "kept", "always", "just", "then", "still", "has", "have", "had"];
     private static readonly string[] OutsideSpeakers =
         ["council", "government", "minister", "mp", "person", "people", "everyone", "everybody", "anyone", "anybody", "someone", "somebody", "nobody", "doctor", "gp", "nhs"];

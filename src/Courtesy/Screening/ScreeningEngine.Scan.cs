@@ -403,7 +403,8 @@ public sealed partial class ScreeningEngine
         var before = PrevWord(n, prev.Start);
         if (WordIs(n, prev, "in")) return !(WordIs(n, before, "believe") || WordIs(n, before, "believes") || WordIs(n, before, "believed"));
         if (WordIs(n, prev, "of")) return WordIs(n, before, "isle");
-        if (!WordIs(n, prev, "to")) return false;
+        // "tae" is Scots for "to".
+        if (!WordIs(n, prev, "to") && !WordIs(n, prev, "tae")) return false;
         foreach (var w in TravelWords) if (WordIs(n, before, w)) return true;
         return false;
     }
@@ -428,7 +429,31 @@ public sealed partial class ScreeningEngine
     private static readonly string[] PlaceFollowers =
     [
         "group", "groups", "residential", "exchange", "visit", "visitors", "pickup", "pick", "coach", "flight", "flights", "holiday",
-        "deposit", "payment", "money", "letter", "letters", "airport", "hotel", "itinerary", "fc", "afc", "fans", "fan", "supporters",
+        "deposit", "payment", "money", "letter", "letters", "airport", "hotel", "itinerary", "fc", "afc", "fans", "fan", "supporters", "ferry", "ferries", "abbey",
+    ];
+
+    /// <summary>A pupil's first name that names something else or someone grown up: "the Kerensa came in with hake", "down
+    /// to the Shannon", "walked the Isla" (a capitalised name after "the" is a boat, a river, a pub or a house; not "the
+    /// Tristan I know"), or "Kerra from the bakery", "Rhys at the garage", "julie on reception" (an adult at work).</summary>
+    private static bool NamesAThing(Scratch s, int start, int end)
+    {
+        var n = s.Norm;
+        var prev = PrevWord(n, start);
+        var next = NextWord(n, end);
+        if (WordIs(n, prev, "the") && IsCapitalized(s, start) && !IsAny(n, next, NotAThingAfter) && !HitAt(s, Cue.PupilNoun, next) && !HitAt(s, Cue.YearGroup, next))
+            return true;
+        if (!(WordIs(n, next, "from") || WordIs(n, next, "at") || WordIs(n, next, "on"))) return false;
+        var w = NextWord(n, next.End);
+        if (WordIs(n, w, "the")) w = NextWord(n, w.End);
+        return IsAny(n, w, Workplaces);
+    }
+
+    private static readonly string[] NotAThingAfter = ["i", "we", "you", "they", "that", "who", "in", "from", "one", "lad", "girl", "boy", "kid", "child", "situation", "thing", "incident"];
+
+    private static readonly string[] Workplaces =
+    [
+        "bakery", "bakers", "butchers", "garage", "post", "reception", "chippy", "pub", "cafe", "salon", "hairdressers", "barbers",
+        "surgery", "pharmacy", "chemist", "chemists", "bank", "library", "coop", "spar", "newsagents", "farm", "vets",
     ];
 
     /// <summary>"our cat Harley", "the new puppy Romeo", "lost dog, answers to Bonnie": a name given to a pet. The pet word
@@ -438,6 +463,8 @@ public sealed partial class ScreeningEngine
         var prev = PrevWord(n, start);
         if (prev.Start < 0) return false;
         if (WordIs(n, prev, "to")) return WordIs(n, PrevWord(n, prev.Start), "answers");
+        // "he's named it Tristan", "we called it Bonnie".
+        if (WordIs(n, prev, "it")) { var v = PrevWord(n, prev.Start); return WordIs(n, v, "named") || WordIs(n, v, "called"); }
         // "our cat Harley", "the new puppy Romeo", not "ur a little snake Kian" (an insult).
         return IsAny(n, prev, PetWords) && IsAny(n, PrevWord(n, prev.Start), PetOwners);
     }
@@ -451,7 +478,7 @@ public sealed partial class ScreeningEngine
         "collie", "staffie", "dachshund", "poodle", "pug", "retriever",
     ];
 
-    private static readonly string[] TravelWords = ["trip", "trips", "holiday", "holidays", "flight", "flights", "fly", "flew", "flying", "moved", "moving", "visit", "visiting", "coach", "ferry", "train"];
+    private static readonly string[] TravelWords = ["trip", "trips", "holiday", "holidays", "flight", "flights", "fly", "flew", "flying", "moved", "moving", "visit", "visiting", "coach", "ferry", "train", "been"];
 
     /// <summary>"Rowan berries", "Holly bush", "Rose garden": a name used as the plant or thing before the noun
     /// it modifies is no person.</summary>
@@ -551,6 +578,7 @@ public sealed partial class ScreeningEngine
                 if (!suffixed && IsPlaceHere(n, start)) return null;
                 if (!suffixed && s.Has(Cue.PlaceName) && HitAt(s, Cue.PlaceName, (start, end)) && ReadAsThePlace(s, start, end)) return null;
                 if (IsPetsName(n, start)) return null;
+                if (isPupil && NamesAThing(s, start, end)) return null;
                 if (e.Ordinary && !NamingContext(s, start, end, suffixed) && !CoordinatedNames(s, start, end)) return null;
                 return isPupil ? own ? MentionKind.OwnPupil : MentionKind.Pupil : adult;
             case NameForm.Surname:

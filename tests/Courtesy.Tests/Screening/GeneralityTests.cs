@@ -57,7 +57,7 @@ public class GeneralityTests
     [InlineData("HeldOut13", 175, 55,   0.69,    0.62,  6,     0.35)] // Blackhaugh Colliery Primary, County Durham, blind: 0.670 / 0.600 / 7; 0.688 / 0.578 / 6; 0.703 / 0.644 / 6 after the third session
     // HeldOut14-15 were written without reading the rules and run once (unseen: 0.647 / 0.460 / 14, 0.667 / 0.625 / 12),
     // then tuned on (the slang and dialect pass) and trained on, so these floors are in-sample
-    [InlineData("HeldOut14", 175, 55,   0.85,    0.84,  9,     0.65)] // Cresswell Park, Peckham: 0.853 / 0.840 / 14; 0.858 / 0.840 / 9 after the names-in-titles pass; 0.868 / 0.860 / 9
+    [InlineData("HeldOut14", 175, 55,   0.85,    0.84,  7,     0.65)] // Cresswell Park, Peckham: 0.853 / 0.840 / 14; 0.858 / 0.840 / 9 after the names-in-titles pass; 0.868 / 0.860 / 9; 0.869 / 0.860 / 7 after the false-alarm pass
     [InlineData("HeldOut15", 175, 55,   0.85,    0.92,  2,     0.45)] // Brackendale, Liverpool: 0.846 / 0.917 / 9; 0.854 / 0.917 / 3 after the names-in-titles pass; 0.867 / 0.938 / 2
     // HeldOut16-17 were written blind in the third session of 2026-11-21 and are kept blind (first runs, with the
     // models of the second session: 0.584 / 0.467 / 6 and 0.624 / 0.476 / 8). A Glasgow Catholic primary whose
@@ -67,11 +67,11 @@ public class GeneralityTests
     // HeldOut18-22 were written without reading the rules and run once (unseen: 0.761 / 0.891 / 14, 0.750 / 0.784 / 9,
     // 0.661 / 0.591 / 4, 0.673 / 0.578 / 8, 0.678 / 0.566 / 8), then trained on and tuned on (the algospeak,
     // match-hyperbole and threat pass): in-sample floors
-    [InlineData("HeldOut18", 175, 55,   0.86,    0.93,  11,    0.50)] // Abergolau Comprehensive, South Wales valleys: 0.880 / 0.957 / 11
-    [InlineData("HeldOut19", 175, 55,   0.84,    0.92,  8,     0.70)] // Greyholme Academy, Bradford: 0.859 / 0.941 / 8
+    [InlineData("HeldOut18", 175, 55,   0.86,    0.93,  8,     0.50)] // Abergolau Comprehensive, South Wales valleys: 0.880 / 0.957 / 11; 0.882 / 0.957 / 8 after the false-alarm pass
+    [InlineData("HeldOut19", 175, 55,   0.84,    0.92,  5,     0.70)] // Greyholme Academy, Bradford: 0.859 / 0.941 / 8; 0.863 / 0.941 / 5 after the false-alarm pass
     [InlineData("HeldOut20", 175, 55,   0.80,    0.81,  3,     0.45)] // Bridgewell Integrated Primary, Belfast: 0.823 / 0.841 / 3
-    [InlineData("HeldOut21", 175, 55,   0.78,    0.77,  6,     0.50)] // Netherfold Primary Academy, Tipton: 0.801 / 0.800 / 6
-    [InlineData("HeldOut22", 175, 55,   0.85,    0.84,  8,     0.65)] // a Midlands 11-16 whose pupils write algospeak: 0.869 / 0.868 / 8
+    [InlineData("HeldOut21", 175, 55,   0.78,    0.77,  4,     0.50)] // Netherfold Primary Academy, Tipton: 0.801 / 0.800 / 6; 0.805 / 0.800 / 4 after the false-alarm pass
+    [InlineData("HeldOut22", 175, 55,   0.85,    0.84,  7,     0.65)] // a Midlands 11-16 whose pupils write algospeak: 0.869 / 0.868 / 8; 0.872 / 0.868 / 7 after the false-alarm pass
     public void Held_out_school_stays_above_its_floors(string set, int posts, int clean, double macroF1, double police, int falseAlarms, double recall)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
