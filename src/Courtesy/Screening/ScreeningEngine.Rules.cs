@@ -1922,11 +1922,16 @@ public sealed partial class ScreeningEngine
         {
             var word = NextWord(n, p);
             if (word.Start < 0 || word.Start >= last) break;
-            if (IsAny(n, word, OutsideBodies)) return true;
+            if (IsAny(n, word, OutsideBodies) && !IsAny(n, word, LocalAuthority)) return true;
             p = word.End;
         }
         return false;
     }
+
+    // The council is also the education authority of every Scottish and Welsh state school and of maintained schools in
+    // England, so in a school post it is an outside body only when it is the grievance's own subject ("the council are a
+    // shambles"), not when it merely appears near one (a post that names the council in passing may still be about the school).
+    private static readonly string[] LocalAuthority = ["council", "councils", "councillor", "councillors"];
 
     private static readonly string[] OutsideBodies =
         ["council", "councils", "councillor", "councillors", "tfl", "government", "holyrood", "westminster", "dwp", "coaches", "buses", "stagecoach", "arriva"];

@@ -38,7 +38,7 @@ public class GeneralityTests
     [InlineData("HeldOut7", 175,  55,   0.84,    0.84,  1,     0.65)] // Kestrel Vale: 0.863 / 0.867 / 0
     // HeldOut8 was written blind on 2026-11-21 and is kept blind (first run 0.726 / 0.545 / 2, rules alone); its
     // floors sit under its second unseen run, with the category model, which was not trained or tuned on it
-    [InlineData("HeldOut8", 175,  55,   0.74,    0.68,  2,     0.48)] // Larkfen Federation: 0.765 / 0.705 / 2; 0.764 / 0.705 / 1 after the second session's rule pass
+    [InlineData("HeldOut8", 175,  55,   0.76,    0.79,  1,     0.48)] // Larkfen Federation: 0.765 / 0.705 / 2; 0.764 / 0.705 / 1 after the second session's rule pass; 0.790 / 0.818 / 1 after the third session's retraining
     // HeldOut9-11 were written without reading the rules and run once (unseen: 0.747 / 0.681 / 2, 0.716 / 0.705 / 7,
     // 0.705 / 0.620 / 6); the category model has been trained on them since, so these floors are in-sample for it
     [InlineData("HeldOut9", 175,  55,   0.86,    0.85,  0,     0.50)] // St Columba's: 0.879 / 0.851 / 0; 0.884 / 0.872 / 0 after the safeguarding and threat pass
@@ -54,7 +54,7 @@ public class GeneralityTests
     // Third session of 2026-11-21: HeldOut12 spent (read and tuned on by the names-in-titles pass, trained on), the
     // models retrained with HeldOut12 and HeldOut18-22, and the algospeak, match-hyperbole and threat pass.
     [InlineData("HeldOut12", 175, 55,   0.78,    0.68,  5,     0.50)] // Leyside Academy, east London: 0.671 / 0.510 / 10 unseen; 0.663 / 0.529 / 5 after the names-in-titles pass; 0.805 / 0.706 / 5 trained on
-    [InlineData("HeldOut13", 175, 55,   0.69,    0.62,  6,     0.35)] // Blackhaugh Colliery Primary, County Durham, blind: 0.670 / 0.600 / 7; 0.688 / 0.578 / 6; 0.703 / 0.644 / 6 after the third session
+    [InlineData("HeldOut13", 175, 55,   0.70,    0.64,  6,     0.40)] // Blackhaugh Colliery Primary, County Durham, blind: 0.670 / 0.600 / 7; 0.688 / 0.578 / 6; 0.717 / 0.667 / 6 after the third session
     // HeldOut14-15 were written without reading the rules and run once (unseen: 0.647 / 0.460 / 14, 0.667 / 0.625 / 12),
     // then tuned on (the slang and dialect pass) and trained on, so these floors are in-sample
     [InlineData("HeldOut14", 175, 55,   0.85,    0.84,  7,     0.65)] // Cresswell Park, Peckham: 0.853 / 0.840 / 14; 0.858 / 0.840 / 9 after the names-in-titles pass; 0.868 / 0.860 / 9; 0.869 / 0.860 / 7 after the false-alarm pass
@@ -62,8 +62,8 @@ public class GeneralityTests
     // HeldOut16-17 were written blind in the third session of 2026-11-21 and are kept blind (first runs, with the
     // models of the second session: 0.584 / 0.467 / 6 and 0.624 / 0.476 / 8). A Glasgow Catholic primary whose
     // families write Scots, and a Hertfordshire 11-18 whose parents write formally and insinuate: the lowest sets.
-    [InlineData("HeldOut16", 175, 55,   0.56,    0.46,  6,     0.15)] // St Ternan's RC Primary, Glasgow: 0.576 / 0.489 / 6 after the third session
-    [InlineData("HeldOut17", 175, 55,   0.63,    0.47,  8,     0.27)] // Kingsholt Academy, Hertfordshire: 0.648 / 0.500 / 8 after it
+    [InlineData("HeldOut16", 175, 55,   0.60,    0.51,  6,     0.25)] // St Ternan's RC Primary, Glasgow: 0.617 / 0.533 / 6 after the third session
+    [InlineData("HeldOut17", 175, 55,   0.64,    0.50,  8,     0.25)] // Kingsholt Academy, Hertfordshire: 0.657 / 0.524 / 8 after it
     // HeldOut18-22 were written without reading the rules and run once (unseen: 0.761 / 0.891 / 14, 0.750 / 0.784 / 9,
     // 0.661 / 0.591 / 4, 0.673 / 0.578 / 8, 0.678 / 0.566 / 8), then trained on and tuned on (the algospeak,
     // match-hyperbole and threat pass): in-sample floors
@@ -71,7 +71,23 @@ public class GeneralityTests
     [InlineData("HeldOut19", 175, 55,   0.84,    0.92,  5,     0.70)] // Greyholme Academy, Bradford: 0.859 / 0.941 / 8; 0.863 / 0.941 / 5 after the false-alarm pass
     [InlineData("HeldOut20", 175, 55,   0.80,    0.81,  3,     0.45)] // Bridgewell Integrated Primary, Belfast: 0.823 / 0.841 / 3
     [InlineData("HeldOut21", 175, 55,   0.78,    0.77,  4,     0.50)] // Netherfold Primary Academy, Tipton: 0.801 / 0.800 / 6; 0.805 / 0.800 / 4 after the false-alarm pass
-    [InlineData("HeldOut22", 175, 55,   0.85,    0.84,  7,     0.65)] // a Midlands 11-16 whose pupils write algospeak: 0.869 / 0.868 / 8; 0.872 / 0.868 / 7 after the false-alarm pass
+    [InlineData("HeldOut22", 175, 55,   0.85,    0.84,  8,     0.65)] // a Midlands 11-16 whose pupils write algospeak: 0.869 / 0.868 / 8 (7 after the false-alarm pass, 8 again once a council named in passing no longer clears a grievance)
+    // HeldOut23-34 were written without reading the rules and run once (unseen: HeldOut23-28 0.716 / 0.698 / 8, 0.687 /
+    // 0.489 / 11, 0.733 / 0.771 / 11, 0.646 / 0.690 / 3, 0.713 / 0.652 / 12, 0.726 / 0.761 / 13; HeldOut29-34 0.726 /
+    // 0.696 / 8, 0.729 / 0.660 / 8, 0.772 / 0.830 / 9, 0.696 / 0.583 / 5, 0.719 / 0.568 / 7, 0.579 / 0.438 / 5), then
+    // trained on (HeldOut23-28 also tuned on by the false-alarm pass): in-sample floors
+    [InlineData("HeldOut23", 175, 55,   0.81,    0.79,  3,     0.60)] // Porthvennor Primary, Cornwall: 0.829 / 0.814 / 3
+    [InlineData("HeldOut24", 175, 55,   0.83,    0.69,  5,     0.55)] // Auchterbrae Academy, Aberdeenshire: 0.846 / 0.711 / 5
+    [InlineData("HeldOut25", 175, 55,   0.84,    0.85,  9,     0.65)] // Kestrel House, alternative provision: 0.857 / 0.875 / 9
+    [InlineData("HeldOut26", 175, 55,   0.81,    0.86,  3,     0.45)] // Lydcombe Abbey, Cotswolds boarding: 0.827 / 0.881 / 3
+    [InlineData("HeldOut27", 175, 55,   0.82,    0.80,  9,     0.55)] // Larkmead Primary, east London: 0.840 / 0.826 / 9
+    [InlineData("HeldOut28", 175, 55,   0.82,    0.87,  8,     0.65)] // Alderthorpe Lane Primary, Leeds: 0.844 / 0.891 / 8
+    [InlineData("HeldOut29", 175, 55,   0.80,    0.74,  6,     0.55)] // St Guthlac's CE Primary, Lincolnshire: 0.820 / 0.761 / 6
+    [InlineData("HeldOut30", 175, 55,   0.81,    0.83,  8,     0.50)] // Kingsmere Girls' School, Birmingham: 0.831 / 0.851 / 8
+    [InlineData("HeldOut31", 175, 55,   0.81,    0.89,  9,     0.50)] // Ysgol Gymraeg Nant Caerwg, Cardiff: 0.829 / 0.915 / 9
+    [InlineData("HeldOut32", 175, 55,   0.84,    0.77,  5,     0.65)] // Marlowe Park Sixth Form College, Manchester: 0.857 / 0.792 / 5
+    [InlineData("HeldOut33", 175, 55,   0.80,    0.70,  6,     0.50)] // St Bernadette's, Cheshire: 0.816 / 0.727 / 6
+    [InlineData("HeldOut34", 175, 55,   0.70,    0.64,  5,     0.33)] // Castlemere Bay Academy, Kent coast: 0.723 / 0.667 / 5
     public void Held_out_school_stays_above_its_floors(string set, int posts, int clean, double macroF1, double police, int falseAlarms, double recall)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
@@ -105,6 +121,18 @@ public class GeneralityTests
     [InlineData("HeldOut20", 8,       7,               1)] // Bridgewell: 6 of 8 unseen; 8 of 8, none (in-sample)
     [InlineData("HeldOut21", 8,       7,               2)] // Netherfold: 7 of 8, 3 others unseen; 8 of 8, 1 other (in-sample)
     [InlineData("HeldOut22", 16,      15,              3)] // algospeak 11-16: 7 of 16, 4 others unseen; 16 of 16, 3 others (in-sample)
+    [InlineData("HeldOut23", 7,       7,               1)] // Porthvennor: 7 of 7 unseen; 7 of 7, none (in-sample)
+    [InlineData("HeldOut24", 10,      9,               2)] // Auchterbrae: 9 of 10, 1 other unseen; 10 of 10, 1 other
+    [InlineData("HeldOut25", 14,      13,              4)] // Kestrel House: 10 of 14, 4 others unseen; 14 of 14, 4 others
+    [InlineData("HeldOut26", 11,      10,              5)] // Lydcombe Abbey: 7 of 11, 5 others unseen; 11 of 11, 5 others
+    [InlineData("HeldOut27", 9,       8,               1)] // Larkmead: 6 of 9, 1 other unseen; 9 of 9, none
+    [InlineData("HeldOut28", 7,       7,               2)] // Alderthorpe Lane: 6 of 7, 4 others unseen; 7 of 7, 2 others
+    [InlineData("HeldOut29", 12,      11,              1)] // St Guthlac's: 7 of 12 unseen; 12 of 12, none
+    [InlineData("HeldOut30", 10,      9,               1)] // Kingsmere: 6 of 10, 1 other unseen; 10 of 10, 1 other
+    [InlineData("HeldOut31", 7,       7,               2)] // Nant Caerwg: 5 of 7, 2 others unseen; 7 of 7, 2 others
+    [InlineData("HeldOut32", 10,      9,               2)] // Marlowe Park: 8 of 10, 2 others unseen; 10 of 10, 2 others
+    [InlineData("HeldOut33", 9,       8,               1)] // St Bernadette's: 7 of 9, 1 other unseen; 9 of 9, 1 other
+    [InlineData("HeldOut34", 9,       8,               1)] // Castlemere Bay: 5 of 9 unseen; 9 of 9, none
     public void Safeguarding_posts_of_a_held_out_school_are_flagged(string set, int labelled, int caught, int others)
     {
         var report = Evaluate(Path.Combine(Repo.Root, "tests", "Courtesy.Tests", "Screening", set));
