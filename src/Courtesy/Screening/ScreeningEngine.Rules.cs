@@ -710,7 +710,7 @@ public sealed partial class ScreeningEngine
         for (var i = 0; i < s.HitCount; i++)
         {
             ref var h = ref s.Hits[i];
-            if (h.Cue != Cue.HurtComing || SentenceHasWord(s, h.Sentence, RoadWords)) continue;
+            if (h.Cue != Cue.HurtComing || SentenceHasAny(s, h.Sentence, RoadWords)) continue;
             for (var j = 0; j < i; j++)
             {
                 ref var t = ref s.Hits[j];
@@ -720,15 +720,6 @@ public sealed partial class ScreeningEngine
             }
         }
         return -1;
-    }
-
-    private static bool SentenceHasWord(Scratch s, int sentence, string[] words)
-    {
-        var n = s.Norm;
-        var end = sentence + 1 < n.SentenceCount ? n.SentenceStart[sentence + 1] : n.Length;
-        for (var w = NextWord(n, n.SentenceStart[sentence]); w.Start >= 0 && w.Start < end; w = NextWord(n, w.End))
-            if (IsAny(n, w, words)) return true;
-        return false;
     }
 
     private static readonly string[] RoadWords = ["crossing", "road", "roads", "traffic", "parking", "parked", "car", "cars", "ice", "icy", "pavement", "zebra", "speed", "speeding", "driving", "drivers", "lollipop", "bikes", "scooters", "grit", "hill", "junction", "lorries"];
@@ -1916,16 +1907,7 @@ public sealed partial class ScreeningEngine
             if (s.Hits[i].Sentence == g.Sentence && s.Hits[i].Cue is Cue.SchoolRef or Cue.Role or Cue.YearGroup && !IsGenericSchoolWord(s.Hits[i])) return false;
         for (var m = 0; m < s.MentionCount; m++)
             if (s.Mentions[m].Sentence == g.Sentence && s.Mentions[m].Kind is MentionKind.Staff or MentionKind.Governor) return false;
-        var first = n.SentenceStart[g.Sentence > 0 ? g.Sentence - 1 : 0];
-        var last = g.Sentence + 1 < n.SentenceCount ? n.SentenceStart[g.Sentence + 1] : n.Length;
-        for (var p = first; p < last;)
-        {
-            var word = NextWord(n, p);
-            if (word.Start < 0 || word.Start >= last) break;
-            if (IsAny(n, word, OutsideBodies) && !IsAny(n, word, LocalAuthority)) return true;
-            p = word.End;
-        }
-        return false;
+        return SentenceHasAny(s, g.Sentence, DistantBodies) || g.Sentence > 0 && SentenceHasAny(s, g.Sentence - 1, DistantBodies);
     }
 
     // The council is also the education authority of every Scottish and Welsh state school and of maintained schools in
@@ -1933,8 +1915,10 @@ public sealed partial class ScreeningEngine
     // shambles"), not when it merely appears near one (a post that names the council in passing may still be about the school).
     private static readonly string[] LocalAuthority = ["council", "councils", "councillor", "councillors"];
 
-    private static readonly string[] OutsideBodies =
-        ["council", "councils", "councillor", "councillors", "tfl", "government", "holyrood", "westminster", "dwp", "coaches", "buses", "stagecoach", "arriva"];
+    /// <summary>Bodies a grievance is aimed at wherever they stand in its sentence or the one before.</summary>
+    private static readonly string[] DistantBodies = ["tfl", "government", "holyrood", "westminster", "dwp", "coaches", "buses", "stagecoach", "arriva"];
+
+    private static readonly string[] OutsideBodies = [.. LocalAuthority, .. DistantBodies];
 
     /// <summary>"£18 for a jumper pack", "paying £14 for a costume": a sum of money in a grievance is a charge, and
     /// what a school charges parents is a school matter. Read only when the post has a grievance or sarcasm.</summary>

@@ -405,8 +405,7 @@ public sealed partial class ScreeningEngine
         if (WordIs(n, prev, "of")) return WordIs(n, before, "isle");
         // "tae" is Scots for "to".
         if (!WordIs(n, prev, "to") && !WordIs(n, prev, "tae")) return false;
-        foreach (var w in TravelWords) if (WordIs(n, before, w)) return true;
-        return false;
+        return IsAny(n, before, TravelWords);
     }
 
     /// <summary>A pupil named after a well-known place (<see cref="Cue.PlaceName"/>: Paris, Chelsea, Florence) is the place
